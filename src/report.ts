@@ -1,0 +1,117 @@
+// The audit result as plain data: the JSON report of DESIGN §6 (`support-audit/report@1`).
+// Renderers read only this. Keys fixed by DESIGN §6 are never renamed; extras are additive.
+
+import type { InputSummary } from './types.js';
+import type { Severity } from './policy/types.js';
+
+export const REPORT_SCHEMA = 'support-audit/report@1';
+
+export type RuleStatus = 'pass' | 'warn' | 'fail' | 'no_data' | 'insufficient';
+export type Dimension = 'agent' | 'team' | 'channel' | 'priority' | 'week' | 'month';
+export const DIMENSIONS: Dimension[] = ['agent', 'team', 'channel', 'priority', 'week', 'month'];
+
+export interface Breach {
+  /** Ticket id. */
+  id: string;
+  /** The measured value in the rule's unit (minutes for durations), or null for yes/no rules. */
+  value: number | null;
+  /** A person's reason: "first response 31h12m (calendar) > 24h". */
+  reason: string;
+  /** Stable code: `late`, `unanswered`, `reopened`, `bad-rating`, `matched`, `missed`, `rejected`… */
+  code: string;
+  created_at: string;
+  channel?: string;
+  agent?: string;
+}
+
+export interface TrendPoint {
+  /** ISO week `2024-W09` (in the policy's time zone). */
+  period: string;
+  eligible: number;
+  met: number;
+  compliance: number | null;
+}
+
+export interface RuleResult {
+  id: string;
+  expectation: number | null;
+  title: string;
+  measure: string;
+  severity: Severity;
+  weight: number;
+  status: RuleStatus;
+  eligible: number;
+  met: number;
+  breached: number;
+  pending: number;
+  excluded: number;
+  /** Excluded tickets per reason code (`tag:spam`, `closed-without-reply`, `outbound`, …). */
+  excluded_reasons: Record<string, number>;
+  /** met ÷ eligible, or null when nothing was eligible. */
+  compliance: number | null;
+  target: number;
+  warn: number;
+  /** `minutes` for duration rules, `ratio` for rate rules. */
+  unit: 'minutes' | 'ratio';
+  p50: number | null;
+  p90: number | null;
+  p95: number | null;
+  mean: number | null;
+  clock: 'calendar' | 'business';
+  /** The rule's window in minutes, for duration rules. */
+  window_minutes?: number | null;
+  /** Rate rules: the ceiling and the measured rate (1 − compliance). */
+  ceiling?: number;
+  rate?: number | null;
+  /** For `no_data`: the canonical fields the inputs lack. */
+  missing?: string[];
+  /** Why the status is what it is when not obvious (no_data cause, vendor column used, peak comparison…). */
+  note?: string;
+  /** The worst breaches (capped by --show-breaches / report defaults), worst first. */
+  breaches: Breach[];
+  trend: TrendPoint[];
+  /** Change in compliance points (0–100 scale) against a baseline report, when one was given. */
+  delta?: number | null;
+}
+
+export interface BreakdownRow {
+  key: string;
+  rules: { id: string; eligible: number; met: number; compliance: number | null }[];
+}
+
+export interface Summary {
+  /** 0–100, weight-averaged min(1, compliance ÷ target) over rules with data; null if none. */
+  score: number | null;
+  status: 'pass' | 'warn' | 'fail';
+  exit_code: 0 | 1;
+  counts: { pass: number; warn: number; fail: number; no_data: number; insufficient: number };
+  gate: {
+    passed: boolean;
+    min_score: number;
+    fail_on: 'error' | 'warn';
+    /** Why the gate failed: `score-below-minimum`, `rule-failed:<id>`, `regression:<id>`. */
+    reasons: string[];
+  };
+}
+
+/** Histogram of first-response minutes per channel, for charts. */
+export interface Distribution {
+  /** Upper bin edges in minutes (last bin is open-ended). */
+  edges: number[];
+  counts: Record<string, number[]>;
+}
+
+export interface Report {
+  schema: typeof REPORT_SCHEMA;
+  as_of: string;
+  generated_by: { name: string; version: string };
+  policy: { name: string; source: string };
+  inputs: InputSummary[];
+  summary: Summary;
+  rules: RuleResult[];
+  breakdowns: Partial<Record<Dimension, BreakdownRow[]>>;
+  /** Selection applied (`--since`/`--until`), as ISO dates, when given. */
+  window?: { since?: string; until?: string };
+  distributions?: { first_response?: Distribution };
+  baseline?: { path: string; as_of: string; score: number | null };
+}
