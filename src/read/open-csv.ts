@@ -1,0 +1,111 @@
+// Opening one CSV input: bytes (file, stdin, gzip) → encoding → delimiter → header, then the
+// records streamed in batches with the line each starts on. Everything that makes an input
+// unreadable is an InputError with a stable code (see fatal.ts and docs/reading.md).
+
+import { pipeline, Readable } from 'node:stream';
+import { openBytes, type ByteSource } from './byte-source.js';
+import { readFailure } from './csv-failure.js';
+import { binaryReason, detectEncoding, headText, parserInput, type Encoding, type EncodingGuess } from './decode.js';
+import { fatal } from './fatal.js';
+import { RecordParser, type CsvBatch } from './record-parser.js';
+import { sniffDelimiter, type Delimiter } from './sniff.js';
+
+export type { CsvBatch } from './record-parser.js';
+export { sniffDelimiter, type Delimiter } from './sniff.js';
+
+export interface CsvSource {
+  /** As given; '-' means stdin. */
+  path: string;
+  encoding: Encoding;
+  bom: boolean;
+  delimiter: Delimiter;
+  /** Header cells as written (BOM stripped). */
+  header: string[];
+  /** Data records after the header, streamed in batches (~1000 rows). Throws InputError on fatal problems. Single use. */
+  batches(): AsyncIterable<CsvBatch>;
+}
+
+export interface OpenOptions {
+  delimiter?: Delimiter;
+  /** Characters one record may hold before reading stops (guards against an unclosed quote). */
+  maxRecordSize?: number;
+  /** For tests; default process.stdin. */
+  stdin?: NodeJS.ReadableStream;
+}
+
+/** Large enough for any real help-desk field (a long email thread), small enough to fail fast. */
+export const DEFAULT_MAX_RECORD_SIZE = 1_000_000;
+
+export async function openCsv(path: string, opts: OpenOptions = {}): Promise<CsvSource> {
+  const maxRecordSize = opts.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE;
+  const bytes = await openBytes(path, opts.stdin);
+  const guess = detectEncoding(bytes.head);
+  const delimiter = await checkedDelimiter(path, bytes, guess, opts.delimiter);
+
+  const parser = new RecordParser(delimiter, maxRecordSize);
+  // Byte mode keeps read-ahead to one chunk (object mode would buffer 16 chunks ahead).
+  const input = Readable.from(parserInput(bytes.chunks(), guess), { objectMode: false });
+  pipeline(input, parser, () => {
+    // Failures are kept on the parser (`failure`) and raised by `header` or `batches()`.
+  });
+  let header;
+  try {
+    header = await parser.header;
+  } catch (err) {
+    throw readFailure(err, path, parser, maxRecordSize);
+  }
+  if (!header) {
+    parser.destroy();
+    throw fatal.empty(path);
+  }
+  if (header.cells.every((cell) => cell.trim() === '')) {
+    parser.destroy();
+    throw fatal.blankHeader(path, header.line);
+  }
+
+  let used = false;
+  return {
+    path,
+    encoding: guess.encoding,
+    bom: guess.bom,
+    delimiter,
+    header: header.cells,
+    batches() {
+      if (used) throw new Error(`CsvSource.batches() is single use (${path})`);
+      used = true;
+      return streamBatches(parser, path, maxRecordSize);
+    },
+  };
+}
+
+/** Rejects binary input and picks the delimiter from the head's whole lines. */
+async function checkedDelimiter(
+  path: string,
+  bytes: ByteSource,
+  guess: EncodingGuess,
+  forced: Delimiter | undefined,
+): Promise<Delimiter> {
+  const binary = binaryReason(bytes.head, guess);
+  if (binary) {
+    await bytes.close();
+    throw fatal.binary(path, binary);
+  }
+  if (forced) return forced;
+  let sample = headText(bytes.head, guess);
+  if (!bytes.complete) {
+    const lastBreak = sample.lastIndexOf('\n');
+    if (lastBreak > 0) sample = sample.slice(0, lastBreak + 1);
+  }
+  return sniffDelimiter(sample);
+}
+
+async function* streamBatches(parser: RecordParser, path: string, maxRecordSize: number): AsyncGenerator<CsvBatch> {
+  try {
+    for await (const batch of parser) yield batch as CsvBatch;
+  } catch (err) {
+    throw readFailure(parser.failure ?? err, path, parser, maxRecordSize);
+  } finally {
+    parser.destroy();
+  }
+  if (parser.failure !== undefined) throw readFailure(parser.failure, path, parser, maxRecordSize);
+}
