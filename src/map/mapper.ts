@@ -1,0 +1,283 @@
+// The mapping engine (DESIGN §3 "map"): a preset is compiled against a file's header once (which
+// column feeds which canonical field, with a reader per column); per row only the bound cells are
+// touched, each converted once, and every data problem goes to the sink with line and column.
+
+import { InputError } from '../errors.js';
+import { normalizeHeader } from '../read/header.js';
+import type { Message, Ticket } from '../types.js';
+import { canonicalId, isScientificId } from './ids.js';
+import { numberScan, parseNumber } from './numbers.js';
+import type { PresetSpec } from './preset.js';
+import { quote, type ProblemSink } from './problems.js';
+import {
+  fieldKinds, findColumn, K_COUNT, K_CSAT, K_DURATION, K_ID, K_TAGS, K_TEXT, K_TIME, K_VALUE, Slot,
+} from './slots.js';
+import { trimCell } from './time.js';
+import { TimestampReader } from './timestamp-reader.js';
+import { splitTags, type Rating } from './values.js';
+
+export type { ProblemSink } from './problems.js';
+export { presetWithInputs } from './preset-inputs.js';
+
+export interface FieldBinding {
+  field: string;
+  /** The header as written in the file. */
+  column: string;
+  index: number;
+}
+
+export interface MapContext {
+  fileIndex: number;
+  zone: string;
+  dateOrder?: 'DMY' | 'MDY';
+  /** Only for future-timestamp checks. */
+  asOf?: number;
+  /** Shared across the files of one audit, for duplicate-id. */
+  seenIds: Set<string>;
+}
+
+export interface Mapper {
+  kind: 'tickets' | 'messages';
+  preset: PresetSpec;
+  /** Canonical field → column used. */
+  bindings: FieldBinding[];
+  /** Canonical fields the preset knows but the header lacks, then canonical fields no source could fill. */
+  missing: string[];
+  /** Latest instant seen in any mapped event timestamp (for as_of); -Infinity before any. */
+  latest: number;
+  /** Returns null when the record is unusable (counted as skipped by the caller; the problem is already in the sink). */
+  mapTicket(row: string[], line: number, sink: ProblemSink): Ticket | null;
+  mapMessage(row: string[], line: number, sink: ProblemSink): Message | null;
+}
+
+/** Fields without which a record of this kind cannot be used at all. */
+function requiredFields(preset: PresetSpec): string[] {
+  if (preset.kind === 'tickets') return ['id', 'created_at'];
+  const threading = preset.messages?.threading ?? 'conversation';
+  return threading === 'conversation' ? ['conversation_id', 'at', 'author_role'] : ['id', 'in_reply_to', 'at', 'author_role'];
+}
+
+function describeSources(columns: (string | RegExp)[] | undefined): string {
+  if (!columns || columns.length === 0) return 'no column (the preset has no source for it)';
+  return columns.map((c) => (typeof c === 'string' ? `'${c}'` : String(c))).join(', ');
+}
+
+function describeHeader(header: string[]): string {
+  const shown = header.slice(0, 12).map((h) => `'${h}'`).join(', ');
+  return header.length > 12 ? `${shown}, … (${header.length} columns)` : shown;
+}
+
+export function compileMapper(header: string[], preset: PresetSpec, ctx: MapContext): Mapper {
+  const kinds = fieldKinds(preset.kind);
+  const sources = (preset.kind === 'tickets' ? preset.fields : preset.messages?.fields) ?? {};
+  const normalized = header.map(normalizeHeader);
+  const fileTime = new TimestampReader({ format: preset.timestampFormat, zone: ctx.zone, dateOrder: ctx.dateOrder ?? preset.dateOrder });
+  const columnTime = (src: { format?: PresetSpec['timestampFormat'] }) =>
+    new TimestampReader({ format: src.format!, zone: ctx.zone, dateOrder: ctx.dateOrder ?? preset.dateOrder });
+
+  const slots: Slot[] = [];
+  const missing: string[] = [];
+  for (const [field, source] of Object.entries(sources)) {
+    const kind = kinds[field];
+    if (!kind || !source || field === 'csat_good') continue;
+    const index = findColumn(source.columns, normalized, normalizeHeader);
+    if (index < 0) missing.push(field);
+    else slots.push(new Slot(field, header[index], index, kind, source, fileTime, columnTime));
+  }
+  for (const field of Object.keys(kinds)) {
+    if (field !== 'csat_good' && !(field in sources)) missing.push(field);
+  }
+  for (const field of requiredFields(preset)) {
+    if (slots.some((s) => s.field === field)) continue;
+    const what = preset.kind === 'tickets' ? 'ticket' : 'message';
+    throw new InputError(
+      `no column for the ${what} field ${field}: looked for ${describeSources(sources[field as keyof typeof sources]?.columns)} (preset ${preset.id}), found ${describeHeader(header)}.`,
+      undefined,
+      'missing-column',
+    );
+  }
+  return new RowMapper(preset, header.length, slots, missing, ctx);
+}
+
+class RowMapper implements Mapper {
+  readonly kind: 'tickets' | 'messages';
+  readonly bindings: FieldBinding[];
+  latest = -Infinity;
+  private readonly empty: Set<string>;
+  private readonly key: Slot;
+  private readonly when: Slot;
+  private readonly role: Slot | null;
+  private readonly rest: Slot[];
+
+  constructor(
+    readonly preset: PresetSpec,
+    private readonly width: number,
+    slots: Slot[],
+    readonly missing: string[],
+    private readonly ctx: MapContext,
+  ) {
+    this.kind = preset.kind;
+    this.bindings = slots.map((s) => ({ field: s.field, column: s.column, index: s.index }));
+    this.empty = new Set((preset.empty ?? []).map((e) => e.trim()));
+    const threadKey = preset.kind === 'messages' && (preset.messages?.threading ?? 'conversation') === 'conversation' ? 'conversation_id' : 'id';
+    this.key = slots.find((s) => s.field === threadKey)!;
+    this.when = slots.find((s) => s.field === (preset.kind === 'tickets' ? 'created_at' : 'at'))!;
+    this.role = slots.find((s) => s.field === 'author_role') ?? null;
+    this.rest = slots.filter((s) => s !== this.key && s !== this.when && s !== this.role);
+  }
+
+  /** The trimmed cell, '' when absent, empty, or one of the preset's "empty" words. */
+  private cell(row: string[], index: number): string {
+    const raw = row[index];
+    if (raw === undefined || raw === '') return '';
+    const s = trimCell(raw);
+    return this.empty.size > 0 && this.empty.has(s) ? '' : s;
+  }
+
+  /** Ragged row, key, creation time, duplicates: what decides whether the record is used at all. */
+  private head(row: string[], line: number, sink: ProblemSink, noKey: 'missing-id' | 'orphan-message'): { key: string; at: number } | null {
+    if (row.length !== this.width) {
+      sink.add({ code: 'ragged-row', line, message: `${row.length} cells where the header has ${this.width}: mapped what is there` });
+    }
+    const keyText = this.cell(row, this.key.index);
+    if (keyText === '') {
+      if (row.every((c) => c.trim() === '')) sink.add({ code: 'empty-row', line, message: 'empty record' });
+      else sink.add({ code: noKey, line, column: this.key.column, message: noKey === 'missing-id' ? 'no id: record skipped' : 'no conversation id: message skipped' });
+      return null;
+    }
+    const key = this.readId(keyText, line, this.key.column, sink);
+    const atText = this.cell(row, this.when.index);
+    if (atText === '') {
+      sink.add({ code: 'missing-created-at', line, column: this.when.column, message: `no creation time for ${quote(key)}: record skipped` });
+      return null;
+    }
+    const at = this.when.time!.read(atText, line, this.when.column, sink);
+    if (at !== at) return null;
+    this.noteEvent(at, line, this.when, sink);
+    return { key, at };
+  }
+
+  private duplicate(seenKey: string, id: string, line: number, column: string, sink: ProblemSink): boolean {
+    if (this.ctx.seenIds.has(seenKey)) {
+      sink.add({ code: 'duplicate-id', line, column, message: `id ${quote(id)} seen before: the first record is kept` });
+      return true;
+    }
+    this.ctx.seenIds.add(seenKey);
+    return false;
+  }
+
+  private readId(text: string, line: number, column: string, sink: ProblemSink): string {
+    if (isScientificId(text)) {
+      sink.add({ code: 'excel-scientific-id', line, column, message: `id ${quote(text)} is in Excel's scientific notation: its digits are lost` });
+      return text;
+    }
+    return canonicalId(text);
+  }
+
+  private noteEvent(v: number, line: number, slot: Slot, sink: ProblemSink): void {
+    if (!slot.event) return;
+    if (v > this.latest) this.latest = v;
+    const asOf = this.ctx.asOf;
+    if (asOf !== undefined && v > asOf) {
+      sink.add({ code: 'future-timestamp', line, column: slot.column, message: `${slot.field} is after the audit's as-of time` });
+    }
+  }
+
+  mapTicket(row: string[], line: number, sink: ProblemSink): Ticket | null {
+    const head = this.head(row, line, sink, 'missing-id');
+    if (!head || this.duplicate(head.key, head.key, line, this.key.column, sink)) return null;
+    const t: Ticket = { id: head.key, created_at: head.at, tags: [], file: this.ctx.fileIndex, line };
+    this.fill(t as unknown as Record<string, unknown>, row, line, sink, head.at);
+    return t;
+  }
+
+  mapMessage(row: string[], line: number, sink: ProblemSink): Message | null {
+    const threaded = this.key.field === 'conversation_id';
+    const head = this.head(row, line, sink, threaded ? 'orphan-message' : 'missing-id');
+    if (!head) return null;
+    if (!threaded && this.duplicate(`\u0000msg:${head.key}`, head.key, line, this.key.column, sink)) return null;
+    const roleSlot = this.role!;
+    const roleText = this.cell(row, roleSlot.index);
+    const role = roleText === '' ? undefined : (roleSlot.values!.read(roleText, line, roleSlot.column, sink) as Message['author_role'] | undefined);
+    if (role === undefined) {
+      // An unknown role word was reported once for its value; an empty one is reported per row.
+      if (roleText === '') sink.add({ code: 'unknown-value', line, column: roleSlot.column, message: 'no author role: message skipped' });
+      return null;
+    }
+    const m: Message = { at: head.at, author_role: role, public: true, file: this.ctx.fileIndex, line };
+    if (threaded) m.conversation_id = head.key;
+    else m.id = head.key;
+    this.fill(m as unknown as Record<string, unknown>, row, line, sink, NaN);
+    if (threaded && m.id !== undefined && this.duplicate(`\u0000msg:${m.id}`, m.id, line, this.key.column, sink)) return null;
+    return m;
+  }
+
+  /** Every other bound field; `created` is the creation instant for the negative-duration check. */
+  private fill(out: Record<string, unknown>, row: string[], line: number, sink: ProblemSink, created: number): void {
+    const slots = this.rest;
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i];
+      const text = this.cell(row, slot.index);
+      if (text === '') continue;
+      switch (slot.kind) {
+        case K_ID:
+          out[slot.field] = this.readId(text, line, slot.column, sink);
+          break;
+        case K_TEXT:
+          out[slot.field] = text;
+          break;
+        case K_TIME: {
+          const v = slot.time!.read(text, line, slot.column, sink);
+          if (v !== v) break;
+          if (slot.afterCreation && v < created) {
+            sink.add({ code: 'negative-duration', line, column: slot.column, message: `${slot.field} is before created_at: dropped` });
+            break;
+          }
+          this.noteEvent(v, line, slot, sink);
+          out[slot.field] = v;
+          break;
+        }
+        case K_DURATION: {
+          const minutes = slot.duration!(text);
+          if (minutes !== minutes) {
+            sink.add({ code: 'bad-duration', line, column: slot.column, message: `unreadable duration ${quote(text)}` });
+            break;
+          }
+          if (minutes < 0) {
+            sink.add({ code: 'negative-duration', line, column: slot.column, message: `negative duration ${quote(text)}: dropped` });
+            break;
+          }
+          if (numberScan.grouped) sink.add({ code: 'bad-number', line, column: slot.column, message: `digit-grouping separators in ${quote(text)}: read as ${minutes}` });
+          out[slot.field] = slot.inSeconds ? minutes * 60 : minutes;
+          break;
+        }
+        case K_COUNT: {
+          const n = parseNumber(text);
+          if (!(n >= 0) || !Number.isInteger(n)) {
+            sink.add({ code: 'bad-number', line, column: slot.column, message: `${quote(text)} is not a count` });
+            break;
+          }
+          if (numberScan.grouped) sink.add({ code: 'bad-number', line, column: slot.column, message: `digit-grouping separators in ${quote(text)}: read as ${n}` });
+          out[slot.field] = n;
+          break;
+        }
+        case K_VALUE: {
+          const v = slot.values!.read(text, line, slot.column, sink);
+          if (v !== undefined) out[slot.field] = v;
+          break;
+        }
+        case K_TAGS:
+          out.tags = splitTags(text, slot.separator);
+          break;
+        case K_CSAT: {
+          const r = slot.values!.read(text, line, slot.column, sink) as Rating | undefined;
+          if (r) {
+            out.csat = r.csat;
+            out.csat_good = r.good;
+          }
+          break;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,14 @@
+// Where the mapping stage puts what it finds wrong with the data (DESIGN §8): every problem is a
+// record with a stable code, a line and a column, never a silent drop.
+
+import type { Problem } from '../types.js';
+
+export interface ProblemSink {
+  add(p: Problem): void;
+}
+
+/** Shortens a cell for a problem message (a long or multi-line value must not flood the report). */
+export function quote(text: string): string {
+  const flat = text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  return `'${flat.replace(/[\r\n\t]+/g, ' ')}'`;
+}
