@@ -1,0 +1,65 @@
+// The overall score and the gate verdict (DESIGN §5, docs/scoring.md).
+
+import type { Gate } from '../policy/types.js';
+import type { RuleResult, Summary } from '../report.js';
+
+const HAS_DATA = new Set(['pass', 'warn', 'fail']);
+
+/**
+ * 0–100, weight-averaged min(1, compliance ÷ target) over the rules with data (pass, warn or
+ * fail), rounded to one decimal; null when no rule has data or every weight is 0. A target of 0
+ * is always fully met.
+ */
+export function overallScore(rules: RuleResult[]): number | null {
+  let weighted = 0;
+  let weights = 0;
+  for (const r of rules) {
+    if (!HAS_DATA.has(r.status) || r.compliance === null || r.weight <= 0) continue;
+    const ratio = r.target > 0 ? Math.min(1, r.compliance / r.target) : 1;
+    weighted += r.weight * ratio;
+    weights += r.weight;
+  }
+  if (weights === 0) return null;
+  // Round away float noise first (0.6 / 0.8 = 0.7499999…), then to one decimal.
+  const exact = Math.round((weighted / weights) * 1e9) / 1e6;
+  return Math.round(exact) / 10;
+}
+
+/**
+ * The run fails (exit 1) when any of these holds, each giving a reason code:
+ * - the score is below the minimum (`score-below-minimum`; a null score never trips it);
+ * - a rule of severity `error` fails (`rule-failed:<id>`);
+ * - with fail_on `warn`: also a rule of severity `warn` that fails (`rule-failed:<id>`) and a rule
+ *   of severity `error` that only warns (`rule-warned:<id>`);
+ * - extra failures passed in, e.g. baseline regressions (`regression:<id>`), kept as given.
+ * Summary status: `fail` when the gate fails, else `warn` when any rule warns or fails (a
+ * failure the gate tolerates), else `pass`.
+ */
+export function decideGate(
+  rules: RuleResult[],
+  gate: Gate,
+  overrides: { minScore?: number; failOn?: 'error' | 'warn'; extraFailures?: string[] } = {},
+): Summary {
+  const minScore = overrides.minScore ?? gate.min_score;
+  const failOn = overrides.failOn ?? gate.fail_on;
+  const score = overallScore(rules);
+  const counts = { pass: 0, warn: 0, fail: 0, no_data: 0, insufficient: 0 };
+  const reasons: string[] = [];
+  if (score !== null && score < minScore) reasons.push('score-below-minimum');
+  for (const r of rules) {
+    counts[r.status]++;
+    if (r.severity === 'off') continue;
+    if (r.status === 'fail' && (r.severity === 'error' || failOn === 'warn')) reasons.push(`rule-failed:${r.id}`);
+    else if (r.status === 'warn' && r.severity === 'error' && failOn === 'warn') reasons.push(`rule-warned:${r.id}`);
+  }
+  reasons.push(...(overrides.extraFailures ?? []));
+  const passed = reasons.length === 0;
+  const status = !passed ? 'fail' : counts.warn + counts.fail > 0 ? 'warn' : 'pass';
+  return {
+    score,
+    status,
+    exit_code: passed ? 0 : 1,
+    counts,
+    gate: { passed, min_score: minScore, fail_on: failOn, reasons },
+  };
+}

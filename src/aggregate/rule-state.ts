@@ -1,0 +1,128 @@
+// The numbers kept per rule (or per rule and hour of the week): counts, exclusion reasons, the
+// sum and sketch of samples, weekly trend, breakdown counts and the worst breaches. Plain data,
+// so a state can cross a worker boundary and be merged; integer counts and integer-millisecond
+// sums make any merge order give identical results.
+
+import { addValue, mergeQuantiles, newQuantiles, type QuantileState } from './quantiles.js';
+
+export interface BreachRecord {
+  id: string;
+  /** ms for durations, a plain number (rating, count), or null. */
+  value: number | null;
+  code: string;
+  limit: number;
+  n: number;
+  created: number;
+  channel?: string;
+  agent?: string;
+}
+
+export interface RuleState {
+  met: number;
+  breached: number;
+  pending: number;
+  excluded: number;
+  excludedReasons: Record<string, number>;
+  /** Side counts: `vendor:<column>` uses, `volume` (per hour of week), `detractor`, … */
+  extra: Record<string, number>;
+  /** Sum of samples in whole milliseconds. */
+  sum: number;
+  samples: QuantileState;
+  /** ISO week → [eligible, met]. */
+  trend: Record<string, [number, number]>;
+  /** Dimension → key → [eligible, met]. */
+  groups: Record<string, Record<string, [number, number]>>;
+  /** Worst first once trimmed; may hold up to twice the cap between trims. */
+  breaches: BreachRecord[];
+  /** Eligible tickets per override: index 0 = none matched, i + 1 = overrides[i]. */
+  overrideEligible: number[];
+}
+
+export function newRuleState(overrides: number): RuleState {
+  return {
+    met: 0, breached: 0, pending: 0, excluded: 0, excludedReasons: {}, extra: {}, sum: 0,
+    samples: newQuantiles(), trend: {}, groups: {}, breaches: [], overrideEligible: new Array(overrides + 1).fill(0),
+  };
+}
+
+export function bump(counts: Record<string, number>, key: string, by = 1): void {
+  counts[key] = (counts[key] ?? 0) + by;
+}
+
+function bumpPair(counts: Record<string, [number, number]>, key: string, met: boolean): void {
+  const pair = counts[key] ?? (counts[key] = [0, 0]);
+  pair[0]++;
+  if (met) pair[1]++;
+}
+
+/** Where a ticket falls: its week, its key per breakdown dimension, and its override. */
+export interface Placement {
+  week: string;
+  dims: readonly string[];
+  keys: readonly string[];
+  override: number;
+}
+
+/** Counts one eligible outcome (met or breached). */
+export function countEligible(s: RuleState, met: boolean, at: Placement, sample: number): void {
+  if (met) s.met++;
+  else s.breached++;
+  s.overrideEligible[at.override]++;
+  bumpPair(s.trend, at.week, met);
+  for (let i = 0; i < at.dims.length; i++) {
+    const byKey = s.groups[at.dims[i]] ?? (s.groups[at.dims[i]] = {});
+    bumpPair(byKey, at.keys[i], met);
+  }
+  if (Number.isFinite(sample)) {
+    s.sum += sample;
+    addValue(s.samples, sample);
+  }
+}
+
+/** Worst first: larger value, then id, then creation, then code (a total order: deterministic). */
+export function worseFirst(a: BreachRecord, b: BreachRecord): number {
+  const av = a.value ?? -Infinity;
+  const bv = b.value ?? -Infinity;
+  if (av !== bv) return bv - av;
+  if (a.id !== b.id) return a.id < b.id ? -1 : 1;
+  if (a.created !== b.created) return a.created - b.created;
+  return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
+}
+
+export function trimBreaches(s: RuleState, cap: number): void {
+  s.breaches.sort(worseFirst);
+  if (s.breaches.length > cap) s.breaches.length = cap;
+}
+
+/** Keeps a breach within a bounded list (sorted and cut only when it doubles: amortised). */
+export function keepBreach(s: RuleState, b: BreachRecord, cap: number): void {
+  if (cap <= 0) return;
+  s.breaches.push(b);
+  if (Number.isFinite(cap) && s.breaches.length >= 2 * cap + 16) trimBreaches(s, cap);
+}
+
+export function mergeRuleState(into: RuleState, from: RuleState, cap: number): void {
+  into.met += from.met;
+  into.breached += from.breached;
+  into.pending += from.pending;
+  into.excluded += from.excluded;
+  for (const [k, v] of Object.entries(from.excludedReasons)) bump(into.excludedReasons, k, v);
+  for (const [k, v] of Object.entries(from.extra)) bump(into.extra, k, v);
+  into.sum += from.sum;
+  mergeQuantiles(into.samples, from.samples);
+  for (const [k, [e, m]] of Object.entries(from.trend)) {
+    const pair = into.trend[k] ?? (into.trend[k] = [0, 0]);
+    pair[0] += e;
+    pair[1] += m;
+  }
+  for (const [dim, byKey] of Object.entries(from.groups)) {
+    const target = into.groups[dim] ?? (into.groups[dim] = {});
+    for (const [k, [e, m]] of Object.entries(byKey)) {
+      const pair = target[k] ?? (target[k] = [0, 0]);
+      pair[0] += e;
+      pair[1] += m;
+    }
+  }
+  for (const b of from.breaches) keepBreach(into, b, cap);
+  for (let i = 0; i < from.overrideEligible.length; i++) into.overrideEligible[i] += from.overrideEligible[i];
+}

@@ -1,0 +1,197 @@
+// The scorecard: judges each ticket by every rule as it streams past and keeps only numbers
+// (rule-state.ts). Outcomes that depend on as_of are kept as compact deferred entries and
+// decided in finish(), when as_of is known.
+
+import { calendarClock, type Clock } from '../measure/clock.js';
+import { compileFilter } from '../policy/filter.js';
+import type { Policy, RuleConfig } from '../policy/types.js';
+import type { Dimension, Report, RuleResult } from '../report.js';
+import type { RuleDefinition } from '../rules/definition.js';
+import { ruleDefinition } from '../rules/index.js';
+import { newVerdict, reset, type JudgeContext } from '../rules/verdict.js';
+import type { Ticket } from '../types.js';
+import { Periods } from './periods.js';
+import { breakdowns, firstResponseDistribution, recordFirstResponse } from './breakdowns.js';
+import { resolveDeferred } from './deferred.js';
+import { buildResult } from './result.js';
+import { bump, countEligible, keepBreach, mergeRuleState, newRuleState, type Placement } from './rule-state.js';
+import type { ScorecardState } from './state.js';
+
+export type { ScorecardState } from './state.js';
+
+export interface ScorecardOptions {
+  by: Dimension[];
+  /** Select tickets by created_at: [since, until). */
+  since?: number;
+  until?: number;
+  /** Worst breaches kept per rule. */
+  maxBreaches: number;
+  /** A rule id whose every breach is kept. */
+  explain?: string;
+  /** Business clocks by schedule name; the calendar clock is implied. */
+  clocks: Record<string, Clock>;
+  /** Policy time zone: weeks, months and hours of the week. */
+  timezone: string;
+}
+
+export interface Scorecard {
+  add(t: Ticket): void;
+  snapshot(): ScorecardState;
+  merge(other: ScorecardState): void;
+  finish(asOf: number, available: ReadonlySet<string>): {
+    rules: RuleResult[];
+    breakdowns: Report['breakdowns'];
+    distributions: Report['distributions'];
+  };
+}
+
+/** A policy rule made ready to judge: its definition, filters and clock resolved once. */
+export interface CompiledRule {
+  rule: RuleConfig;
+  def: RuleDefinition;
+  applies: (t: Ticket) => boolean;
+  ctx: JudgeContext;
+  baseWindow: number;
+  overrides: { applies: (t: Ticket) => boolean; window: number }[];
+  /** Breaches kept: maxBreaches, or all for the rule being explained. */
+  cap: number;
+  /** Samples feed percentiles and the mean (duration rules, and the peak rule's first responses). */
+  samples: boolean;
+}
+
+function compileRule(rule: RuleConfig, opts: ScorecardOptions): CompiledRule {
+  const def = ruleDefinition(rule.measure);
+  let clock = calendarClock;
+  if (rule.clock === 'business') {
+    const named = rule.schedule !== undefined ? opts.clocks[rule.schedule] : undefined;
+    if (!named) throw new Error(`rule ${rule.id}: no business clock for schedule "${rule.schedule ?? ''}"`);
+    clock = named;
+  }
+  const baseWindow = def.window ? def.window(rule as never) : NaN;
+  return {
+    rule,
+    def,
+    applies: compileFilter(rule.applies_to),
+    ctx: { clock, clockKind: rule.clock, window: baseWindow },
+    baseWindow,
+    overrides: rule.overrides.map((o) => ({
+      applies: (t: Ticket) =>
+        (!o.when.priority || (t.priority !== undefined && o.when.priority.includes(t.priority))) &&
+        (!o.when.channel || (t.channel !== undefined && o.when.channel.includes(t.channel))),
+      window: o.window ?? baseWindow,
+    })),
+    cap: rule.id === opts.explain ? Infinity : Math.max(0, opts.maxBreaches),
+    samples: def.unit === 'minutes' || def.byHourOfWeek === true,
+  };
+}
+
+function dimensionKey(t: Ticket, dim: Dimension, periods: Periods): string {
+  switch (dim) {
+    case 'week': return periods.week(t.created_at);
+    case 'month': return periods.month(t.created_at);
+    default: return t[dim] ?? '(none)';
+  }
+}
+
+export function createScorecard(policy: Policy, opts: ScorecardOptions): Scorecard {
+  // Severity `off` rules are not evaluated at all, and so absent from the results.
+  const rules = policy.rules.filter((r) => r.severity !== 'off').map((r) => compileRule(r, opts));
+  const excludeTags = policy.exclude_tags.map((t) => t.toLowerCase());
+  const periods = new Periods(opts.timezone);
+  const verdict = newVerdict();
+  const state: ScorecardState = { rules: rules.map(() => ({})), deferred: [], firstResponse: {} };
+
+  function add(t: Ticket): void {
+    if (opts.since !== undefined && t.created_at < opts.since) return;
+    if (opts.until !== undefined && t.created_at >= opts.until) return;
+    let excludedBy: string | undefined;
+    for (const tag of excludeTags) if (t.tags.includes(tag)) { excludedBy = tag; break; }
+    if (excludedBy === undefined) recordFirstResponse(state.firstResponse, t);
+    const at: Placement = {
+      week: periods.week(t.created_at),
+      dims: opts.by,
+      keys: opts.by.map((d) => dimensionKey(t, d, periods)),
+      override: 0,
+    };
+    for (let i = 0; i < rules.length; i++) {
+      const r = rules[i];
+      if (!r.applies(t)) continue;
+      const slotKey = r.def.byHourOfWeek ? String(periods.hourOfWeek(t.created_at)) : 'all';
+      const s = state.rules[i][slotKey] ?? (state.rules[i][slotKey] = newRuleState(r.overrides.length));
+      if (r.def.byHourOfWeek) bump(s.extra, 'volume');
+      if (excludedBy !== undefined) {
+        s.excluded++;
+        bump(s.excludedReasons, `tag:${excludedBy}`);
+        continue;
+      }
+      let override = 0;
+      for (let o = 0; o < r.overrides.length; o++) if (r.overrides[o].applies(t)) { override = o + 1; break; }
+      r.ctx.window = override ? r.overrides[override - 1].window : r.baseWindow;
+      at.override = override;
+      reset(verdict);
+      r.def.judge(t, r.rule as never, r.ctx, verdict);
+      switch (verdict.kind) {
+        case 'met':
+        case 'breached':
+          countEligible(s, verdict.kind === 'met', at, r.samples ? verdict.sample : NaN);
+          if (verdict.vendor) bump(s.extra, `vendor:${verdict.vendor}`);
+          if (verdict.kind === 'breached') {
+            bump(s.extra, `breached:${verdict.code}`);
+            keepBreach(s, { id: t.id, value: verdict.value, code: verdict.code, limit: verdict.limit, n: verdict.n, created: t.created_at, channel: t.channel, agent: t.agent }, r.cap);
+          }
+          break;
+        case 'pending':
+          s.pending++;
+          break;
+        case 'excluded':
+          s.excluded++;
+          bump(s.excludedReasons, verdict.code);
+          break;
+        case 'not-applicable':
+          bump(s.extra, `na:${verdict.code}`);
+          break;
+        case 'deferred':
+          state.deferred.push({
+            rule: i, id: t.id, created: t.created_at, channel: t.channel, agent: t.agent, week: at.week,
+            keys: [...at.keys], override, since: verdict.since, limit: verdict.limit, code: verdict.code,
+            since2: verdict.since2, limit2: verdict.limit2, code2: verdict.code2, need2: verdict.need2,
+            over: verdict.over, within: verdict.within, withinCode: verdict.withinCode,
+          });
+          break;
+      }
+    }
+  }
+
+  function merge(other: ScorecardState): void {
+    for (let i = 0; i < rules.length; i++) {
+      for (const [key, from] of Object.entries(other.rules[i])) {
+        const into = state.rules[i][key] ?? (state.rules[i][key] = newRuleState(rules[i].overrides.length));
+        mergeRuleState(into, from, rules[i].cap);
+      }
+    }
+    for (const d of other.deferred) state.deferred.push(d);
+    for (const [channel, counts] of Object.entries(other.firstResponse)) {
+      const into = state.firstResponse[channel] ?? (state.firstResponse[channel] = new Array(counts.length).fill(0));
+      for (let b = 0; b < counts.length; b++) into[b] += counts[b];
+    }
+  }
+
+  function finish(asOf: number, available: ReadonlySet<string>) {
+    // Work on a copy: finish() may be called again (e.g. after more merges).
+    const done = structuredClone(state);
+    resolveDeferred(done, rules, asOf, available, opts.by);
+    const results = rules.map((r, i) => buildResult(r, done.rules[i], available, policy.gate.min_sample, opts.timezone));
+    return {
+      rules: results.map((x) => x.result),
+      breakdowns: breakdowns(rules, results.map((x) => x.state), opts.by),
+      distributions: firstResponseDistribution(done.firstResponse),
+    };
+  }
+
+  return {
+    add,
+    snapshot: () => structuredClone(state),
+    merge,
+    finish,
+  };
+}

@@ -1,0 +1,95 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createScorecard } from '../../src/aggregate/scorecard.js';
+import { CHANNELS, PRIORITIES, STATUSES, type Ticket } from '../../src/types.js';
+import { ALL_FIELDS, DAY, HOUR, T0, options, policy, rule } from '../rules/helpers.js';
+
+const rules = [
+  rule({ measure: 'first-response', window: HOUR }, { id: 'fr', overrides: [{ when: { priority: ['urgent'] }, window: 10 * 60_000, target: 0.99 }] }),
+  rule({ measure: 'next-reply', window: HOUR }, { id: 'nr' }),
+  rule({ measure: 'update-gap', window: DAY }, { id: 'ug' }),
+  rule({ measure: 'resolution', which: 'full', window: 2 * DAY }, { id: 'res' }),
+  rule({ measure: 'phone-wait', window: 300_000 }, { id: 'pw' }),
+  rule({ measure: 'csat' }, { id: 'sat' }),
+  rule({ measure: 'nps' }, { id: 'nps' }),
+  rule({ measure: 'share', ceiling: 0.1, match: { type: ['billing*'] } }, { id: 'share' }),
+  rule({ measure: 'reopen-rate', ceiling: 0.1 }, { id: 'reopen' }),
+  rule({ measure: 'one-touch' }, { id: 'one' }),
+  rule({ measure: 'missed-rate', ceiling: 0.1 }, { id: 'missed' }),
+  rule({ measure: 'promise-updates' }, { id: 'promise' }),
+  rule({ measure: 'after-sales', repair: { type: ['repair'] }, repair_window: 7 * DAY }, { id: 'after' }),
+  rule({ measure: 'queue-hygiene', untouched: DAY, unassigned: HOUR }, { id: 'queue' }),
+  rule({ measure: 'peak', peak_hours: [], max_csat_gap: 0.1, max_response_ratio: 2 }, { id: 'peak' }),
+  rule({ measure: 'presales', window: HOUR }, { id: 'pre' }),
+  rule({ measure: 'returns-approval', return_window: 30 * DAY, answer_window: 2 * DAY }, { id: 'ret' }),
+  rule({ measure: 'refund-speed', window: 14 * DAY }, { id: 'refund' }),
+];
+const p = policy(rules);
+
+const offset = fc.option(fc.integer({ min: 0, max: 10 * DAY }), { nil: undefined });
+const arbTicket = fc.record({
+  created: fc.integer({ min: 0, max: 30 * DAY }),
+  channel: fc.option(fc.constantFrom(...CHANNELS), { nil: undefined }),
+  priority: fc.option(fc.constantFrom(...PRIORITIES), { nil: undefined }),
+  status: fc.option(fc.constantFrom(...STATUSES), { nil: undefined }),
+  type: fc.option(fc.constantFrom('billing', 'repair', 'question'), { nil: undefined }),
+  fr: offset, solved: offset, updated: offset, due: offset, order: offset, asked: offset, refunded: offset,
+  decision: fc.option(fc.constantFrom('approved' as const, 'rejected' as const, 'pending' as const), { nil: undefined }),
+  csat: fc.option(fc.constantFrom(0, 0.25, 0.5, 0.75, 1), { nil: undefined }),
+  nps: fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined }),
+  reopens: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
+  replies: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }),
+  wait: fc.option(fc.integer({ min: 0, max: 900 }), { nil: undefined }),
+  missed: fc.boolean(),
+  outbound: fc.boolean(),
+  spam: fc.boolean(),
+  updates: fc.array(fc.integer({ min: 0, max: 5 * DAY }), { maxLength: 4 }),
+});
+
+type Raw = typeof arbTicket extends fc.Arbitrary<infer T> ? T : never;
+
+function toTicket(r: Raw, i: number): Ticket {
+  const c = T0 + r.created;
+  const at = (o: number | undefined) => (o === undefined ? undefined : c + o);
+  const updates = [...r.updates].sort((a, b) => a - b).map((u) => c + u);
+  return {
+    id: `t${i}`, created_at: c, channel: r.channel, priority: r.priority, status: r.status, type: r.type,
+    first_response_at: at(r.fr), solved_at: at(r.solved), updated_at: at(r.updated), due_at: at(r.due),
+    order_at: r.order === undefined ? undefined : c - r.order, return_requested_at: at(r.asked),
+    return_decision: r.decision, refunded_at: at(r.refunded), csat: r.csat, nps: r.nps, reopens: r.reopens,
+    agent_replies: r.replies, wait_seconds: r.wait, missed: r.missed, outbound: r.outbound,
+    tags: r.spam ? ['spam'] : [], agent_update_times: updates,
+    reply_pairs: updates.length ? [c, updates[0]] : [c, NaN], file: 0, line: i + 2,
+  };
+}
+
+describe('scorecard invariants (fast-check)', () => {
+  it('0 ≤ compliance ≤ 1, met ≤ eligible, and split == whole', () => {
+    fc.assert(
+      fc.property(fc.array(arbTicket, { maxLength: 60 }), fc.nat(), fc.integer({ min: 0, max: 45 * DAY }), (raw, cutSeed, asOfOffset) => {
+        const tickets = raw.map(toTicket);
+        const opts = options({ by: ['channel', 'priority', 'week'], maxBreaches: 3 });
+        const asOf = T0 + asOfOffset;
+        const whole = createScorecard(p, opts);
+        for (const t of tickets) whole.add(t);
+        const expected = whole.finish(asOf, ALL_FIELDS);
+        for (const r of expected.rules) {
+          expect(r.met).toBeLessThanOrEqual(r.eligible);
+          expect(r.met + r.breached).toBe(r.eligible);
+          if (r.compliance !== null) {
+            expect(r.compliance).toBeGreaterThanOrEqual(0);
+            expect(r.compliance).toBeLessThanOrEqual(1);
+          }
+          expect(r.breaches.length).toBeLessThanOrEqual(3);
+        }
+        const cut = tickets.length ? cutSeed % tickets.length : 0;
+        const left = createScorecard(p, opts);
+        const right = createScorecard(p, opts);
+        tickets.forEach((t, i) => (i < cut ? left : right).add(t));
+        right.merge(structuredClone(left.snapshot()));
+        expect(JSON.stringify(right.finish(asOf, ALL_FIELDS))).toBe(JSON.stringify(expected));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
