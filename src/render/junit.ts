@@ -1,0 +1,57 @@
+// `--format junit`: one test suite, one test case per rule, so CI test views show the audit.
+// fail → <failure>, no_data / insufficient → <skipped>, warn → passes with its numbers in
+// <system-out>. All data text is XML-escaped and stripped of characters XML 1.0 forbids.
+
+import type { Report, RuleResult } from '../report.js';
+import { humanMinutes } from './duration-text.js';
+import { xmlAttr, xmlText } from './sanitize.js';
+import { complianceVsTarget, count, noDataText, percentiles, verdictLine } from './words.js';
+
+const BREACH_IDS = 5;
+
+function numbers(r: RuleResult): string {
+  const p = percentiles(r, humanMinutes);
+  return `compliance ${complianceVsTarget(r)} (${count(r.met)} of ${count(r.eligible)} met)${p ? `, p50 / p90 ${p}` : ''}`;
+}
+
+function testcase(r: RuleResult): string {
+  const open = `    <testcase classname="${r.expectation === null ? 'channel-windows' : `expectation-${r.expectation}`}" name="${xmlAttr(r.id)}" time="0">`;
+  const body: string[] = [];
+  if (r.status === 'fail') {
+    const ids = r.breaches.slice(0, BREACH_IDS).map((b) => b.id);
+    const message = `${numbers(r)}${ids.length ? `; breaches: ${ids.join(', ')}` : ''}`;
+    const detail = [r.title, numbers(r), ...r.breaches.slice(0, BREACH_IDS).map((b) => `${b.id}: ${b.reason}`)];
+    body.push(`      <failure message="${xmlAttr(message)}" type="${xmlAttr(r.severity)}">${xmlText(detail.join('\n'))}</failure>`);
+  } else if (r.status === 'no_data' || r.status === 'insufficient') {
+    const why = r.status === 'no_data' ? `no data: ${noDataText(r)}` : `insufficient: ${r.note ?? `${r.eligible} eligible`}`;
+    body.push(`      <skipped message="${xmlAttr(why)}"/>`);
+  } else if (r.status === 'warn') {
+    body.push(`      <system-out>${xmlText(`warn: ${r.title}\n${numbers(r)}`)}</system-out>`);
+  }
+  return body.length ? [open, ...body, '    </testcase>'].join('\n') : `${open.slice(0, -1)}/>`;
+}
+
+export function renderJunit(report: Report): string {
+  const { counts } = report.summary;
+  const tests = report.rules.length;
+  const suite =
+    `  <testsuite name="support-audit" tests="${tests}" failures="${counts.fail}" errors="0" ` +
+    `skipped="${counts.no_data + counts.insufficient}" time="0" timestamp="${xmlAttr(report.as_of.replace(/\.\d+Z$/, ''))}">`;
+  const props = [
+    `      <property name="policy" value="${xmlAttr(report.policy.name)}"/>`,
+    `      <property name="score" value="${report.summary.score ?? ''}"/>`,
+    `      <property name="verdict" value="${xmlAttr(verdictLine(report))}"/>`,
+  ];
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="support-audit" tests="${tests}" failures="${counts.fail}" errors="0">`,
+    suite,
+    '    <properties>',
+    ...props,
+    '    </properties>',
+    ...report.rules.map(testcase),
+    '  </testsuite>',
+    '</testsuites>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,134 @@
+// `--format markdown`: made for a GitHub job summary ($GITHUB_STEP_SUMMARY, 1 MiB at most per
+// step). Breaches, breakdown rows and columns are capped and the cuts are said; a final guard
+// keeps the whole under LIMIT_BYTES whatever the report holds.
+
+import { DIMENSIONS, type Report } from '../report.js';
+import { humanMinutes } from './duration-text.js';
+import type { RenderOptions } from './index.js';
+import { markdownCell } from './sanitize.js';
+import { sparkline } from './sparkline.js';
+import {
+  complianceVsTarget, count, expectationTag, instantText, noDataText, percent, percentiles, problemCounts,
+  problemTotal, rulesWithBreaches, signedPoints, STATUS_LABEL, STATUS_MARK, verdictLine, breakdownRuleIds,
+} from './words.js';
+
+const LIMIT_BYTES = 900 * 1024;
+const DEFAULT_BREACHES = 5;
+const BREAKDOWN_ROWS = 20;
+const BREAKDOWN_RULES = 8;
+const PROBLEMS_PER_INPUT = 5;
+
+const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+const rule = (n: number, right: number[] = []) => row(Array.from({ length: n }, (_, i) => (right.includes(i) ? '---:' : '---')));
+
+function rulesTable(report: Report): string[] {
+  const withDelta = report.baseline !== undefined;
+  const head = ['', 'rule', '#', 'compliance / target', 'eligible', 'p50 / p90', 'trend', ...(withDelta ? ['Δ'] : [])];
+  const lines = [row(head), rule(head.length, [3, 4, 5])];
+  for (const r of report.rules) {
+    const data = r.status !== 'no_data';
+    lines.push(row([
+      `${STATUS_MARK[r.status]} ${STATUS_LABEL[r.status]}`,
+      `**${markdownCell(r.id)}**<br>${markdownCell(r.title)}`,
+      expectationTag(r),
+      data ? complianceVsTarget(r) : markdownCell(noDataText(r)),
+      data ? count(r.eligible) : '',
+      data ? percentiles(r, humanMinutes) : '',
+      data ? sparkline(r.trend, r.target).replace(/ /g, '·') : '',
+      ...(withDelta ? [signedPoints(r.delta)] : []),
+    ]));
+  }
+  return lines;
+}
+
+function breakdownTables(report: Report): string[] {
+  const out: string[] = [];
+  for (const dim of DIMENSIONS) {
+    const rows = report.breakdowns[dim];
+    if (!rows || rows.length === 0) continue;
+    const ids = breakdownRuleIds(report, rows);
+    const shownIds = ids.slice(0, BREAKDOWN_RULES);
+    out.push('', `<details><summary>By ${dim} (${count(rows.length)})</summary>`, '');
+    out.push(row([dim, ...shownIds.map(markdownCell)]), rule(shownIds.length + 1, shownIds.map((_, i) => i + 1)));
+    for (const r of rows.slice(0, BREAKDOWN_ROWS)) {
+      out.push(row([markdownCell(r.key), ...shownIds.map((id) => {
+        const cell = r.rules.find((x) => x.id === id);
+        return cell && cell.eligible > 0 ? `${percent(cell.compliance)} (${count(cell.eligible)})` : '–';
+      })]));
+    }
+    const cuts: string[] = [];
+    if (rows.length > BREAKDOWN_ROWS) cuts.push(`${count(rows.length - BREAKDOWN_ROWS)} more rows`);
+    if (ids.length > shownIds.length) cuts.push(`${ids.length - shownIds.length} more rules`);
+    if (cuts.length) out.push('', `_${cuts.join(' and ')} left out: see the JSON report._`);
+    out.push('', '</details>');
+  }
+  return out;
+}
+
+function breachSection(report: Report, perRule: number): string[] {
+  const rules = rulesWithBreaches(report);
+  if (rules.length === 0) return [];
+  const out = ['', '### Worst breaches'];
+  for (const r of rules) {
+    const shown = r.breaches.slice(0, perRule);
+    out.push('', `**${markdownCell(r.id)}** (${count(r.breached)} breached)`, '');
+    out.push(row(['ticket', 'created', 'channel', 'agent', 'reason']), rule(5));
+    for (const b of shown) {
+      out.push(row([markdownCell(b.id), instantText(b.created_at), markdownCell(b.channel ?? ''), markdownCell(b.agent ?? ''), markdownCell(b.reason)]));
+    }
+    if (r.breached > shown.length) out.push('', `_${count(r.breached - shown.length)} more not shown._`);
+  }
+  return out;
+}
+
+function problemSection(report: Report): string[] {
+  const out: string[] = [];
+  for (const input of report.inputs) {
+    const total = problemTotal(input);
+    if (total === 0) continue;
+    if (out.length === 0) out.push('', '### Input problems', '');
+    out.push(`- \`${markdownCell(input.path).replace(/`/g, '')}\`: ${count(total)} (${markdownCell(problemCounts(input))})`);
+    const first = input.problems.slice(0, PROBLEMS_PER_INPUT);
+    for (const p of first) {
+      out.push(`  - line ${p.line} ${markdownCell(p.code)}${p.column ? ` [${markdownCell(p.column)}]` : ''}: ${markdownCell(p.message)}`);
+    }
+    if (total > first.length) out.push(`  - … ${count(total - first.length)} more`);
+  }
+  return out;
+}
+
+export function renderMarkdown(report: Report, opts: RenderOptions): string {
+  const { summary } = report;
+  const icon = summary.gate.passed ? (summary.status === 'warn' ? '⚠️' : '✅') : '❌';
+  const lines = [
+    `## ${icon} Support audit: ${markdownCell(verdictLine(report))}`,
+    '',
+    `Policy **${markdownCell(report.policy.name)}**, as of ${instantText(report.as_of)}; ` +
+      `${summary.counts.pass} pass, ${summary.counts.warn} warn, ${summary.counts.fail} fail, ` +
+      `${summary.counts.no_data} no data, ${summary.counts.insufficient} insufficient.` +
+      (report.baseline ? ` Baseline score ${report.baseline.score ?? '–'} (as of ${instantText(report.baseline.as_of)}).` : ''),
+    '',
+    ...rulesTable(report),
+    ...breachSection(report, opts.showBreaches > 0 ? opts.showBreaches : DEFAULT_BREACHES),
+    ...breakdownTables(report),
+    ...problemSection(report),
+    '',
+  ];
+  return capBytes(lines);
+}
+
+/** Whole lines up to the limit, then one line saying the rest was cut. */
+function capBytes(lines: string[]): string {
+  let bytes = 0;
+  const kept: string[] = [];
+  for (const line of lines) {
+    const size = Buffer.byteLength(line, 'utf8') + 1;
+    if (bytes + size > LIMIT_BYTES) {
+      kept.push('', `_Summary cut at ${Math.round(LIMIT_BYTES / 1024)} KiB (${count(lines.length - kept.length)} lines left out): see the JSON report._`, '');
+      break;
+    }
+    bytes += size;
+    kept.push(line);
+  }
+  return kept.join('\n');
+}

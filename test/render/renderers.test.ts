@@ -1,0 +1,196 @@
+// Every renderer on the sample report (fixtures/render/report.json): escaping, caps, stability.
+
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../src/report.js';
+import { RENDERERS, type FormatName } from '../../src/render/index.js';
+import { HOSTILE_ID, RAW_CONTROL, sampleReport } from './fixture.js';
+import { checkXml } from './xml-check.js';
+
+const plain = { color: false, showBreaches: 5, width: 160 };
+const ANSI = /\u001b\[[0-9;]*m/;
+
+describe('table', () => {
+  it('has no ANSI codes without colour and has them with colour', () => {
+    const report = sampleReport();
+    expect(RENDERERS.table(report, plain)).not.toMatch(/\u001b/);
+    expect(RENDERERS.table(report, { ...plain, color: true })).toMatch(ANSI);
+  });
+  it('never lets a control character from the data through, even in colour', () => {
+    const out = RENDERERS.table(sampleReport(), { ...plain, color: true });
+    // Colour codes are ours: remove exactly those, then nothing control-like may remain.
+    expect(out.replace(/\u001b\[\d+m/g, '')).not.toMatch(RAW_CONTROL);
+    expect(out).not.toContain('http://x');
+  });
+  it('shows every rule once, missing fields for no_data, the deltas, and the verdict last', () => {
+    const report = sampleReport();
+    const out = RENDERERS.table(report, plain);
+    const ruleLines = out.split('\n').filter((l) => /^[✔!✖·?]\s+(ch|E\d)\s/.test(l));
+    expect(ruleLines.map((l) => l.split(/\s+/)[2])).toEqual(report.rules.map((r) => r.id));
+    expect(out).toContain('needs wait_seconds');
+    expect(out).toContain('73.1% / 90%'); // 301 ÷ 412 = 0.7306
+    expect(out).toContain('−6.2');
+    const lines = out.trimEnd().split('\n');
+    expect(lines[lines.length - 1]).toBe('Score 92.4 — gate FAILED: rule-failed:chat-first-response');
+  });
+  it('lists breaches only when asked, and input problems with file:line', () => {
+    const report = sampleReport();
+    expect(RENDERERS.table(report, { ...plain, showBreaches: 0 })).not.toContain('CH-1043');
+    const out = RENDERERS.table(report, { ...plain, showBreaches: 2 });
+    expect(out).toContain('CH-1043');
+    expect(out).not.toContain('CH-0977'); // third breach: over the limit of 2
+    expect(out).toContain('… 109 more'); // 111 breached − 2 shown
+    expect(out).toContain('exports/zendesk-2024-q1.csv:17 bad-timestamp');
+    expect(out).toContain('… 10 more'); // 13 problems − 3 listed
+  });
+  it('drops the title column on a narrow terminal', () => {
+    const out = RENDERERS.table(sampleReport(), { ...plain, width: 90 });
+    expect(out).not.toContain('Live chat answered');
+    expect(RENDERERS.table(sampleReport(), plain)).toContain('Live chat answered within 3 minutes');
+  });
+});
+
+describe('json', () => {
+  it('is the same bytes for the same report whatever the key order', () => {
+    const a = RENDERERS.json(sampleReport(), plain);
+    // Reverse the keys of every typed object; map-like records keep their (data) order.
+    const records = new Set(['excluded_reasons', 'problem_counts']);
+    const shuffled = JSON.parse(a, function (key, v) {
+      const isRecord = records.has(key) || (key === 'counts' && v && Object.values(v).every(Array.isArray));
+      if (v && typeof v === 'object' && !Array.isArray(v) && !isRecord) return Object.fromEntries(Object.entries(v).reverse());
+      return v;
+    }) as Report;
+    expect(Object.keys(shuffled)[0]).toBe('baseline');
+    expect(RENDERERS.json(shuffled, plain)).toBe(a);
+    expect(a.endsWith('}\n')).toBe(true);
+    expect(Object.keys(JSON.parse(a)).slice(0, 3)).toEqual(['schema', 'as_of', 'generated_by']);
+    expect(JSON.parse(a)).toEqual(sampleReport());
+  });
+});
+
+describe('markdown', () => {
+  it('escapes pipes, line breaks and markup in cells', () => {
+    const out = RENDERERS.markdown(sampleReport(), plain);
+    expect(out).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(out).not.toContain('<script>');
+    expect(out).toContain('Refunds issued within 5 days \\| 100% of approved');
+    // Each table line keeps its column count: the hostile reason's | and newline are neutralised.
+    const breachRows = out.split('\n').filter((l) => l.startsWith('| &lt;img'));
+    expect(breachRows).toHaveLength(1);
+    expect(breachRows[0].split(/(?<!\\)\|/).length - 2).toBe(5);
+    expect(out).not.toMatch(RAW_CONTROL);
+  });
+  it('stays under 1 MiB with a huge report and says what it left out', () => {
+    const report = hugeReport();
+    const out = RENDERERS.markdown(report, { ...plain, showBreaches: 1000 });
+    expect(Buffer.byteLength(out)).toBeLessThan(1024 * 1024);
+    expect(out).toMatch(/more rows left out|Summary cut at/);
+  });
+});
+
+describe('junit', () => {
+  it('is well-formed XML with one testcase per rule', () => {
+    const report = sampleReport();
+    const out = RENDERERS.junit(report, plain);
+    const root = checkXml(out);
+    expect(root.name).toBe('testsuites');
+    const suites = root.children.filter((c) => c.name === 'testsuite');
+    expect(suites).toHaveLength(1);
+    expect(suites[0].attrs.name).toBe('support-audit');
+    const cases = suites[0].children.filter((c) => c.name === 'testcase');
+    expect(cases.map((c) => c.attrs.name)).toEqual(report.rules.map((r) => r.id));
+    const byName = Object.fromEntries(cases.map((c) => [c.attrs.name, c]));
+    expect(byName['chat-first-response'].attrs.classname).toBe('channel-windows');
+    expect(byName['satisfaction'].attrs.classname).toBe('expectation-5');
+    expect(byName['chat-first-response'].children.map((c) => c.name)).toEqual(['failure']);
+    expect(byName['chat-first-response'].children[0].attrs.message).toContain(HOSTILE_ID);
+    expect(byName['phone-wait'].children.map((c) => c.name)).toEqual(['skipped']);
+    expect(byName['social-first-response'].children.map((c) => c.name)).toEqual(['skipped']);
+    expect(byName['email-first-response'].children.map((c) => c.name)).toEqual(['system-out']);
+    expect(byName['billing-clarity'].children).toEqual([]);
+    expect(suites[0].attrs.failures).toBe('2');
+    expect(suites[0].attrs.skipped).toBe('3');
+  });
+  it('stays well-formed with characters XML forbids in the data', () => {
+    const report = sampleReport();
+    report.rules[0].breaches[0].id = 'a\u0000b\u0008c\uFFFF\uD800d]]>';
+    report.rules[0].title = 'x\u001b[1m"&\'';
+    expect(() => checkXml(RENDERERS.junit(report, plain))).not.toThrow();
+  });
+});
+
+describe('github', () => {
+  it('escapes data and properties', () => {
+    const report = sampleReport();
+    report.rules[0].id = 'chat,first:response%';
+    const out = RENDERERS.github(report, plain);
+    const error = out.split('\n').find((l) => l.startsWith('::error '))!;
+    const [, props, data] = /^::error (.*?)::(.*)$/.exec(error)!;
+    expect(props).toBe('title=Rule failed%3A chat%2Cfirst%3Aresponse%25');
+    expect(data).not.toMatch(/[\r\n]/);
+    expect(data).toContain('73.1%25 / 90%25');
+    expect(data).toContain('%0Aworst: ');
+    expect(out).not.toMatch(RAW_CONTROL);
+  });
+  it('annotates failing and warning rules by severity and ends with the score', () => {
+    const lines = RENDERERS.github(sampleReport(), plain).trimEnd().split('\n');
+    // chat-first-response fails (error) → ::error; email warns and refund-speed fails with severity warn → ::warning.
+    expect(lines.filter((l) => l.startsWith('::error ')).length).toBe(1);
+    expect(lines.filter((l) => l.startsWith('::warning ')).length).toBe(2);
+    expect(lines[lines.length - 1]).toBe('::notice title=support-audit::Score 92.4 — gate FAILED: rule-failed:chat-first-response');
+  });
+  it('caps annotations per kind and says how many more', () => {
+    const report = sampleReport();
+    const failing = report.rules[0];
+    report.rules = Array.from({ length: 14 }, (_, i) => ({ ...failing, id: `rule-${i}` }));
+    const lines = RENDERERS.github(report, plain).trimEnd().split('\n');
+    expect(lines.filter((l) => l.startsWith('::error ')).length).toBe(10);
+    expect(lines.some((l) => l.startsWith('::notice title=4 more errors::'))).toBe(true);
+  });
+});
+
+describe('html', () => {
+  it('fetches nothing and escapes hostile text', () => {
+    const out = RENDERERS.html(sampleReport(), plain);
+    expect(out).not.toMatch(/<script/i);
+    expect(out).not.toMatch(/<[^>]*\s(?:src|href)\s*=/i);
+    expect(out).not.toMatch(/https?:\/\//);
+    expect(out).not.toMatch(/@import|url\(/);
+    expect(out).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(out).toContain('&lt;script&gt;alert(&quot;agent&quot;)&lt;/script&gt;Red Agent');
+    expect(out).not.toMatch(RAW_CONTROL);
+  });
+  it('draws a trend chart per rule, a bar per rule with data, and a histogram per channel', () => {
+    const report = sampleReport();
+    const out = RENDERERS.html(report, plain);
+    expect(out.match(/<svg class="trend/g)).toHaveLength(report.rules.length);
+    expect(out.match(/<svg class="bar"/g)).toHaveLength(report.rules.filter((r) => r.status !== 'no_data').length);
+    expect(out.match(/<svg class="hist"/g)).toHaveLength(3);
+  });
+});
+
+describe('every format', () => {
+  it('renders a report with no rules, no inputs and no score', () => {
+    const report = sampleReport();
+    report.rules = [];
+    report.inputs = [];
+    report.breakdowns = {};
+    delete report.distributions;
+    delete report.baseline;
+    report.summary = { ...report.summary, score: null, counts: { pass: 0, warn: 0, fail: 0, no_data: 0, insufficient: 0 }, gate: { ...report.summary.gate, passed: true, reasons: [] } };
+    for (const format of Object.keys(RENDERERS) as FormatName[]) {
+      expect(RENDERERS[format](report, plain).length).toBeGreaterThan(0);
+    }
+    expect(RENDERERS.table(report, plain)).toContain('Score – (no rule has data) — gate passed');
+  });
+});
+
+/** 60 rules × 1,000 breaches, 5,000 agents: far beyond what a summary may hold. */
+function hugeReport(): Report {
+  const report = sampleReport();
+  const template = report.rules[0];
+  const breaches = Array.from({ length: 1000 }, (_, i) => ({ ...template.breaches[0], id: `T-${i}`, reason: 'x'.repeat(200) }));
+  report.rules = Array.from({ length: 60 }, (_, i) => ({ ...template, id: `rule-${i}`, breaches, breached: 5000 }));
+  const cells = report.rules.map((r) => ({ id: r.id, eligible: 10, met: 9, compliance: 0.9 }));
+  report.breakdowns = { agent: Array.from({ length: 5000 }, (_, i) => ({ key: `agent ${i} ${'n'.repeat(40)}`, rules: cells })) };
+  return report;
+}
