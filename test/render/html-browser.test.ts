@@ -13,6 +13,8 @@ import { HOSTILE_ID, sampleReport } from './fixture.js';
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
 const present = existsSync(CHROMIUM);
+// CI sets REQUIRE_BROWSER=1 so a missing browser fails the run instead of skipping the test.
+if (!present && process.env.REQUIRE_BROWSER === '1') throw new Error(`${CHROMIUM} is required (REQUIRE_BROWSER=1) but not installed`);
 
 describe.skipIf(!present)(`HTML report in Chromium${present ? '' : ' (skipped: /usr/bin/chromium is not installed; apt-get install chromium)'}`, () => {
   let browser: Browser;

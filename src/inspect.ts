@@ -1,0 +1,100 @@
+// `support-audit inspect`: what the tool makes of an export before any judgement: the preset and
+// how sure detection is, which canonical field comes from which column, what is missing (and so
+// which rules will have no data), counts, date range, value counts and problems.
+
+import { businessClocks } from './audit.js';
+import { createScorecard } from './aggregate/scorecard.js';
+import { availableFields, ingestFile, type IngestOptions } from './ingest.js';
+import type { Policy } from './policy/types.js';
+import type { Delimiter } from './read/open-csv.js';
+import type { InputSummary, Ticket } from './types.js';
+
+export interface Inspection {
+  input: InputSummary;
+  preset: { id: string; label: string; kind: 'tickets' | 'messages'; confidence: string; score: number };
+  candidates: { id: string; score: number }[];
+  dialect: { encoding: string; delimiter: string };
+  timezone: string;
+  fields: { field: string; column: string }[];
+  missing: string[];
+  rules_without_data: { id: string; missing: string[]; note?: string }[];
+  tickets: number;
+  created: { from: string; to: string } | null;
+  values: { channel: Record<string, number>; status: Record<string, number>; priority: Record<string, number> };
+  notes: string[];
+}
+
+export interface InspectRequest {
+  files: string[];
+  policy: Policy;
+  preset?: string;
+  timezone?: string;
+  dateOrder?: 'DMY' | 'MDY';
+  delimiter?: Delimiter;
+  stdin?: NodeJS.ReadableStream;
+}
+
+function bump(counts: Record<string, number>, key: string | undefined): void {
+  const k = key ?? '(none)';
+  counts[k] = (counts[k] ?? 0) + 1;
+}
+
+function sorted(counts: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
+}
+
+export async function inspectFiles(req: InspectRequest): Promise<Inspection[]> {
+  const out: Inspection[] = [];
+  for (let i = 0; i < req.files.length; i++) {
+    const values = { channel: {}, status: {}, priority: {} } as Inspection['values'];
+    let tickets = 0;
+    let from = Infinity;
+    let to = -Infinity;
+    const card = createScorecard(req.policy, {
+      by: [],
+      maxBreaches: 0,
+      clocks: businessClocks(req.policy),
+      timezone: req.policy.timezone,
+    });
+    const onTicket = (t: Ticket) => {
+      tickets++;
+      if (t.created_at < from) from = t.created_at;
+      if (t.created_at > to) to = t.created_at;
+      bump(values.channel, t.channel);
+      bump(values.status, t.status);
+      bump(values.priority, t.priority);
+      card.add(t);
+    };
+    const opts: IngestOptions = {
+      preset: req.preset,
+      inputs: req.policy.inputs,
+      timezone: req.timezone ?? req.policy.inputs.timezone,
+      dateOrder: req.dateOrder,
+      delimiter: req.delimiter,
+      strict: false,
+      seenIds: new Set(),
+      stdin: req.stdin,
+    };
+    const file = await ingestFile(req.files[i], i, opts, onTicket);
+    const asOf = Math.max(file.mapper.latest, to);
+    const { rules } = card.finish(Number.isFinite(asOf) ? asOf : 0, availableFields([file]));
+    const { preset, score, candidates } = file.detection;
+    out.push({
+      input: file.summary,
+      preset: { id: preset.id, label: preset.label, kind: preset.kind, confidence: preset.confidence, score },
+      candidates,
+      dialect: file.dialect,
+      timezone: file.zone,
+      fields: file.mapper.bindings.map((b) => ({ field: b.field, column: b.column })),
+      missing: file.mapper.missing,
+      rules_without_data: rules
+        .filter((r) => r.status === 'no_data')
+        .map((r) => ({ id: r.id, missing: r.missing ?? [], ...(r.note ? { note: r.note } : {}) })),
+      tickets,
+      created: tickets > 0 ? { from: new Date(from).toISOString(), to: new Date(to).toISOString() } : null,
+      values: { channel: sorted(values.channel), status: sorted(values.status), priority: sorted(values.priority) },
+      notes: preset.notes ?? [],
+    });
+  }
+  return out;
+}

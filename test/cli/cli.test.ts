@@ -1,0 +1,184 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { hasStackTrace, REAL, ROOT, runCli } from './run.js';
+
+const SAMPLE = 'fixtures/samples/zendesk-tickets.csv';
+const DEFAULT_IDS = [
+  'chat-first-response', 'email-first-response', 'phone-wait', 'social-first-response', 'satisfaction',
+  'promise-updates', 'after-sales-quality', 'billing-clarity', 'premises-complaints', 'queue-hygiene',
+  'peak-friendliness', 'presales-advice', 'complaint-response', 'returns-approval', 'refund-speed',
+];
+
+function tmp(): string {
+  return mkdtempSync(join(tmpdir(), 'sa-cli-'));
+}
+
+describe('support-audit command', () => {
+  it('prints help with examples and exits 0', () => {
+    const r = runCli(['audit', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Examples:');
+    expect(r.stdout).toContain('--format');
+  });
+
+  it('prints its version', () => {
+    const r = runCli(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('audits the README sample on the built-in policy: scorecard on stdout, no colour, exit 0 or 1', () => {
+    const r = runCli(['audit', SAMPLE]);
+    expect([0, 1]).toContain(r.code);
+    expect(r.stdout).toContain('chat-first-response');
+    expect(r.stdout).toMatch(/gate (passed|FAILED)/i);
+    expect(r.stdout).not.toMatch(/\x1b\[/);
+    expect(hasStackTrace(r.stderr)).toBe(false);
+  });
+
+  it('gives the DESIGN §6 report with --format json and the fixed rule ids in order', () => {
+    const r = runCli(['audit', SAMPLE, '--format', 'json']);
+    const report = JSON.parse(r.stdout);
+    expect(report.schema).toBe('support-audit/report@1');
+    expect(report.rules.map((x: { id: string }) => x.id)).toEqual(DEFAULT_IDS);
+    expect(report.summary.exit_code).toBe(r.code);
+    expect(report.inputs[0]).toMatchObject({ path: SAMPLE, format: 'zendesk' });
+    for (const key of ['as_of', 'generated_by', 'policy', 'inputs', 'summary', 'rules', 'breakdowns']) expect(report).toHaveProperty(key);
+  });
+
+  it('gives the same bytes for the same input (reports can be diffed and committed)', () => {
+    const a = runCli(['audit', SAMPLE, '--format', 'json', '--by', 'channel']);
+    const b = runCli(['audit', SAMPLE, '--format', 'json', '--by', 'channel']);
+    expect(a.stdout).toBe(b.stdout);
+  });
+
+  it('reads stdin with -', () => {
+    const csv = readFileSync(join(ROOT, SAMPLE));
+    const r = runCli(['audit', '-', '--format', 'json'], { input: csv });
+    expect(JSON.parse(r.stdout).inputs[0].rows).toBeGreaterThan(0);
+  });
+
+  it('exits 2 with one sentence for a missing file', () => {
+    const r = runCli(['audit', 'no/such/export.csv']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('no/such/export.csv');
+    expect(hasStackTrace(r.stderr)).toBe(false);
+  });
+
+  it('exits 2 for an unknown option or bad flag value', () => {
+    expect(runCli(['audit', SAMPLE, '--bogus']).code).toBe(2);
+    const r = runCli(['audit', SAMPLE, '--by', 'planet']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--by');
+  });
+
+  it('fails the gate (exit 1) with --min-score 100 on imperfect data', () => {
+    const r = runCli(['audit', SAMPLE, '--min-score', '100', '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).summary.gate.reasons).toContain('score-below-minimum');
+  });
+
+  it('--quiet prints nothing when the gate holds and the scorecard when it fails', () => {
+    const held = runCli(['audit', SAMPLE, '--quiet', '--min-score', '0', '--fail-on', 'error', '--policy', 'fixtures/cli/lenient.yaml']);
+    expect(held.code).toBe(0);
+    expect(held.stdout).toBe('');
+    const failed = runCli(['audit', SAMPLE, '--quiet', '--min-score', '100']);
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).not.toBe('');
+  });
+
+  it('writes --output and --report files atomically, and refuses a missing folder', () => {
+    const dir = tmp();
+    const r = runCli(['audit', SAMPLE, '--format', 'json', '--output', join(dir, 'r.json'), '--report', `markdown:${join(dir, 'r.md')}`]);
+    expect([0, 1]).toContain(r.code);
+    expect(r.stdout).toBe('');
+    expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')).schema).toBe('support-audit/report@1');
+    expect(readFileSync(join(dir, 'r.md'), 'utf8')).toContain('chat-first-response');
+    const bad = runCli(['audit', SAMPLE, '--output', join(dir, 'missing', 'r.json')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('does not exist');
+  });
+
+  it('init writes a starter policy that policy check accepts, and refuses to overwrite', () => {
+    const dir = tmp();
+    const init = runCli(['init'], { cwd: dir });
+    expect(init.code).toBe(0);
+    const text = readFileSync(join(dir, 'support-audit.policy.yaml'), 'utf8');
+    expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=/);
+    expect(runCli(['policy', 'check'], { cwd: dir }).code).toBe(0);
+    expect(runCli(['init'], { cwd: dir }).code).toBe(2);
+  });
+
+  it('policy check names the path of an error and exits 2', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'p.yaml'), 'rules:\n  - id: chat-first-response\n    target: 150%\n');
+    const r = runCli(['policy', 'check', join(dir, 'p.yaml')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/rules\[0\]\.target/);
+    expect(hasStackTrace(r.stderr)).toBe(false);
+  });
+
+  it('policy schema prints JSON Schema, policy print the effective policy', () => {
+    const schema = JSON.parse(runCli(['policy', 'schema']).stdout);
+    expect(schema.type ?? schema.$schema).toBeDefined();
+    const printed = runCli(['policy', 'print', '--format', 'json']);
+    expect(printed.code).toBe(0);
+    expect(printed.stdout).toContain('chat-first-response');
+  });
+
+  it('inspect shows the detected preset and mapping; --format json gives inputs[] objects', () => {
+    const text = runCli(['inspect', SAMPLE]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('zendesk');
+    const json = JSON.parse(runCli(['inspect', SAMPLE, '--format', 'json']).stdout);
+    expect(json[0]).toMatchObject({ path: SAMPLE, format: 'zendesk' });
+    for (const key of ['rows', 'used', 'skipped', 'problems']) expect(json[0]).toHaveProperty(key);
+  });
+
+  it('explain lists breaching tickets of one rule; an unknown rule is exit 2', () => {
+    const r = runCli(['explain', 'email-first-response', SAMPLE]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('email-first-response');
+    const bad = runCli(['explain', 'no-such-rule', SAMPLE]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('chat-first-response');
+  });
+
+  it('diff compares two reports', () => {
+    const dir = tmp();
+    const a = join(dir, 'a.json');
+    runCli(['audit', SAMPLE, '--format', 'json', '--output', a]);
+    const r = runCli(['diff', a, a, '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).rules.length).toBe(DEFAULT_IDS.length);
+  });
+});
+
+describe('real exports', () => {
+  it('audits the Customer Support Ticket Dataset: 8,469 rows, impossible durations reported, still scored', () => {
+    const r = runCli(['audit', join(REAL, 'customer-support-tickets.csv'), '--format', 'json']);
+    expect([0, 1]).toContain(r.code);
+    const report = JSON.parse(r.stdout);
+    expect(report.inputs[0].rows).toBe(8469);
+    expect(report.inputs[0].format).toBe('customer-support-dataset');
+    expect(report.inputs[0].problem_counts['negative-duration']).toBeGreaterThan(0);
+    expect(report.summary.score).not.toBeNull();
+    const sat = report.rules.find((x: { id: string }) => x.id === 'satisfaction');
+    expect(sat.eligible).toBeGreaterThan(0);
+  });
+
+  it('audits the Twitter sample: social first response per brand with --by agent', () => {
+    const r = runCli(['audit', join(REAL, 'twcs-sample.csv'), '--by', 'agent', '--format', 'json']);
+    expect([0, 1]).toContain(r.code);
+    const report = JSON.parse(r.stdout);
+    expect(report.inputs[0].rows).toBe(5000);
+    expect(report.inputs[0].format).toBe('twitter');
+    const social = report.rules.find((x: { id: string }) => x.id === 'social-first-response');
+    expect(social.eligible).toBeGreaterThan(100);
+    const brands = report.breakdowns.agent.map((row: { key: string }) => row.key);
+    expect(brands).toContain('sprintcare');
+  });
+});
