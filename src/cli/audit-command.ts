@@ -1,0 +1,142 @@
+// `audit` and `explain`: flags → AuditRequest → runAudit → renderers → process.exitCode.
+
+import { Option, type Command } from 'commander';
+import { runAudit, type AuditRequest } from '../audit.js';
+import { readReport } from '../compare.js';
+import { EXIT, UsageError } from '../errors.js';
+import { loadPolicy } from '../policy/load.js';
+import { RENDERERS, type FormatName } from '../render/index.js';
+import { DIMENSIONS, type Report } from '../report.js';
+import { parseAsOf, parseWhen } from '../selection.js';
+import { writeFileAtomic } from '../write-atomic.js';
+import { useColor, type Io } from './io.js';
+import {
+  addInputOptions, checkFiles, collectDimensions, collectReports, FORMATS, inputFlags, intOption, numberOption,
+  type ReportTarget,
+} from './options.js';
+
+const AUDIT_EXAMPLES = `
+Examples:
+  $ support-audit audit fixtures/samples/zendesk-tickets.csv
+  $ support-audit audit tickets.csv.gz --by channel,agent --show-breaches 5
+  $ support-audit audit export.csv --format json --output out/report.json
+  $ support-audit audit export.csv --report html:out/report.html --report junit:out/junit.xml
+  $ support-audit audit export.csv --since 30d --baseline last.json --max-regression 5
+  $ cat export.csv | support-audit audit - --quiet   # cron: silent unless the gate fails
+
+Exit codes: 0 gate holds (warnings allowed), 1 gate failed, 2 usage, policy or input error.`;
+
+function addSelectionOptions(cmd: Command): Command {
+  return cmd
+    .option('--as-of <when>', "the audit's \"now\" (default: the latest timestamp in the data)")
+    .option('--since <when>', 'only tickets created on/after: a date (2024-03-01) or a span before as_of (7d, 4w)')
+    .option('--until <when>', 'only tickets created before the end of this date, or a span before as_of');
+}
+
+export function registerAudit(program: Command, io: Io): void {
+  addSelectionOptions(
+    addInputOptions(
+      program
+        .command('audit')
+        .description('check exports against the policy, print a scorecard, exit 1 when the gate fails')
+        .argument('<files...>', 'CSV exports (- for stdin, .gz read transparently)'),
+    ),
+  )
+    .option('--by <dims>', `breakdowns: ${DIMENSIONS.join(', ')} (repeat or comma-separate)`, collectDimensions)
+    .addOption(new Option('-f, --format <format>', 'what stdout carries').choices(FORMATS).default('table'))
+    .option('-o, --output <file>', 'write what stdout would carry to this file instead (atomically)')
+    .option('--report <format:path>', 'also write a report file, e.g. html:out/report.html (repeatable)', collectReports)
+    .option('--show-breaches <n>', 'list the worst N breaches per rule', intOption('--show-breaches', 0), 0)
+    .option('--min-score <n>', 'fail the gate below this overall score (0-100)', numberOption('--min-score', 0, 100))
+    .addOption(new Option('--fail-on <severity>', 'lowest rule severity whose failure fails the gate').choices(['warn', 'error']))
+    .option('--baseline <report.json>', 'a previous JSON report: show deltas per rule')
+    .option('--max-regression <points>', 'fail the gate when a rule drops more than this many points below the baseline', numberOption('--max-regression', 0, 100))
+    .option('--strict', 'treat any input problem as an error (exit 2)')
+    .option('-q, --quiet', 'print nothing on stdout when the gate holds')
+    .addHelpText('after', AUDIT_EXAMPLES)
+    .action(async (files: string[], flags) => {
+      checkFiles(files);
+      await runAuditCommand(io, files, flags);
+    });
+
+  addSelectionOptions(
+    addInputOptions(
+      program
+        .command('explain')
+        .description('list every breaching ticket of one rule, with reasons')
+        .argument('<rule-id>', 'a rule id, e.g. email-first-response')
+        .argument('<files...>', 'CSV exports'),
+    ),
+  )
+    .addOption(new Option('-f, --format <format>', 'table or json').choices(['table', 'json']).default('table'))
+    .addHelpText('after', '\nExample:\n  $ support-audit explain email-first-response fixtures/samples/zendesk-tickets.csv')
+    .action(async (ruleId: string, files: string[], flags) => {
+      checkFiles(files);
+      await runExplainCommand(io, ruleId, files, flags);
+    });
+}
+
+function progressReporter(io: Io): AuditRequest['onRows'] {
+  if (!io.stderrIsTTY) return undefined;
+  let last = 0;
+  let shown = false;
+  const onRows = (path: string, rows: number) => {
+    const now = Date.now();
+    if (rows < 50_000 || now - last < 250) return;
+    last = now;
+    shown = true;
+    io.stderr(`\rreading ${path}: ${rows.toLocaleString('en-US')} rows…`);
+  };
+  process.once('beforeExit', () => shown && io.stderr('\r\x1b[K'));
+  return onRows;
+}
+
+async function buildRequest(io: Io, files: string[], flags: Record<string, any>): Promise<AuditRequest> {
+  const policy = await loadPolicy({ path: flags.policy, cwd: io.cwd });
+  const zone = flags.timezone ?? policy.timezone;
+  let baseline: AuditRequest['baseline'];
+  if (flags.baseline) baseline = { report: readReport(flags.baseline), path: flags.baseline, maxRegression: flags.maxRegression };
+  else if (flags.maxRegression !== undefined) throw new UsageError('--max-regression needs --baseline <report.json>.');
+  return {
+    files,
+    policy,
+    ...inputFlags(flags),
+    asOf: flags.asOf ? parseAsOf(flags.asOf, zone) : undefined,
+    since: flags.since ? parseWhen(flags.since, zone, '--since', 'start') : undefined,
+    until: flags.until ? parseWhen(flags.until, zone, '--until', 'end') : undefined,
+    by: flags.by ?? [],
+    maxBreaches: Math.max(flags.showBreaches ?? 0, 10),
+    strict: Boolean(flags.strict),
+    minScore: flags.minScore,
+    failOn: flags.failOn,
+    baseline,
+    stdin: process.stdin,
+    onRows: progressReporter(io),
+  };
+}
+
+async function runAuditCommand(io: Io, files: string[], flags: Record<string, any>): Promise<void> {
+  const report = await runAudit(await buildRequest(io, files, flags));
+  const color = useColor(flags.color, io.stdoutIsTTY && !flags.output, io.env);
+  const render = (format: FormatName, toTerminal: boolean) =>
+    RENDERERS[format](report, { color: toTerminal && color, showBreaches: flags.showBreaches ?? 0, width: process.stdout.columns });
+  for (const target of (flags.report ?? []) as ReportTarget[]) writeFileAtomic(target.path, render(target.format, false));
+  const quiet = flags.quiet && report.summary.exit_code === 0;
+  if (flags.output) writeFileAtomic(flags.output, render(flags.format, false));
+  else if (!quiet) io.stdout(render(flags.format, true));
+  process.exitCode = report.summary.exit_code;
+}
+
+async function runExplainCommand(io: Io, ruleId: string, files: string[], flags: Record<string, any>): Promise<void> {
+  const req = await buildRequest(io, files, flags);
+  const report = await runAudit({ ...req, explain: ruleId });
+  const rule = report.rules.find((r) => r.id === ruleId);
+  if (!rule) throw new UsageError(`rule "${ruleId}" is switched off (severity: off) in this policy.`);
+  if (flags.format === 'json') {
+    io.stdout(`${JSON.stringify({ schema: report.schema, as_of: report.as_of, rule }, null, 2)}\n`);
+  } else {
+    const single: Report = { ...report, rules: [rule], breakdowns: {} };
+    io.stdout(RENDERERS.table(single, { color: useColor(flags.color, io.stdoutIsTTY, io.env), showBreaches: Number.MAX_SAFE_INTEGER, width: process.stdout.columns }));
+  }
+  process.exitCode = EXIT.ok;
+}
