@@ -46,6 +46,9 @@ export function describeError(err: unknown): { exitCode: number; lines: string[]
   if (err instanceof PolicyError) {
     return { exitCode: EXIT.userError, lines: [`error: ${err.message}`, ...err.issues.map((i) => `  ${i}`)] };
   }
+  if (err instanceof InputError && err.path && !err.message.includes(err.path)) {
+    return { exitCode: EXIT.userError, lines: [`error: ${err.path}: ${err.message}`] };
+  }
   if (isUserError(err)) return { exitCode: EXIT.userError, lines: [`error: ${err.message}`] };
   const detail = err instanceof Error ? err.stack ?? err.message : String(err);
   return {

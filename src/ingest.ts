@@ -3,13 +3,13 @@
 // file's summary, so the caller decides what to aggregate.
 
 import { ConversationAssembler } from './assemble/conversations.js';
-import { StrictError } from './errors.js';
+import { InputError, StrictError } from './errors.js';
 import { detectPreset } from './map/detect.js';
 import { compileMapper, presetWithInputs, type Mapper, type ProblemSink } from './map/mapper.js';
 import type { PresetSpec } from './map/preset.js';
 import { PRESETS } from './map/presets/index.js';
 import type { InputsConfig } from './policy/types.js';
-import { openCsv, type Delimiter } from './read/open-csv.js';
+import { openCsv, type CsvSource, type Delimiter } from './read/open-csv.js';
 import type { InputSummary, Problem, ProblemCode, Ticket } from './types.js';
 
 /** Problems kept per file in the report; totals per code are never capped. */
@@ -67,6 +67,28 @@ export async function ingestFile(
   onTicket: (t: Ticket) => void,
 ): Promise<IngestedFile> {
   const source = await openCsv(path, { delimiter: opts.delimiter, stdin: opts.stdin });
+  return namingFile(path, () => ingestSource(path, source, fileIndex, opts, onTicket));
+}
+
+/** Layout and mapping errors are found from the header alone; say which file's header. */
+async function namingFile<T>(path: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof InputError && err.path === undefined && !(err instanceof StrictError)) {
+      throw new InputError(err.message, path === '-' ? 'stdin' : path, err.code);
+    }
+    throw err;
+  }
+}
+
+async function ingestSource(
+  path: string,
+  source: CsvSource,
+  fileIndex: number,
+  opts: IngestOptions,
+  onTicket: (t: Ticket) => void,
+): Promise<IngestedFile> {
   const forced = opts.preset ?? opts.inputs.preset;
   let detection: IngestedFile['detection'];
   if (!forced && opts.inputs.columns && hasMapping(opts.inputs)) {

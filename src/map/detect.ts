@@ -56,10 +56,10 @@ export function detectPreset(header: string[], presets: PresetSpec[], forced?: s
   // Name the closest layout, so the sentence says what a near miss looked like.
   const closest = [...scored].sort((a, b) => b.requiredShare - a.requiredShare)[0];
   const expected = closest
-    ? `expected e.g. ${closest.preset.label}'s '${list(closest.preset.detect.required, 4)}'`
-    : 'no presets are registered';
+    ? ` The closest layout, ${closest.preset.label}, needs '${list(closest.preset.detect.required, 4)}'.`
+    : '';
   throw new InputError(
-    `no known export layout: ${expected}; found columns '${list(header, 8)}'. Use --preset or a policy \`inputs\` mapping.`,
+    `not a known export layout: found columns '${list(header, 8)}'.${expected} Use --preset <id> or map the columns in the policy's \`inputs\` (docs/mapping.md).`,
     undefined,
     'unknown-layout',
   );

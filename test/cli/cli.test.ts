@@ -68,6 +68,20 @@ describe('support-audit command', () => {
     expect(hasStackTrace(r.stderr)).toBe(false);
   });
 
+  it('names the file whose header is not a known layout, from a path and from stdin', () => {
+    const dir = tmp();
+    const file = join(dir, 'mystery.csv');
+    writeFileSync(file, 'foo,bar\n1,2\n');
+    const r = runCli(['audit', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`^error: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not a known export layout`));
+    expect(r.stderr).toContain("found columns 'foo, bar'");
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    const piped = runCli(['inspect', '-'], { input: 'foo,bar\n1,2\n' });
+    expect(piped.code).toBe(2);
+    expect(piped.stderr).toMatch(/^error: stdin: not a known export layout/);
+  });
+
   it('exits 2 for an unknown option or bad flag value', () => {
     expect(runCli(['audit', SAMPLE, '--bogus']).code).toBe(2);
     const r = runCli(['audit', SAMPLE, '--by', 'planet']);
