@@ -27,6 +27,6 @@ describe('detectPreset', () => {
   });
   it('says what was expected and what was found when nothing matches', () => {
     expect(() => detectPreset(['a', 'b', 'c'], PRESETS)).toThrow(InputError);
-    expect(() => detectPreset(['a', 'b', 'c'], PRESETS)).toThrow(/expected e.g. .*found columns 'a, b, c'/);
+    expect(() => detectPreset(['a', 'b', 'c'], PRESETS)).toThrow(/found columns 'a, b, c'. The closest layout, Loose, needs 'Id, Created at'/);
   });
 });
