@@ -77,12 +77,14 @@ export function compileMapper(header: string[], preset: PresetSpec, ctx: MapCont
 
   const slots: Slot[] = [];
   const missing: string[] = [];
+  const fallbacks: Fallback[] = [];
   for (const [field, source] of Object.entries(sources)) {
     const kind = kinds[field];
     if (!kind || !source || field === 'csat_good') continue;
     const index = findColumn(source.columns, normalized, normalizeHeader);
-    if (index < 0) missing.push(field);
-    else slots.push(new Slot(field, header[index], index, kind, source, fileTime, columnTime));
+    if (source.fallback !== undefined) fallbacks.push({ field, value: source.fallback, bound: index >= 0 });
+    if (index >= 0) slots.push(new Slot(field, header[index], index, kind, source, fileTime, columnTime));
+    else if (source.fallback === undefined) missing.push(field);
   }
   for (const field of Object.keys(kinds)) {
     if (field !== 'csat_good' && !(field in sources)) missing.push(field);
@@ -96,8 +98,11 @@ export function compileMapper(header: string[], preset: PresetSpec, ctx: MapCont
       'missing-column',
     );
   }
-  return new RowMapper(preset, header.length, slots, missing, ctx);
+  return new RowMapper(preset, header.length, slots, missing, ctx, fallbacks);
 }
+
+/** A preset's fixed value for a field, applied before the row's own cells. */
+interface Fallback { field: string; value: string; bound: boolean }
 
 class RowMapper implements Mapper {
   readonly kind: 'tickets' | 'messages';
@@ -115,9 +120,11 @@ class RowMapper implements Mapper {
     slots: Slot[],
     readonly missing: string[],
     private readonly ctx: MapContext,
+    private readonly fallbacks: Fallback[],
   ) {
     this.kind = preset.kind;
     this.bindings = slots.map((s) => ({ field: s.field, column: s.column, index: s.index }));
+    for (const f of fallbacks) if (!f.bound) this.bindings.push({ field: f.field, column: `(every row: ${f.value})`, index: -1 });
     this.empty = new Set((preset.empty ?? []).map((e) => e.trim()));
     const threadKey = preset.kind === 'messages' && (preset.messages?.threading ?? 'conversation') === 'conversation' ? 'conversation_id' : 'id';
     this.key = slots.find((s) => s.field === threadKey)!;
@@ -187,6 +194,7 @@ class RowMapper implements Mapper {
     const head = this.head(row, line, sink, 'missing-id');
     if (!head || this.duplicate(head.key, head.key, line, this.key.column, sink)) return null;
     const t: Ticket = { id: head.key, created_at: head.at, tags: [], file: this.ctx.fileIndex, line };
+    for (let i = 0; i < this.fallbacks.length; i++) (t as unknown as Record<string, unknown>)[this.fallbacks[i].field] = this.fallbacks[i].value;
     this.fill(t as unknown as Record<string, unknown>, row, line, sink, head.at);
     return t;
   }
@@ -207,6 +215,7 @@ class RowMapper implements Mapper {
     const m: Message = { at: head.at, author_role: role, public: true, file: this.ctx.fileIndex, line };
     if (threaded) m.conversation_id = head.key;
     else m.id = head.key;
+    for (let i = 0; i < this.fallbacks.length; i++) (m as unknown as Record<string, unknown>)[this.fallbacks[i].field] = this.fallbacks[i].value;
     this.fill(m as unknown as Record<string, unknown>, row, line, sink, NaN);
     if (threaded && m.id !== undefined && this.duplicate(`\u0000msg:${m.id}`, m.id, line, this.key.column, sink)) return null;
     return m;

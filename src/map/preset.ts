@@ -49,6 +49,11 @@ export interface FieldSource {
   scale?: 'good-bad' | '1-5' | '0-10';
   /** Timestamps: overrides the preset's timestamp format for this column. */
   format?: TimestampFormat;
+  /**
+   * A canonical value used when none of `columns` is in the header or the cell is empty: a chat
+   * archive's rows are all chats (`channel: { columns: ['Channel'], fallback: 'chat' }`).
+   */
+  fallback?: string;
 }
 
 export interface PresetSpec {

@@ -1,7 +1,7 @@
 // The assumed-layout vendors, the generic message layout and the canonical formats: value maps
 // and a hand-checked row each (fixtures in fixtures/presets/<id>/).
 import { describe, expect, it } from 'vitest';
-import { mapFixture, utc } from './map-helpers.js';
+import { mapFixture, mapRows, utc } from './map-helpers.js';
 
 const pick = <K extends string>(rows: Record<string, unknown>[], key: K) => rows.map((r) => r[key]);
 
@@ -47,6 +47,17 @@ describe('assumed vendor layouts', () => {
     expect(pick(m.tickets as never, 'first_response_minutes')).toEqual([0.75, 4, undefined, 20 / 60, 1.5]);
     expect(pick(m.tickets as never, 'wait_seconds')).toEqual([10, 30, 320, 0, 60]);
     expect(pick(m.tickets as never, 'missed')).toEqual([false, false, true, false, false]);
+    // No channel column: every chat archive row is a chat, and inspect says where that came from.
+    expect(pick(m.tickets as never, 'channel')).toEqual(['chat', 'chat', 'chat', 'chat', 'chat']);
+    expect(m.column('channel')).toBe('(every row: chat)');
+    expect(m.mapper.missing).not.toContain('channel');
+  });
+
+  it('livechat: a Channel column, when present, wins over the fallback; an empty cell falls back', () => {
+    const header = ['Chat ID', 'Chat start date', 'Channel'];
+    const m = mapRows('livechat', header, [['1', '2024-03-04 08:00:00', 'email'], ['2', '2024-03-04 09:00:00', '']]);
+    expect(pick(m.tickets as never, 'channel')).toEqual(['email', 'chat']);
+    expect(m.column('channel')).toBe('Channel');
   });
 });
 

@@ -18,6 +18,7 @@ export const livechat: PresetSpec = {
   timestampFormat: 'auto',
   fields: {
     id: { columns: ['Chat ID', 'Thread ID'] },
+    channel: { columns: ['Channel'], fallback: 'chat' },
     created_at: { columns: ['Chat start date'] },
     closed_at: { columns: ['Chat end date'] },
     requester: { columns: ['Visitor email', 'Visitor ID'] },
