@@ -107,8 +107,10 @@ async function ingestSource(
     dateOrder: opts.dateOrder ?? opts.inputs.date_order ?? preset.dateOrder,
     asOf: opts.asOf,
     seenIds: opts.seenIds,
+    headerLine: source.headerLine,
   });
   const problems = new ProblemList(path, opts.strict);
+  for (const p of mapper.headerProblems) problems.add(p);
   const assembler =
     mapper.kind === 'messages' ? new ConversationAssembler(preset.messages?.threading ?? 'conversation', {}) : undefined;
 

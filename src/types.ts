@@ -113,12 +113,14 @@ export const PROBLEM_CODES = [
   'missing-created-at',
   'ragged-row',
   'excel-scientific-id',
+  'excel-grouped-id',
   'excel-reformatted-date',
   'ambiguous-timestamp',
   'nonexistent-local-time',
   'unknown-value',
   'empty-row',
   'orphan-message',
+  'duplicate-column',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

@@ -33,3 +33,22 @@ export function canonicalId(s: string): string {
   for (let p = 0; p < n - 2; p++) if (!isDigit(s.charCodeAt(p))) return s;
   return s.slice(0, n - 2);
 }
+
+/**
+ * `1,55,157` or `103,006,000`: a numeric id shown with a spreadsheet's digit grouping (Western
+ * groups of three, or Indian lakh/crore groups of two), and saved as displayed. Returns the digits,
+ * or undefined when the text is not such a number. A first group of 1–3 digits, then groups of
+ * 2 or 3, the last of 3.
+ */
+export function groupedIdDigits(s: string): string | undefined {
+  if (s.indexOf(',') < 0) return undefined;
+  const groups = s.split(',');
+  if (groups.length < 2) return undefined;
+  for (let g = 0; g < groups.length; g++) {
+    const part = groups[g];
+    const ok = g === 0 ? part.length >= 1 && part.length <= 3 : g === groups.length - 1 ? part.length === 3 : part.length === 2 || part.length === 3;
+    if (!ok) return undefined;
+    for (let p = 0; p < part.length; p++) if (!isDigit(part.charCodeAt(p))) return undefined;
+  }
+  return groups.join('');
+}

@@ -4,8 +4,8 @@
 
 import { InputError } from '../errors.js';
 import { normalizeHeader } from '../read/header.js';
-import type { Message, Ticket } from '../types.js';
-import { canonicalId, isScientificId } from './ids.js';
+import type { Message, Problem, Ticket } from '../types.js';
+import { canonicalId, groupedIdDigits, isScientificId } from './ids.js';
 import { numberScan, parseNumber } from './numbers.js';
 import type { PresetSpec } from './preset.js';
 import { quote, type ProblemSink } from './problems.js';
@@ -34,6 +34,8 @@ export interface MapContext {
   asOf?: number;
   /** Shared across the files of one audit, for duplicate-id. */
   seenIds: Set<string>;
+  /** Line of the header in the file (blank lines before it move it down); default 1. */
+  headerLine?: number;
 }
 
 export interface Mapper {
@@ -45,6 +47,8 @@ export interface Mapper {
   missing: string[];
   /** Latest instant seen in any mapped event timestamp (for as_of); -Infinity before any. */
   latest: number;
+  /** Problems with the header itself (a bound column whose name is repeated), for the file's sink. */
+  headerProblems: Problem[];
   /** Returns null when the record is unusable (counted as skipped by the caller; the problem is already in the sink). */
   mapTicket(row: string[], line: number, sink: ProblemSink): Ticket | null;
   mapMessage(row: string[], line: number, sink: ProblemSink): Message | null;
@@ -98,7 +102,36 @@ export function compileMapper(header: string[], preset: PresetSpec, ctx: MapCont
       'missing-column',
     );
   }
-  return new RowMapper(preset, header.length, slots, missing, ctx, fallbacks);
+  const mapper = new RowMapper(preset, header.length, slots, missing, ctx, fallbacks);
+  mapper.headerProblems = repeatedColumns(header, normalized, slots, ctx.headerLine ?? 1);
+  return mapper;
+}
+
+/**
+ * A bound column whose name appears again in the header. Repeated tag columns are how Jira writes
+ * several labels: they are all read. Any other repeat is ambiguous: the first column is read and
+ * the repeat is reported, so the ignored column is never a silent drop.
+ */
+function repeatedColumns(header: string[], normalized: string[], slots: Slot[], line: number): Problem[] {
+  const problems: Problem[] = [];
+  for (const slot of slots) {
+    const name = normalized[slot.index];
+    const others: number[] = [];
+    for (let i = 0; i < normalized.length; i++) if (i !== slot.index && normalized[i] === name) others.push(i);
+    if (others.length === 0) continue;
+    if (slot.kind === K_TAGS) {
+      slot.more = others;
+      continue;
+    }
+    const positions = [slot.index, ...others].map((i) => i + 1).join(', ');
+    problems.push({
+      code: 'duplicate-column',
+      line,
+      column: header[slot.index],
+      message: `${others.length + 1} columns are named ${quote(header[slot.index])} (columns ${positions}): ${slot.field} is read from column ${slot.index + 1}, the others are ignored`,
+    });
+  }
+  return problems;
 }
 
 /** A preset's fixed value for a field, applied before the row's own cells. */
@@ -108,6 +141,7 @@ class RowMapper implements Mapper {
   readonly kind: 'tickets' | 'messages';
   readonly bindings: FieldBinding[];
   latest = -Infinity;
+  headerProblems: Problem[] = [];
   private readonly empty: Set<string>;
   private readonly key: Slot;
   private readonly when: Slot;
@@ -178,6 +212,11 @@ class RowMapper implements Mapper {
       sink.add({ code: 'excel-scientific-id', line, column, message: `id ${quote(text)} is in Excel's scientific notation: its digits are lost` });
       return text;
     }
+    const digits = groupedIdDigits(text);
+    if (digits !== undefined) {
+      sink.add({ code: 'excel-grouped-id', line, column, message: `id ${quote(text)} has a spreadsheet's digit grouping: read as ${digits}` });
+      return digits;
+    }
     return canonicalId(text);
   }
 
@@ -221,13 +260,22 @@ class RowMapper implements Mapper {
     return m;
   }
 
+  /** Tags from a column repeated under one name (Jira's Labels), in column order, each once. */
+  private repeatedTags(row: string[], slot: Slot): string[] {
+    const tags = splitTags(this.cell(row, slot.index), slot.separator);
+    for (const index of slot.more!) {
+      for (const tag of splitTags(this.cell(row, index), slot.separator)) if (!tags.includes(tag)) tags.push(tag);
+    }
+    return tags;
+  }
+
   /** Every other bound field; `created` is the creation instant for the negative-duration check. */
   private fill(out: Record<string, unknown>, row: string[], line: number, sink: ProblemSink, created: number): void {
     const slots = this.rest;
     for (let i = 0; i < slots.length; i++) {
       const slot = slots[i];
       const text = this.cell(row, slot.index);
-      if (text === '') continue;
+      if (text === '' && slot.more === null) continue;
       switch (slot.kind) {
         case K_ID:
           out[slot.field] = this.readId(text, line, slot.column, sink);
@@ -276,7 +324,7 @@ class RowMapper implements Mapper {
           break;
         }
         case K_TAGS:
-          out.tags = splitTags(text, slot.separator);
+          out.tags = slot.more === null ? splitTags(text, slot.separator) : this.repeatedTags(row, slot);
           break;
         case K_CSAT: {
           const r = slot.values!.read(text, line, slot.column, sink) as Rating | undefined;

@@ -32,6 +32,8 @@ export class Slot {
   readonly afterCreation: boolean;
   /** Counts towards `latest` and the future check. */
   readonly event: boolean;
+  /** Further columns under the same header name, read too (repeated tag columns); null when none. */
+  more: number[] | null = null;
 
   constructor(
     readonly field: string,

@@ -21,6 +21,8 @@ export interface CsvSource {
   delimiter: Delimiter;
   /** Header cells as written (BOM stripped). */
   header: string[];
+  /** Line the header starts on (1 unless blank lines come first). */
+  headerLine: number;
   /** Data records after the header, streamed in batches (~1000 rows). Throws InputError on fatal problems. Single use. */
   batches(): AsyncIterable<CsvBatch>;
 }
@@ -70,6 +72,7 @@ export async function openCsv(path: string, opts: OpenOptions = {}): Promise<Csv
     bom: guess.bom,
     delimiter,
     header: header.cells,
+    headerLine: header.line,
     batches() {
       if (used) throw new Error(`CsvSource.batches() is single use (${path})`);
       used = true;

@@ -103,12 +103,12 @@ describe('freshdesk', () => {
 describe('jira', () => {
   const m = mapFixture('jira');
   const t = (id: string) => m.tickets.find((x) => x.id === id)!;
-  it('reads Jira timestamps, request type, the first Labels column, and the first-response chart date', () => {
+  it('reads Jira timestamps, request type, every repeated Labels column, and the first-response chart date', () => {
     expect(m.column('type')).toBe('Custom field (Request Type)');
     expect(m.column('tags')).toBe('Labels');
     expect(t('HELP-101')).toMatchObject({
       created_at: utc(2024, 3, 5, 14, 22), first_response_at: utc(2024, 3, 5, 15, 10), solved_at: utc(2024, 3, 6, 8, 45),
-      due_at: utc(2024, 3, 7, 17, 0), status: 'solved', priority: 'high', type: 'Get IT help', tags: ['login'], channel: 'email',
+      due_at: utc(2024, 3, 7, 17, 0), status: 'solved', priority: 'high', type: 'Get IT help', tags: ['login', 'urgent-customer'], channel: 'email',
       csat: 1, agent: 'Priya Shah', requester: 'jonas@example.com', subject: 'Cannot log in to portal',
     });
   });

@@ -57,7 +57,7 @@ export const jira: PresetSpec = {
     csat: { columns: ['Satisfaction rating', 'Custom field (Satisfaction rating)', 'Custom field (Satisfaction)'], scale: '1-5' },
   },
   notes: [
-    'Labels are written as several columns all headed `Labels` (one per label); only the first is read unless the reader joins repeated columns.',
+    'Labels are written as several columns all headed `Labels` (one per label); all of them are read as tags.',
     '`Custom field (Time to first response)` is the SLA clock\'s remaining time (negative when breached), not an elapsed duration: it is not used; first response comes from `[CHART] Date of First Response`.',
     'Without a channel custom field every ticket has no channel, so the per-channel response rules report no_data; map one with the policy\'s inputs.columns.channel.',
     'Timestamps are in the exporting user\'s zone (`05/Mar/24 2:22 PM`): pass --timezone.',
