@@ -28,7 +28,7 @@ Exit codes: 0 gate holds (warnings allowed), 1 gate failed, 2 usage, policy or i
 
 function addSelectionOptions(cmd: Command): Command {
   return cmd
-    .option('--as-of <when>', "the audit's \"now\" (default: the latest timestamp in the data)")
+    .option('--as-of <when>', "the audit's \"now\": a timestamp, or a date meaning the end of that day (default: the latest timestamp in the data)")
     .option('--since <when>', 'only tickets created on/after: a date (2024-03-01) or a span before as_of (7d, 4w)')
     .option('--until <when>', 'only tickets created before the end of this date, or a span before as_of');
 }
