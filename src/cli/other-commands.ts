@@ -59,7 +59,8 @@ export function registerPolicy(program: Command, io: Io): void {
     .argument('[file]', 'policy file')
     .action(async (file: string | undefined) => {
       const p = await loadPolicy({ path: file, cwd: io.cwd });
-      io.stdout(`${p.source}: valid (${p.rules.length} rules, ${Object.keys(p.schedules).length} schedules)\n`);
+      const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+      io.stdout(`${p.source}: valid (${count(p.rules.length, 'rule')}, ${count(Object.keys(p.schedules).length, 'schedule')})\n`);
     });
   policy
     .command('print')

@@ -49,11 +49,20 @@ export function scoreText(score: number | null): string {
   return score === null ? '–' : score.toFixed(1);
 }
 
-/** `Score 82.4 — gate passed` / `Score 61.0 — gate FAILED: rule-failed:chat-first-response`. */
+/**
+ * `Score 82.4 — gate passed` / `Score 61.0 — gate FAILED: rule-failed:chat-first-response`. Rules
+ * that fail without failing the gate (severity below `fail_on`) are named, so a red mark next to
+ * "gate passed" is never a puzzle.
+ */
 export function verdictLine(report: Report): string {
   const { score, gate } = report.summary;
   const head = score === null ? 'Score – (no rule has data)' : `Score ${scoreText(score)}`;
-  return gate.passed ? `${head} — gate passed` : `${head} — gate FAILED: ${gate.reasons.join(', ')}`;
+  const verdict = gate.passed ? `${head} — gate passed` : `${head} — gate FAILED: ${gate.reasons.join(', ')}`;
+  const reportedOnly = report.rules
+    .filter((r) => r.status === 'fail' && !gate.reasons.includes(`rule-failed:${r.id}`))
+    .map((r) => r.id);
+  if (reportedOnly.length === 0) return verdict;
+  return `${verdict} (failing but below the gate's fail_on ${gate.fail_on}: ${reportedOnly.join(', ')})`;
 }
 
 export function problemTotal(input: InputSummary): number {

@@ -30,7 +30,7 @@ describe('table', () => {
     expect(out).toContain('73.1% / 90%'); // 301 ÷ 412 = 0.7306
     expect(out).toContain('−6.2');
     const lines = out.trimEnd().split('\n');
-    expect(lines[lines.length - 1]).toBe('Score 92.4 — gate FAILED: rule-failed:chat-first-response');
+    expect(lines[lines.length - 1]).toBe("Score 92.4 — gate FAILED: rule-failed:chat-first-response (failing but below the gate's fail_on error: refund-speed)");
   });
   it('lists breaches only when asked, and input problems with file:line', () => {
     const report = sampleReport();
@@ -136,7 +136,7 @@ describe('github', () => {
     // chat-first-response fails (error) → ::error; email warns and refund-speed fails with severity warn → ::warning.
     expect(lines.filter((l) => l.startsWith('::error ')).length).toBe(1);
     expect(lines.filter((l) => l.startsWith('::warning ')).length).toBe(2);
-    expect(lines[lines.length - 1]).toBe('::notice title=support-audit::Score 92.4 — gate FAILED: rule-failed:chat-first-response');
+    expect(lines[lines.length - 1]).toBe("::notice title=support-audit::Score 92.4 — gate FAILED: rule-failed:chat-first-response (failing but below the gate's fail_on error: refund-speed)");
   });
   it('caps annotations per kind and says how many more', () => {
     const report = sampleReport();
@@ -181,6 +181,15 @@ describe('every format', () => {
       expect(RENDERERS[format](report, plain).length).toBeGreaterThan(0);
     }
     expect(RENDERERS.table(report, plain)).toContain('Score – (no rule has data) — gate passed');
+  });
+
+  it('names rules that fail without failing the gate (severity below fail_on)', () => {
+    const report = sampleReport();
+    report.summary.gate = { ...report.summary.gate, passed: true, fail_on: 'error', reasons: [] };
+    const failing = report.rules.filter((r) => r.status === 'fail').map((r) => r.id);
+    expect(failing.length).toBeGreaterThan(0);
+    const last = RENDERERS.table(report, plain).trimEnd().split('\n').at(-1)!;
+    expect(last).toContain(`— gate passed (failing but below the gate's fail_on error: ${failing.join(', ')})`);
   });
 });
 
