@@ -48,10 +48,20 @@ describe('support-audit command', () => {
     for (const key of ['as_of', 'generated_by', 'policy', 'inputs', 'summary', 'rules', 'breakdowns']) expect(report).toHaveProperty(key);
   });
 
-  it('gives the same bytes for the same input (reports can be diffed and committed)', () => {
-    const a = runCli(['audit', SAMPLE, '--format', 'json', '--by', 'channel']);
-    const b = runCli(['audit', SAMPLE, '--format', 'json', '--by', 'channel']);
-    expect(a.stdout).toBe(b.stdout);
+  it('gives the same bytes for the same input in every format (reports can be diffed and committed)', () => {
+    const formats = ['table', 'json', 'markdown', 'junit', 'github', 'html'];
+    const run = () => {
+      const dir = tmp();
+      const reports = formats.flatMap((f) => ['--report', `${f}:${join(dir, f)}`]);
+      runCli(['audit', SAMPLE, '--by', 'channel,week', '--show-breaches', '3', ...reports]);
+      return Object.fromEntries(formats.map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+    };
+    const a = run();
+    const b = run();
+    for (const f of formats) {
+      expect(a[f].length, f).toBeGreaterThan(100);
+      expect(a[f], f).toBe(b[f]);
+    }
   });
 
   it('reads stdin with -', () => {
