@@ -11,6 +11,7 @@ import { ruleDefinition } from '../rules/index.js';
 import { newVerdict, reset, type JudgeContext } from '../rules/verdict.js';
 import type { Ticket } from '../types.js';
 import { Periods } from './periods.js';
+import { addValue } from './quantiles.js';
 import { breakdowns, firstResponseDistribution, recordFirstResponse } from './breakdowns.js';
 import { resolveDeferred } from './deferred.js';
 import { buildResult } from './result.js';
@@ -149,6 +150,11 @@ export function createScorecard(policy: Policy, opts: ScorecardOptions): Scoreca
           break;
         case 'not-applicable':
           bump(s.extra, `na:${verdict.code}`);
+          // The peak rule compares the first responses of all its tickets, rated or not.
+          if (r.def.byHourOfWeek && Number.isFinite(verdict.sample)) {
+            s.sum += verdict.sample;
+            addValue(s.samples, verdict.sample);
+          }
           break;
         case 'deferred':
           state.deferred.push({

@@ -74,14 +74,21 @@ export interface PeakComparison {
   ratio: number | null;
 }
 
+/**
+ * Limits are inclusive, like every window: a gap of exactly max_csat_gap (or a ratio of exactly
+ * max_response_ratio) holds. Shares are fractions in floating point (0.8 − 0.75 is
+ * 0.050000000000000044), so "exactly" means within this tolerance.
+ */
+const LIMIT_TOLERANCE = 1e-9;
+
 /** Peak against off-peak; a comparison without data on either side is skipped (null). */
 export function comparePeak(rule: RuleOf<'peak'>, atPeak: PeakSide, offPeak: PeakSide): PeakComparison {
   const violations: string[] = [];
   const peakCsat = atPeak.rated > 0 ? atPeak.good / atPeak.rated : null;
   const offCsat = offPeak.rated > 0 ? offPeak.good / offPeak.rated : null;
   const gap = peakCsat !== null && offCsat !== null ? offCsat - peakCsat : null;
-  if (gap !== null && gap > rule.max_csat_gap) violations.push('csat-gap');
+  if (gap !== null && gap > rule.max_csat_gap + LIMIT_TOLERANCE) violations.push('csat-gap');
   const ratio = atPeak.median !== null && offPeak.median !== null && offPeak.median > 0 ? atPeak.median / offPeak.median : null;
-  if (ratio !== null && ratio > rule.max_response_ratio) violations.push('slow-at-peak');
+  if (ratio !== null && ratio > rule.max_response_ratio + LIMIT_TOLERANCE) violations.push('slow-at-peak');
   return { violations, offCsat, gap, ratio };
 }
