@@ -61,7 +61,9 @@ export function buildResult(r: CompiledRule, slots: Record<string, RuleState>, a
   const ceiling = def.ceiling ? def.ceiling(rule as never) : undefined;
   let { target, warn } = weightedLevels(r, s);
   if (ceiling !== undefined) {
-    target = 1 - ceiling;
+    // Rounded as the policy resolves it (1 − 0.18 is 0.8200000000000001, which 41 of 50 = 0.82
+    // would miss): a rate exactly at the ceiling passes.
+    target = Number((1 - ceiling).toPrecision(12));
     warn = Math.min(warn, target);
   }
 

@@ -52,6 +52,17 @@ describe('reopen-rate', () => {
   });
 });
 
+describe('a share exactly at its ceiling', () => {
+  it('passes, whatever the floating-point form of 1 − ceiling (18 %: 41 of 50 is 0.82)', () => {
+    const r = rule({ measure: 'share', match: { tags: { any: ['billing'] } }, ceiling: 0.18 }, { warn: 0.64 });
+    const tickets = Array.from({ length: 50 }, (_, i) => ticket(`t${i}`, { tags: i < 9 ? ['billing'] : [] }));
+    const res = judge(r, tickets, asOf);
+    expect([res.met, res.breached, res.rate]).toEqual([41, 9, 0.18]);
+    expect(res.target).toBe(0.82);
+    expect(res.status).toBe('pass');
+  });
+});
+
 describe('one-touch', () => {
   it('meets when a solved ticket needed at most one agent reply', () => {
     const res = judge(rule({ measure: 'one-touch' }), [
