@@ -87,7 +87,8 @@ function problemSection(report: Report): string[] {
     const total = problemTotal(input);
     if (total === 0) continue;
     if (out.length === 0) out.push('', '### Input problems', '');
-    out.push(`- \`${markdownCell(input.path).replace(/`/g, '')}\`: ${count(total)} (${markdownCell(problemCounts(input))})`);
+    // <code>, not backticks: a code span shows entities and backslash escapes literally.
+    out.push(`- <code>${markdownCell(input.path)}</code>: ${count(total)} (${markdownCell(problemCounts(input))})`);
     const first = input.problems.slice(0, PROBLEMS_PER_INPUT);
     for (const p of first) {
       out.push(`  - line ${p.line} ${markdownCell(p.code)}${p.column ? ` [${markdownCell(p.column)}]` : ''}: ${markdownCell(p.message)}`);
