@@ -56,6 +56,16 @@ export function buildResult(r: CompiledRule, slots: Record<string, RuleState>, a
     s = newRuleState(r.overrides.length);
     if (slots.all) mergeRuleState(s, slots.all, r.cap);
   }
+  const needs = [...def.needs(rule as never, rule.clock), ...filterNeeds(rule.applies_to)];
+  const lacking = unmet(needs, available);
+  const missing = [...new Set(lacking.flat())];
+  if (lacking.length > 0) {
+    // Without its inputs a rule judges nothing (DESIGN §4: no_data, never a guess): what the
+    // tickets would have scored without those fields (all "unanswered", none "matched") is dropped.
+    s = newRuleState(r.overrides.length);
+    violations = [];
+    notes.length = 0;
+  }
   const eligible = s.met + s.breached;
   const compliance = eligible > 0 ? s.met / eligible : null;
   const ceiling = def.ceiling ? def.ceiling(rule as never) : undefined;
@@ -67,9 +77,6 @@ export function buildResult(r: CompiledRule, slots: Record<string, RuleState>, a
     warn = Math.min(warn, target);
   }
 
-  const needs = [...def.needs(rule as never, rule.clock), ...filterNeeds(rule.applies_to)];
-  const lacking = unmet(needs, available);
-  const missing = [...new Set(lacking.flat())];
   let status: RuleStatus;
   if (lacking.length > 0) {
     status = 'no_data';
@@ -91,7 +98,7 @@ export function buildResult(r: CompiledRule, slots: Record<string, RuleState>, a
     const detractors = s.extra['breached:detractor'] ?? 0;
     notes.push(`NPS ${Math.round((100 * (s.met - detractors)) / eligible)} (promoters ${s.met}, detractors ${detractors}, rated ${eligible})`);
   }
-  if (rule.measure === 'queue-hygiene' && !available.has('agent')) notes.push('unassigned check skipped: the inputs have no agent column');
+  if (rule.measure === 'queue-hygiene' && lacking.length === 0 && !available.has('agent')) notes.push('unassigned check skipped: the inputs have no agent column');
 
   trimBreaches(s, r.cap);
   const breaches: Breach[] = s.breaches.map((b) => ({
