@@ -32,7 +32,8 @@ export function resolveDeferred(state: ScorecardState, rules: CompiledRule[], as
     switch (kind) {
       case 'met':
       case 'breached':
-        countEligible(s, kind === 'met', { week: d.week, dims, keys: d.keys, override: d.override }, r.samples ? value : NaN);
+        // The sample is the first check's time (queue hygiene: untouched, also when unassigned fired).
+        countEligible(s, kind === 'met', { week: d.week, dims, keys: d.keys, override: d.override }, r.samples ? first : NaN);
         if (kind === 'breached') {
           bump(s.extra, `breached:${code}`);
           keepBreach(s, { id: d.id, value, code, limit, n: NaN, created: d.created, channel: d.channel, agent: d.agent }, r.cap);
