@@ -61,6 +61,8 @@ export async function runAudit(req: AuditRequest): Promise<Report> {
       explain: req.explain,
       clocks: businessClocks(policy),
       timezone: policy.timezone,
+      asOf: req.asOf,
+      asOfFromData: req.asOf === undefined,
     });
   const held: Ticket[] = [];
   const scorecard = deferSelection

@@ -1,52 +1,169 @@
-// Deciding the as_of-dependent outcomes once as_of is known: a ticket is `over` when the rule's
-// clock counts more than `limit` from `since` to as_of (strictly more: the window is inclusive),
-// or when its second check fires (e.g. unassigned too long).
+// Deciding the as_of-dependent outcomes: a ticket is `over` when the rule's clock counts more
+// than `limit` from `since` to as_of (strictly more: the window is inclusive), or when its second
+// check fires (e.g. unassigned too long).
+//
+// Memory stays flat on millions of rows because most of these are settled while reading: as_of is
+// never earlier than the latest time seen so far (`floor`), and a clock's elapsed time only grows
+// with its end, so an entry already over its limit at the floor is over at as_of, with the first
+// check's code whatever the second says. Its counts are final then; only its value (the time up to
+// as_of) waits, kept as the one number `since` (LateValues). Late breaches are cut to the rule's
+// worst few on the way: their order does not depend on as_of (see lateOrder). What stays in the
+// pool is only what is still within its window at the floor: a few days of tickets, not the file.
 
+import type { Clock } from '../measure/clock.js';
 import type { Dimension } from '../report.js';
-import { bump, countEligible, keepBreach, newRuleState } from './rule-state.js';
+import type { ResolvedKind } from '../rules/verdict.js';
+import { addValue } from './quantiles.js';
+import { bump, countEligible, keepBreach, newRuleState, type RuleState } from './rule-state.js';
 import type { CompiledRule } from './scorecard.js';
-import type { ScorecardState } from './state.js';
+import type { DeferredEntry, LateBreach, LateValues, ScorecardState } from './state.js';
 
+interface Outcome {
+  kind: ResolvedKind;
+  code: string;
+  value: number;
+  limit: number;
+  /** The first check's time, the rule's sample (queue hygiene: untouched time, also when unassigned fires). */
+  sample: number;
+}
+
+const outcome: Outcome = { kind: 'pending', code: '', value: NaN, limit: NaN, sample: NaN };
+
+/** The outcome at as_of, into the shared scratch object (no object per entry). */
+function decide(d: DeferredEntry, clock: Clock, asOf: number, available: ReadonlySet<string>): Outcome {
+  const first = Math.round(clock.elapsed(d.since, asOf));
+  outcome.kind = d.within;
+  outcome.code = d.withinCode;
+  outcome.value = first;
+  outcome.limit = d.limit;
+  outcome.sample = first;
+  if (first > d.limit) {
+    outcome.kind = d.over;
+    outcome.code = d.code;
+  } else if (!Number.isNaN(d.since2) && (d.need2 === '' || available.has(d.need2))) {
+    const second = Math.round(clock.elapsed(d.since2, asOf));
+    if (second > d.limit2) {
+      outcome.kind = d.over;
+      outcome.code = d.code2;
+      outcome.value = second;
+      outcome.limit = d.limit2;
+    }
+  }
+  return outcome;
+}
+
+function allState(state: ScorecardState, r: CompiledRule, rule: number): RuleState {
+  return state.rules[rule].all ?? (state.rules[rule].all = newRuleState(r.overrides.length));
+}
+
+/** Counts an outcome; `late`: its value is not known yet (kept in `state.late` for finish). */
+function apply(state: ScorecardState, r: CompiledRule, d: DeferredEntry, o: Outcome, dims: Dimension[], late: boolean): void {
+  const s = allState(state, r, d.rule);
+  switch (o.kind) {
+    case 'met':
+    case 'breached': {
+      const placement = { week: d.week, dims, keys: d.keys, override: d.override };
+      countEligible(s, o.kind === 'met', placement, r.samples && !late ? o.sample : NaN);
+      if (late && r.samples) state.late[d.rule].samples.push(d.since);
+      if (o.kind === 'breached') {
+        bump(s.extra, `breached:${o.code}`);
+        if (late) keepLateBreach(state.late[d.rule], { since: d.since, id: d.id, code: o.code, limit: o.limit, created: d.created, channel: d.channel, agent: d.agent }, r);
+        else keepBreach(s, { id: d.id, value: o.value, code: o.code, limit: o.limit, n: NaN, created: d.created, channel: d.channel, agent: d.agent }, r.cap);
+      }
+      break;
+    }
+    case 'pending':
+      s.pending++;
+      break;
+    case 'excluded':
+      s.excluded++;
+      bump(s.excludedReasons, o.code);
+      break;
+  }
+}
+
+/**
+ * Late breaches, worst first without knowing as_of: value = clock time from `since` to as_of, so
+ * an earlier `since` is worse, and two are equally bad exactly when the clock counts nothing
+ * between them (a business clock over a weekend); then id, creation and code, as in worseFirst.
+ */
+function lateOrder(clock: Clock): (a: LateBreach, b: LateBreach) => number {
+  return (a, b) => {
+    if (a.since !== b.since) {
+      const sign = a.since < b.since ? -1 : 1;
+      const gap = sign < 0 ? clock.elapsed(a.since, b.since) : clock.elapsed(b.since, a.since);
+      if (gap > 0) return sign;
+    }
+    if (a.id !== b.id) return a.id < b.id ? -1 : 1;
+    if (a.created !== b.created) return a.created - b.created;
+    return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
+  };
+}
+
+function trimLate(late: LateValues, r: CompiledRule): void {
+  late.breaches.sort(lateOrder(r.ctx.clock));
+  if (late.breaches.length > r.cap) late.breaches.length = r.cap;
+}
+
+export function keepLateBreach(late: LateValues, b: LateBreach, r: CompiledRule): void {
+  if (r.cap <= 0) return;
+  late.breaches.push(b);
+  if (Number.isFinite(r.cap) && late.breaches.length >= 2 * r.cap + 16) trimLate(late, r);
+}
+
+/** Settles every pooled entry already over its limit at the state's floor; keeps the rest. */
+export function settleEarly(state: ScorecardState, rules: CompiledRule[], dims: Dimension[]): void {
+  const floor = state.floor;
+  if (!(floor > -Infinity)) return;
+  const waiting: DeferredEntry[] = [];
+  for (const d of state.deferred) {
+    const r = rules[d.rule];
+    if (Math.round(r.ctx.clock.elapsed(d.since, floor)) > d.limit) {
+      outcome.kind = d.over;
+      outcome.code = d.code;
+      outcome.value = NaN;
+      outcome.limit = d.limit;
+      outcome.sample = NaN;
+      apply(state, r, d, outcome, dims, true);
+    } else waiting.push(d);
+  }
+  state.deferred = waiting;
+}
+
+const NO_FIELDS: ReadonlySet<string> = new Set();
+
+/**
+ * Decides one entry at an as_of given up front, unless the outcome hangs on whether the inputs
+ * have the second check's field (known only at finish): then it stays pooled.
+ */
+export function settleNow(state: ScorecardState, r: CompiledRule, d: DeferredEntry, asOf: number, dims: Dimension[]): boolean {
+  const clock = r.ctx.clock;
+  if (!Number.isNaN(d.since2) && d.need2 !== '' && !(Math.round(clock.elapsed(d.since, asOf)) > d.limit)) return false;
+  apply(state, r, d, decide(d, clock, asOf, NO_FIELDS), dims, false);
+  return true;
+}
+
+/** At finish: decides what is still pooled and gives the late outcomes their values. */
 export function resolveDeferred(state: ScorecardState, rules: CompiledRule[], asOf: number, available: ReadonlySet<string>, dims: Dimension[]): void {
   for (const d of state.deferred) {
     const r = rules[d.rule];
-    const s = state.rules[d.rule].all ?? (state.rules[d.rule].all = newRuleState(r.overrides.length));
-    const clock = r.ctx.clock;
-    const first = Math.round(clock.elapsed(d.since, asOf));
-    let kind = d.within;
-    let code = d.withinCode;
-    let value = first;
-    let limit = d.limit;
-    if (first > d.limit) {
-      kind = d.over;
-      code = d.code;
-    } else if (!Number.isNaN(d.since2) && (d.need2 === '' || available.has(d.need2))) {
-      const second = Math.round(clock.elapsed(d.since2, asOf));
-      if (second > d.limit2) {
-        kind = d.over;
-        code = d.code2;
-        value = second;
-        limit = d.limit2;
-      }
-    }
-    switch (kind) {
-      case 'met':
-      case 'breached':
-        // The sample is the first check's time (queue hygiene: untouched, also when unassigned fired).
-        countEligible(s, kind === 'met', { week: d.week, dims, keys: d.keys, override: d.override }, r.samples ? first : NaN);
-        if (kind === 'breached') {
-          bump(s.extra, `breached:${code}`);
-          keepBreach(s, { id: d.id, value, code, limit, n: NaN, created: d.created, channel: d.channel, agent: d.agent }, r.cap);
-        }
-        break;
-      case 'pending':
-        s.pending++;
-        break;
-      case 'excluded':
-        s.excluded++;
-        bump(s.excludedReasons, code);
-        break;
-    }
+    apply(state, r, d, decide(d, r.ctx.clock, asOf, available), dims, false);
   }
   state.deferred = [];
+  state.late.forEach((late, i) => {
+    const r = rules[i];
+    if (late.samples.length === 0 && late.breaches.length === 0) return;
+    const s = allState(state, r, i);
+    for (const since of late.samples) {
+      const value = Math.round(r.ctx.clock.elapsed(since, asOf));
+      s.sum += value;
+      addValue(s.samples, value);
+    }
+    for (const b of late.breaches) {
+      const value = Math.round(r.ctx.clock.elapsed(b.since, asOf));
+      keepBreach(s, { id: b.id, value, code: b.code, limit: b.limit, n: NaN, created: b.created, channel: b.channel, agent: b.agent }, r.cap);
+    }
+    late.samples = [];
+    late.breaches = [];
+  });
 }

@@ -13,10 +13,10 @@ import type { Ticket } from '../types.js';
 import { Periods } from './periods.js';
 import { addValue } from './quantiles.js';
 import { breakdowns, firstResponseDistribution, recordFirstResponse } from './breakdowns.js';
-import { resolveDeferred } from './deferred.js';
+import { keepLateBreach, resolveDeferred, settleEarly, settleNow } from './deferred.js';
 import { buildResult } from './result.js';
 import { bump, countEligible, keepBreach, mergeRuleState, newRuleState, type Placement } from './rule-state.js';
-import type { ScorecardState } from './state.js';
+import type { DeferredEntry, ScorecardState } from './state.js';
 
 export type { ScorecardState } from './state.js';
 
@@ -33,6 +33,13 @@ export interface ScorecardOptions {
   clocks: Record<string, Clock>;
   /** Policy time zone: weeks, months and hours of the week. */
   timezone: string;
+  /** The audit's as_of when given up front: as_of-dependent outcomes are decided as tickets arrive. */
+  asOf?: number;
+  /**
+   * as_of will be the latest time in the data (no --as-of): the latest creation time seen so far
+   * is then a floor for it, which lets most deferred outcomes settle while reading (deferred.ts).
+   */
+  asOfFromData?: boolean;
 }
 
 export interface Scorecard {
@@ -86,6 +93,9 @@ function compileRule(rule: RuleConfig, opts: ScorecardOptions): CompiledRule {
   };
 }
 
+/** Pool size that triggers the first sweep of deferred entries against the floor. */
+const SWEEP_MIN = 4096;
+
 function dimensionKey(t: Ticket, dim: Dimension, periods: Periods): string {
   switch (dim) {
     case 'week': return periods.week(t.created_at);
@@ -100,20 +110,31 @@ export function createScorecard(policy: Policy, opts: ScorecardOptions): Scoreca
   const excludeTags = policy.exclude_tags.map((t) => t.toLowerCase());
   const periods = new Periods(opts.timezone);
   const verdict = newVerdict();
-  const state: ScorecardState = { rules: rules.map(() => ({})), deferred: [], firstResponse: {} };
+  const state: ScorecardState = {
+    rules: rules.map(() => ({})), deferred: [], late: rules.map(() => ({ samples: [], breaches: [] })), floor: -Infinity, firstResponse: {},
+  };
+  // Pooled entries are swept against the floor when the pool doubles: amortised O(1) per entry.
+  let sweepAt = SWEEP_MIN;
+  const at: Placement = { week: '', dims: opts.by, keys: opts.by.map(() => ''), override: 0 };
+
+  function defer(d: DeferredEntry): void {
+    if (opts.asOf !== undefined && settleNow(state, rules[d.rule], d, opts.asOf, opts.by)) return;
+    state.deferred.push(d);
+    if (state.deferred.length >= sweepAt) {
+      settleEarly(state, rules, opts.by);
+      sweepAt = Math.max(SWEEP_MIN, 2 * state.deferred.length);
+    }
+  }
 
   function add(t: Ticket): void {
+    if (opts.asOfFromData && t.created_at > state.floor) state.floor = t.created_at;
     if (opts.since !== undefined && t.created_at < opts.since) return;
     if (opts.until !== undefined && t.created_at >= opts.until) return;
     let excludedBy: string | undefined;
     for (const tag of excludeTags) if (t.tags.includes(tag)) { excludedBy = tag; break; }
     if (excludedBy === undefined) recordFirstResponse(state.firstResponse, t);
-    const at: Placement = {
-      week: periods.week(t.created_at),
-      dims: opts.by,
-      keys: opts.by.map((d) => dimensionKey(t, d, periods)),
-      override: 0,
-    };
+    at.week = periods.week(t.created_at);
+    for (let d = 0; d < opts.by.length; d++) (at.keys as string[])[d] = dimensionKey(t, opts.by[d], periods);
     for (let i = 0; i < rules.length; i++) {
       const r = rules[i];
       if (!r.applies(t)) continue;
@@ -157,7 +178,7 @@ export function createScorecard(policy: Policy, opts: ScorecardOptions): Scoreca
           }
           break;
         case 'deferred':
-          state.deferred.push({
+          defer({
             rule: i, id: t.id, created: t.created_at, channel: t.channel, agent: t.agent, week: at.week,
             keys: [...at.keys], override, since: verdict.since, limit: verdict.limit, code: verdict.code,
             since2: verdict.since2, limit2: verdict.limit2, code2: verdict.code2, need2: verdict.need2,
@@ -176,6 +197,12 @@ export function createScorecard(policy: Policy, opts: ScorecardOptions): Scoreca
       }
     }
     for (const d of other.deferred) state.deferred.push(d);
+    for (let i = 0; i < rules.length; i++) {
+      const late = other.late[i];
+      for (const since of late.samples) state.late[i].samples.push(since);
+      for (const b of late.breaches) keepLateBreach(state.late[i], b, rules[i]);
+    }
+    if (other.floor > state.floor) state.floor = other.floor;
     for (const [channel, counts] of Object.entries(other.firstResponse)) {
       const into = state.firstResponse[channel] ?? (state.firstResponse[channel] = new Array(counts.length).fill(0));
       for (let b = 0; b < counts.length; b++) into[b] += counts[b];

@@ -27,10 +27,35 @@ export interface DeferredEntry {
   withinCode: string;
 }
 
+/**
+ * A deferred breach already known to be over its limit, whose value (elapsed time up to as_of)
+ * is computed at finish. Kept only among the rule's worst (see deferred.ts).
+ */
+export interface LateBreach {
+  since: number;
+  id: string;
+  code: string;
+  limit: number;
+  created: number;
+  channel?: string;
+  agent?: string;
+}
+
+/** Outcomes settled before as_of was known whose value waits for it (per evaluated rule). */
+export interface LateValues {
+  /** `since` of each settled met/breached outcome: its sample is the clock's time from it to as_of. */
+  samples: number[];
+  breaches: LateBreach[];
+}
+
 export interface ScorecardState {
   /** Per evaluated rule: its state under `all`, or per local hour of the week (`0`…`167`). */
   rules: Record<string, RuleState>[];
+  /** Tickets whose outcome may still change with as_of. */
   deferred: DeferredEntry[];
+  late: LateValues[];
+  /** A time as_of is known to be at or after (the data's latest so far); -Infinity when unknown. */
+  floor: number;
   /** Channel → counts per first-response bin (calendar minutes). */
   firstResponse: Record<string, number[]>;
 }
