@@ -6,6 +6,8 @@ import { readReport } from '../compare.js';
 import { EXIT, UsageError } from '../errors.js';
 import { loadPolicy } from '../policy/load.js';
 import { RENDERERS, type FormatName } from '../render/index.js';
+import { renderBreachesCsv } from '../render/breaches-csv.js';
+import { redactReport } from '../redact.js';
 import { DIMENSIONS, type Report } from '../report.js';
 import { parseAsOf, parseWhen } from '../selection.js';
 import { writeFileAtomic } from '../write-atomic.js';
@@ -52,6 +54,7 @@ export function registerAudit(program: Command, io: Io): void {
     .option('--baseline <report.json>', 'a previous JSON report: show deltas per rule')
     .option('--max-regression <points>', 'fail the gate when a rule drops more than this many points below the baseline', numberOption('--max-regression', 0, 100))
     .option('--strict', 'treat any input problem as an error (exit 2)')
+    .option('--redact', 'replace agent names, e-mail addresses and quoted cells with stable hashes (docs/reports.md)')
     .option('-q, --quiet', 'print nothing on stdout when the gate holds')
     .addHelpText('after', AUDIT_EXAMPLES)
     .action(async (files: string[], flags) => {
@@ -68,8 +71,13 @@ export function registerAudit(program: Command, io: Io): void {
         .argument('<files...>', 'CSV exports'),
     ),
   )
-    .addOption(new Option('-f, --format <format>', 'table or json').choices(['table', 'json']).default('table'))
-    .addHelpText('after', '\nExample:\n  $ support-audit explain email-first-response fixtures/samples/zendesk-tickets.csv')
+    .addOption(new Option('-f, --format <format>', 'table, json, or csv (ticket, created_at, channel, agent, value, unit, reason; formula-safe)').choices(['table', 'json', 'csv']).default('table'))
+    .option('--redact', 'replace agent names, e-mail addresses and quoted cells with stable hashes (docs/reports.md)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ support-audit explain email-first-response fixtures/samples/zendesk-tickets.csv\n' +
+        '  $ support-audit explain chat-first-response export.csv --format csv > late-chats.csv',
+    )
     .action(async (ruleId: string, files: string[], flags) => {
       checkFiles(files);
       await runExplainCommand(io, ruleId, files, flags);
@@ -116,7 +124,8 @@ async function buildRequest(io: Io, files: string[], flags: Record<string, any>)
 }
 
 async function runAuditCommand(io: Io, files: string[], flags: Record<string, any>): Promise<void> {
-  const report = await runAudit(await buildRequest(io, files, flags));
+  const audited = await runAudit(await buildRequest(io, files, flags));
+  const report = flags.redact ? redactReport(audited) : audited;
   const color = useColor(flags.color, io.stdoutIsTTY && !flags.output, io.env);
   const render = (format: FormatName, toTerminal: boolean) =>
     RENDERERS[format](report, { color: toTerminal && color, showBreaches: flags.showBreaches ?? 0, width: process.stdout.columns });
@@ -129,10 +138,13 @@ async function runAuditCommand(io: Io, files: string[], flags: Record<string, an
 
 async function runExplainCommand(io: Io, ruleId: string, files: string[], flags: Record<string, any>): Promise<void> {
   const req = await buildRequest(io, files, flags);
-  const report = await runAudit({ ...req, explain: ruleId });
+  const audited = await runAudit({ ...req, explain: ruleId });
+  const report = flags.redact ? redactReport(audited) : audited;
   const rule = report.rules.find((r) => r.id === ruleId);
   if (!rule) throw new UsageError(`rule "${ruleId}" is switched off (severity: off) in this policy.`);
-  if (flags.format === 'json') {
+  if (flags.format === 'csv') {
+    io.stdout(renderBreachesCsv(rule));
+  } else if (flags.format === 'json') {
     io.stdout(`${JSON.stringify({ schema: report.schema, as_of: report.as_of, rule }, null, 2)}\n`);
   } else {
     const single: Report = { ...report, rules: [rule], breakdowns: {} };
