@@ -80,7 +80,10 @@ export class ConversationAssembler {
   private conversation(id: string, members: number[]): Ticket {
     const { at, file, line } = this;
     members.sort((a, b) => at[a] - at[b] || file[a] - file[b] || line[a] - line[b]);
-    const first = members[0];
+    // Bots and system messages never count (DESIGN §4), so they do not start the conversation
+    // either: a bot greeting before the customer writes does not start the first-response clock.
+    const opener = members.find((i) => this.isPublic[i] && (this.role[i] === CUSTOMER || this.role[i] === AGENT));
+    const first = opener ?? members[0];
     const t: Ticket = { id, created_at: at[first], tags: [], file: file[first], line: line[first] };
     let started = -1; // role of the first public customer or agent message
     let waitingSince = NaN;

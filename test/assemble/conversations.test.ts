@@ -34,6 +34,21 @@ describe('by conversation id', () => {
     expect(t.reply_pairs).toEqual([T0, T0 + 5 * MIN, T0 + 7 * MIN, T0 + 12 * MIN]);
   });
 
+  it('starts the conversation at the first customer or agent message, not at a bot greeting', () => {
+    const a = new ConversationAssembler('conversation', { channel: 'chat' });
+    a.add(msg({ conversation_id: 'g', role: 'bot', min: 0, author: 'Helpbot' }));
+    a.add(msg({ conversation_id: 'g', role: 'system', min: 1 }));
+    a.add(msg({ conversation_id: 'g', role: 'customer', min: 10, author: 'ann@x' }));
+    a.add(msg({ conversation_id: 'g', role: 'agent', min: 12, author: 'Di' }));
+    a.add(msg({ conversation_id: 'b', role: 'bot', min: 3 }));
+    const out = a.finish();
+    const greeted = out.find((t) => t.id === 'g')!;
+    const botOnly = out.find((t) => t.id === 'b')!;
+    expect(greeted).toMatchObject({ id: 'g', created_at: T0 + 10 * MIN, first_response_at: T0 + 12 * MIN, outbound: false, line: 12 });
+    expect(botOnly).toMatchObject({ id: 'b', created_at: T0 + 3 * MIN, outbound: false });
+    expect(botOnly.first_response_at).toBeUndefined();
+  });
+
   it('marks an agent-started conversation outbound and leaves an unanswered wait open', () => {
     const a = new ConversationAssembler('conversation', {});
     a.add(msg({ conversation_id: 'out', role: 'agent', min: 0, author: 'Bo', channel: 'email' }));
