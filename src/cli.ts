@@ -6,6 +6,7 @@ import { registerAudit } from './cli/audit-command.js';
 import type { Io } from './cli/io.js';
 import { registerDiff, registerInit, registerInspect, registerPolicy } from './cli/other-commands.js';
 import { describeError, EXIT } from './errors.js';
+import { terminalSafe } from './render/sanitize.js';
 import { VERSION } from './version.js';
 import { removePendingTemps } from './write-atomic.js';
 
@@ -16,7 +17,7 @@ export function buildProgram(io: Io): Command {
     .description('Audit customer-support exports against a service-standards policy.')
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .configureOutput({ writeOut: io.stdout, writeErr: (text) => io.stderr(safeLines(text)) })
     .exitOverride();
   registerAudit(program, io);
   registerInspect(program, io);
@@ -24,6 +25,11 @@ export function buildProgram(io: Io): Command {
   registerPolicy(program, io);
   registerDiff(program, io);
   return program;
+}
+
+/** Messages quote file names, header cells and flag values: printable text only, line by line. */
+function safeLines(text: string): string {
+  return text.split('\n').map(terminalSafe).join('\n');
 }
 
 export async function main(argv: string[]): Promise<void> {
@@ -56,7 +62,7 @@ export async function main(argv: string[]): Promise<void> {
       return;
     }
     const { exitCode, lines } = describeError(err);
-    io.stderr(`${lines.join('\n')}\n`);
+    io.stderr(`${lines.map(terminalSafe).join('\n')}\n`);
     process.exitCode = exitCode;
   }
 }

@@ -7,6 +7,7 @@ import { EXIT, UsageError } from '../errors.js';
 import { loadPolicy } from '../policy/load.js';
 import { RENDERERS, type FormatName } from '../render/index.js';
 import { renderBreachesCsv } from '../render/breaches-csv.js';
+import { terminalSafe } from '../render/sanitize.js';
 import { redactReport } from '../redact.js';
 import { DIMENSIONS, type Report } from '../report.js';
 import { parseAsOf, parseWhen } from '../selection.js';
@@ -93,7 +94,7 @@ function progressReporter(io: Io): AuditRequest['onRows'] {
     if (rows < 50_000 || now - last < 250) return;
     last = now;
     shown = true;
-    io.stderr(`\rreading ${path}: ${rows.toLocaleString('en-US')} rows…`);
+    io.stderr(`\rreading ${terminalSafe(path)}: ${rows.toLocaleString('en-US')} rows…`);
   };
   process.once('beforeExit', () => shown && io.stderr('\r\x1b[K'));
   return onRows;

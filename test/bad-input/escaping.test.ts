@@ -1,6 +1,6 @@
 // Text from the data is printed safely in every format (docs/reports.md "Escaping guarantees"),
 // and message bodies never reach a report. Checked through the real command on a hostile export.
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasStackTrace } from '../cli/run.js';
@@ -112,6 +112,24 @@ describe('hostile field text', () => {
 
   it('problem messages quoting a cell are escaped like the rest', () => {
     expect(out.table).toMatch(/bad-timestamp \[updated_at\]: unreadable timestamp '2024-03-04'/);
+  });
+});
+
+describe('error messages quoting the data', () => {
+  it('stderr carries no escape sequence from a header cell, a file name or a flag value', async () => {
+    writeFileSync(join(dir, 'evil-header.csv'), `x\x1b[2J\x1b]8;;${LINK}\x07link\x1b]8;;\x07,y\nz,w\n`);
+    const runs = await Promise.all([
+      cli(['audit', 'evil-header.csv'], { cwd: dir }),
+      cli(['audit', 'missing\x1b[31m.csv'], { cwd: dir }),
+      cli(['audit', 'evil-header.csv', '--by', 'ag\x1b[2Jent'], { cwd: dir }),
+    ]);
+    for (const run of runs) {
+      expect(run.code, run.stderr).toBe(2);
+      expect(CONTROL.test(run.stderr.replace(/\n/g, '')), JSON.stringify(run.stderr)).toBe(false);
+      expect(run.stderr).not.toContain(LINK);
+    }
+    expect(runs[0].stderr).toContain("found columns 'xlink, y'");
+    expect(runs[1].stderr).toContain('error: missing.csv: expected a CSV file');
   });
 });
 
