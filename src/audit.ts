@@ -6,6 +6,7 @@ import { createScorecard } from './aggregate/scorecard.js';
 import { applyBaseline, regressions } from './compare.js';
 import { UsageError } from './errors.js';
 import { availableFields, ingestFile, type IngestedFile, type IngestOptions } from './ingest.js';
+import { IdSet } from './map/id-set.js';
 import { createBusinessClock } from './measure/business-clock.js';
 import type { Clock } from './measure/clock.js';
 import type { Policy } from './policy/types.js';
@@ -69,7 +70,7 @@ export async function runAudit(req: AuditRequest): Promise<Report> {
     ? undefined
     : scorecardFor(resolveWhen(req.since, req.asOf ?? 0), resolveWhen(req.until, req.asOf ?? 0));
 
-  const seenIds = new Set<string>();
+  const seenIds = new IdSet();
   const files: IngestedFile[] = [];
   for (let i = 0; i < req.files.length; i++) {
     const path = req.files[i];

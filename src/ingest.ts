@@ -5,6 +5,7 @@
 import { ConversationAssembler } from './assemble/conversations.js';
 import { InputError, StrictError } from './errors.js';
 import { detectPreset } from './map/detect.js';
+import type { SeenIds } from './map/id-set.js';
 import { compileMapper, presetWithInputs, type Mapper, type ProblemSink } from './map/mapper.js';
 import type { PresetSpec } from './map/preset.js';
 import { PRESETS } from './map/presets/index.js';
@@ -26,7 +27,7 @@ export interface IngestOptions {
   delimiter?: Delimiter;
   asOf?: number;
   strict: boolean;
-  seenIds: Set<string>;
+  seenIds: SeenIds;
   stdin?: NodeJS.ReadableStream;
   onRows?: (rows: number) => void;
 }

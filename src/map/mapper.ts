@@ -5,6 +5,8 @@
 import { InputError } from '../errors.js';
 import { normalizeHeader } from '../read/header.js';
 import type { Message, Problem, Ticket } from '../types.js';
+import { blankTicket, fieldSetter, type Setter } from './ticket-shape.js';
+import type { SeenIds } from './id-set.js';
 import { canonicalId, groupedIdDigits, isScientificId } from './ids.js';
 import { numberScan, parseNumber } from './numbers.js';
 import type { PresetSpec } from './preset.js';
@@ -33,7 +35,7 @@ export interface MapContext {
   /** Only for future-timestamp checks. */
   asOf?: number;
   /** Shared across the files of one audit, for duplicate-id. */
-  seenIds: Set<string>;
+  seenIds: SeenIds;
   /** Line of the header in the file (blank lines before it move it down); default 1. */
   headerLine?: number;
 }
@@ -134,6 +136,12 @@ function repeatedColumns(header: string[], normalized: string[], slots: Slot[], 
   return problems;
 }
 
+/** Distinct tag cells remembered (bounded: real exports may have a new combination on every row). */
+const TAG_LISTS_KEPT = 4096;
+
+/** What decides whether a record is used: its key and creation time. */
+interface Head { key: string; at: number }
+
 /** A preset's fixed value for a field, applied before the row's own cells. */
 interface Fallback { field: string; value: string; bound: boolean }
 
@@ -143,10 +151,16 @@ class RowMapper implements Mapper {
   latest = -Infinity;
   headerProblems: Problem[] = [];
   private readonly empty: Set<string>;
+  /** Longest "empty" word: a longer cell skips the Set lookup (most cells, on every row). */
+  private readonly emptyLength: number;
   private readonly key: Slot;
   private readonly when: Slot;
   private readonly role: Slot | null;
   private readonly rest: Slot[];
+  private readonly scratch: Head = { key: '', at: NaN };
+  private readonly tagLists = new Map<string, string[]>();
+  /** The store of each `rest` slot's field. */
+  private readonly setters: Setter[];
 
   constructor(
     readonly preset: PresetSpec,
@@ -160,11 +174,13 @@ class RowMapper implements Mapper {
     this.bindings = slots.map((s) => ({ field: s.field, column: s.column, index: s.index }));
     for (const f of fallbacks) if (!f.bound) this.bindings.push({ field: f.field, column: `(every row: ${f.value})`, index: -1 });
     this.empty = new Set((preset.empty ?? []).map((e) => e.trim()));
+    this.emptyLength = Math.max(-1, ...[...this.empty].map((e) => e.length));
     const threadKey = preset.kind === 'messages' && (preset.messages?.threading ?? 'conversation') === 'conversation' ? 'conversation_id' : 'id';
     this.key = slots.find((s) => s.field === threadKey)!;
     this.when = slots.find((s) => s.field === (preset.kind === 'tickets' ? 'created_at' : 'at'))!;
     this.role = slots.find((s) => s.field === 'author_role') ?? null;
     this.rest = slots.filter((s) => s !== this.key && s !== this.when && s !== this.role);
+    this.setters = this.rest.map((s) => fieldSetter(s.field));
   }
 
   /** The trimmed cell, '' when absent, empty, or one of the preset's "empty" words. */
@@ -172,11 +188,11 @@ class RowMapper implements Mapper {
     const raw = row[index];
     if (raw === undefined || raw === '') return '';
     const s = trimCell(raw);
-    return this.empty.size > 0 && this.empty.has(s) ? '' : s;
+    return s.length <= this.emptyLength && this.empty.has(s) ? '' : s;
   }
 
   /** Ragged row, key, creation time, duplicates: what decides whether the record is used at all. */
-  private head(row: string[], line: number, sink: ProblemSink, noKey: 'missing-id' | 'orphan-message'): { key: string; at: number } | null {
+  private head(row: string[], line: number, sink: ProblemSink, noKey: 'missing-id' | 'orphan-message'): Head | null {
     if (row.length !== this.width) {
       sink.add({ code: 'ragged-row', line, message: `${row.length} cells where the header has ${this.width}: mapped what is there` });
     }
@@ -195,7 +211,10 @@ class RowMapper implements Mapper {
     const at = this.when.time!.read(atText, line, this.when.column, sink);
     if (at !== at) return null;
     this.noteEvent(at, line, this.when, sink);
-    return { key, at };
+    // One scratch object, not one per row: callers copy out what they keep.
+    this.scratch.key = key;
+    this.scratch.at = at;
+    return this.scratch;
   }
 
   private duplicate(seenKey: string, id: string, line: number, column: string, sink: ProblemSink): boolean {
@@ -232,7 +251,7 @@ class RowMapper implements Mapper {
   mapTicket(row: string[], line: number, sink: ProblemSink): Ticket | null {
     const head = this.head(row, line, sink, 'missing-id');
     if (!head || this.duplicate(head.key, head.key, line, this.key.column, sink)) return null;
-    const t: Ticket = { id: head.key, created_at: head.at, tags: [], file: this.ctx.fileIndex, line };
+    const t = blankTicket(head.key, head.at, this.ctx.fileIndex, line);
     for (let i = 0; i < this.fallbacks.length; i++) (t as unknown as Record<string, unknown>)[this.fallbacks[i].field] = this.fallbacks[i].value;
     this.fill(t as unknown as Record<string, unknown>, row, line, sink, head.at);
     return t;
@@ -260,6 +279,20 @@ class RowMapper implements Mapper {
     return m;
   }
 
+  /**
+   * The tags of a cell, shared between rows with the same cell (frozen: nobody may change a
+   * ticket's tags in place). Tag cells repeat a lot; splitting each row's was a measured cost.
+   */
+  private tagList(text: string, separator: string | undefined): string[] {
+    let tags = this.tagLists.get(text);
+    if (tags === undefined) {
+      tags = Object.freeze(splitTags(text, separator)) as string[];
+      if (this.tagLists.size >= TAG_LISTS_KEPT) this.tagLists.clear();
+      this.tagLists.set(text, tags);
+    }
+    return tags;
+  }
+
   /** Tags from a column repeated under one name (Jira's Labels), in column order, each once. */
   private repeatedTags(row: string[], slot: Slot): string[] {
     const tags = splitTags(this.cell(row, slot.index), slot.separator);
@@ -278,10 +311,10 @@ class RowMapper implements Mapper {
       if (text === '' && slot.more === null) continue;
       switch (slot.kind) {
         case K_ID:
-          out[slot.field] = this.readId(text, line, slot.column, sink);
+          this.setters[i](out, this.readId(text, line, slot.column, sink));
           break;
         case K_TEXT:
-          out[slot.field] = text;
+          this.setters[i](out, text);
           break;
         case K_TIME: {
           const v = slot.time!.read(text, line, slot.column, sink);
@@ -291,7 +324,7 @@ class RowMapper implements Mapper {
             break;
           }
           this.noteEvent(v, line, slot, sink);
-          out[slot.field] = v;
+          this.setters[i](out, v);
           break;
         }
         case K_DURATION: {
@@ -305,7 +338,7 @@ class RowMapper implements Mapper {
             break;
           }
           if (numberScan.grouped) sink.add({ code: 'bad-number', line, column: slot.column, message: `digit-grouping separators in ${quote(text)}: read as ${minutes}` });
-          out[slot.field] = slot.inSeconds ? minutes * 60 : minutes;
+          this.setters[i](out, slot.inSeconds ? minutes * 60 : minutes);
           break;
         }
         case K_COUNT: {
@@ -315,16 +348,16 @@ class RowMapper implements Mapper {
             break;
           }
           if (numberScan.grouped) sink.add({ code: 'bad-number', line, column: slot.column, message: `digit-grouping separators in ${quote(text)}: read as ${n}` });
-          out[slot.field] = n;
+          this.setters[i](out, n);
           break;
         }
         case K_VALUE: {
           const v = slot.values!.read(text, line, slot.column, sink);
-          if (v !== undefined) out[slot.field] = v;
+          if (v !== undefined) this.setters[i](out, v);
           break;
         }
         case K_TAGS:
-          out.tags = slot.more === null ? splitTags(text, slot.separator) : this.repeatedTags(row, slot);
+          out.tags = slot.more === null ? this.tagList(text, slot.separator) : this.repeatedTags(row, slot);
           break;
         case K_CSAT: {
           const r = slot.values!.read(text, line, slot.column, sink) as Rating | undefined;
