@@ -14,7 +14,7 @@ import type { Clock } from '../measure/clock.js';
 import type { Dimension } from '../report.js';
 import type { ResolvedKind } from '../rules/verdict.js';
 import { addValue } from './quantiles.js';
-import { bump, countEligible, keepBreach, newRuleState, type RuleState } from './rule-state.js';
+import { bump, countEligible, countKey, keepBreach, newRuleState, type RuleState } from './rule-state.js';
 import type { CompiledRule } from './scorecard.js';
 import type { DeferredEntry, LateBreach, LateValues, ScorecardState } from './state.js';
 
@@ -66,7 +66,7 @@ function apply(state: ScorecardState, r: CompiledRule, d: DeferredEntry, o: Outc
       countEligible(s, o.kind === 'met', placement, r.samples && !late ? o.sample : NaN);
       if (late && r.samples) state.late[d.rule].samples.push(d.since);
       if (o.kind === 'breached') {
-        bump(s.extra, `breached:${o.code}`);
+        bump(s.extra, countKey('breached:', o.code));
         if (late) keepLateBreach(state.late[d.rule], { since: d.since, id: d.id, code: o.code, limit: o.limit, created: d.created, channel: d.channel, agent: d.agent }, r);
         else keepBreach(s, { id: d.id, value: o.value, code: o.code, limit: o.limit, n: NaN, created: d.created, channel: d.channel, agent: d.agent }, r.cap);
       }

@@ -15,7 +15,7 @@ import { addValue } from './quantiles.js';
 import { breakdowns, firstResponseDistribution, recordFirstResponse } from './breakdowns.js';
 import { keepLateBreach, resolveDeferred, settleEarly, settleNow } from './deferred.js';
 import { buildResult } from './result.js';
-import { bump, countEligible, keepBreach, mergeRuleState, newRuleState, type Placement } from './rule-state.js';
+import { bump, countEligible, countKey, keepBreach, mergeRuleState, newRuleState, type Placement } from './rule-state.js';
 import type { DeferredEntry, ScorecardState } from './state.js';
 
 export type { ScorecardState } from './state.js';
@@ -93,6 +93,9 @@ function compileRule(rule: RuleConfig, opts: ScorecardOptions): CompiledRule {
   };
 }
 
+/** State keys of the hours of the week, made once rather than per ticket. */
+const HOUR_KEYS = Array.from({ length: 168 }, (_, h) => String(h));
+
 /** Pool size that triggers the first sweep of deferred entries against the floor. */
 const SWEEP_MIN = 4096;
 
@@ -138,12 +141,12 @@ export function createScorecard(policy: Policy, opts: ScorecardOptions): Scoreca
     for (let i = 0; i < rules.length; i++) {
       const r = rules[i];
       if (!r.applies(t)) continue;
-      const slotKey = r.def.byHourOfWeek ? String(periods.hourOfWeek(t.created_at)) : 'all';
+      const slotKey = r.def.byHourOfWeek ? HOUR_KEYS[periods.hourOfWeek(t.created_at)] : 'all';
       const s = state.rules[i][slotKey] ?? (state.rules[i][slotKey] = newRuleState(r.overrides.length));
       if (r.def.byHourOfWeek) bump(s.extra, 'volume');
       if (excludedBy !== undefined) {
         s.excluded++;
-        bump(s.excludedReasons, `tag:${excludedBy}`);
+        bump(s.excludedReasons, countKey('tag:', excludedBy));
         continue;
       }
       let override = 0;
@@ -156,9 +159,9 @@ export function createScorecard(policy: Policy, opts: ScorecardOptions): Scoreca
         case 'met':
         case 'breached':
           countEligible(s, verdict.kind === 'met', at, r.samples ? verdict.sample : NaN);
-          if (verdict.vendor) bump(s.extra, `vendor:${verdict.vendor}`);
+          if (verdict.vendor) bump(s.extra, countKey('vendor:', verdict.vendor));
           if (verdict.kind === 'breached') {
-            bump(s.extra, `breached:${verdict.code}`);
+            bump(s.extra, countKey('breached:', verdict.code));
             keepBreach(s, { id: t.id, value: verdict.value, code: verdict.code, limit: verdict.limit, n: verdict.n, created: t.created_at, channel: t.channel, agent: t.agent }, r.cap);
           }
           break;
@@ -170,7 +173,7 @@ export function createScorecard(policy: Policy, opts: ScorecardOptions): Scoreca
           bump(s.excludedReasons, verdict.code);
           break;
         case 'not-applicable':
-          bump(s.extra, `na:${verdict.code}`);
+          bump(s.extra, countKey('na:', verdict.code));
           // The peak rule compares the first responses of all its tickets, rated or not.
           if (r.def.byHourOfWeek && Number.isFinite(verdict.sample)) {
             s.sum += verdict.sample;
