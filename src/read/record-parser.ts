@@ -79,9 +79,14 @@ export class RecordParser extends Parser {
       return super.push(null, encoding);
     }
     const record = chunk as string[];
-    const line = this.pendingRecordLine();
+    const skipped = this.info.empty_lines - this.emptyLinesSeen;
+    const line = this.nextLine + skipped;
     this.emptyLinesSeen = this.info.empty_lines;
-    this.nextLine = line + 1 + newlinesIn(record);
+    // csv-parse counts a line per line break it meets; when its count moved by just the skipped
+    // lines since this record started, the record holds no break at all and needs no scan (the
+    // usual case: scanning every field of every record was a measured cost).
+    const unbroken = this.info.lines === this.parserLineAtStart + skipped;
+    this.nextLine = line + 1 + (unbroken ? 0 : newlinesIn(record));
     // csv-parse has not yet counted the terminator it just read: its next record starts one on.
     this.parserLineAtStart = this.info.lines + 1;
     if (!this.headerSettled) {
