@@ -2,11 +2,13 @@
 // or exits: the CLI renders the result and sets the exit code.
 
 import { decideGate } from './aggregate/gate.js';
-import { createScorecard } from './aggregate/scorecard.js';
+import { createScorecard, type ScorecardOptions } from './aggregate/scorecard.js';
 import { applyBaseline, regressions } from './compare.js';
 import { UsageError } from './errors.js';
 import { availableFields, ingestFile, type IngestedFile, type IngestOptions } from './ingest.js';
 import { IdSet } from './map/id-set.js';
+import { RangePool } from './parallel/pool.js';
+import { DEFAULT_MIN_RANGE_BYTES, parallelReader } from './parallel/reader.js';
 import { createBusinessClock } from './measure/business-clock.js';
 import type { Clock } from './measure/clock.js';
 import type { Policy } from './policy/types.js';
@@ -35,12 +37,22 @@ export interface AuditRequest {
   baseline?: { report: Report; path: string; maxRegression?: number };
   stdin?: NodeJS.ReadableStream;
   onRows?: (path: string, rows: number) => void;
+  /** Threads reading plain files in byte ranges (1: one pass on the main thread). Default 1. */
+  jobs?: number;
+  /** Told when a file was read in parallel byte ranges (how many). */
+  onRanges?: (path: string, ranges: number) => void;
 }
 
 export function businessClocks(policy: Policy): Record<string, Clock> {
   const clocks: Record<string, Clock> = {};
   for (const [name, schedule] of Object.entries(policy.schedules)) clocks[name] = createBusinessClock(schedule);
   return clocks;
+}
+
+/** Smallest byte range worth a thread; SUPPORT_AUDIT_MIN_RANGE_BYTES lowers it (tests make small files split). */
+function minRangeBytes(): number {
+  const set = Number(process.env.SUPPORT_AUDIT_MIN_RANGE_BYTES);
+  return Number.isInteger(set) && set > 0 ? set : DEFAULT_MIN_RANGE_BYTES;
 }
 
 export async function runAudit(req: AuditRequest): Promise<Report> {
@@ -53,40 +65,51 @@ export async function runAudit(req: AuditRequest): Promise<Report> {
   // A span before as_of needs as_of, which comes from the data unless given: hold the tickets
   // until the end of the input in that one case (documented in README "Selecting tickets").
   const deferSelection = relative && req.asOf === undefined;
+  const cardOptions = (since?: number, until?: number): Omit<ScorecardOptions, 'clocks'> => ({
+    by: req.by,
+    since,
+    until,
+    maxBreaches: req.maxBreaches,
+    explain: req.explain,
+    timezone: policy.timezone,
+    asOf: req.asOf,
+    asOfFromData: req.asOf === undefined,
+  });
   const scorecardFor = (since?: number, until?: number) =>
-    createScorecard(policy, {
-      by: req.by,
-      since,
-      until,
-      maxBreaches: req.maxBreaches,
-      explain: req.explain,
-      clocks: businessClocks(policy),
-      timezone: policy.timezone,
-      asOf: req.asOf,
-      asOfFromData: req.asOf === undefined,
-    });
+    createScorecard(policy, { ...cardOptions(since, until), clocks: businessClocks(policy) });
   const held: Ticket[] = [];
-  const scorecard = deferSelection
-    ? undefined
-    : scorecardFor(resolveWhen(req.since, req.asOf ?? 0), resolveWhen(req.until, req.asOf ?? 0));
+  const selection = [resolveWhen(req.since, req.asOf ?? 0), resolveWhen(req.until, req.asOf ?? 0)] as const;
+  const scorecard = deferSelection ? undefined : scorecardFor(...selection);
 
   const seenIds = new IdSet();
+  const ingest = {
+    preset: req.preset,
+    inputs: policy.inputs,
+    timezone: req.timezone ?? policy.inputs.timezone,
+    dateOrder: req.dateOrder,
+    asOf: req.asOf,
+  };
+  // Held tickets need every ticket on this thread: one pass then.
+  const jobs = scorecard ? Math.max(1, Math.floor(req.jobs ?? 1)) : 1;
+  const pool = jobs > 1 ? new RangePool(jobs - 1, { policy, ingest, card: cardOptions(...selection) }) : undefined;
+  const reader = pool && parallelReader({ pool, jobs, card: scorecard!, seenIds, minRangeBytes: minRangeBytes(), onRanges: req.onRanges });
   const files: IngestedFile[] = [];
-  for (let i = 0; i < req.files.length; i++) {
-    const path = req.files[i];
-    const opts: IngestOptions = {
-      preset: req.preset,
-      inputs: policy.inputs,
-      timezone: req.timezone ?? policy.inputs.timezone,
-      dateOrder: req.dateOrder,
-      delimiter: req.delimiter,
-      asOf: req.asOf,
-      strict: req.strict,
-      seenIds,
-      stdin: req.stdin,
-      onRows: req.onRows ? (rows) => req.onRows!(path, rows) : undefined,
-    };
-    files.push(await ingestFile(path, i, opts, scorecard ? (t) => scorecard.add(t) : (t) => held.push(t)));
+  try {
+    for (let i = 0; i < req.files.length; i++) {
+      const path = req.files[i];
+      const opts: IngestOptions = {
+        ...ingest,
+        delimiter: req.delimiter,
+        strict: req.strict,
+        seenIds,
+        stdin: req.stdin,
+        onRows: req.onRows ? (rows) => req.onRows!(path, rows) : undefined,
+        reader,
+      };
+      files.push(await ingestFile(path, i, opts, scorecard ? (t) => scorecard.add(t) : (t) => held.push(t)));
+    }
+  } finally {
+    await pool?.close();
   }
 
   const latest = files.reduce((max, f) => Math.max(max, f.mapper.latest), -Infinity);

@@ -4,17 +4,17 @@
 
 import { ConversationAssembler } from './assemble/conversations.js';
 import { InputError, StrictError } from './errors.js';
+import { ProblemList } from './problem-list.js';
 import { detectPreset } from './map/detect.js';
 import type { SeenIds } from './map/id-set.js';
-import { compileMapper, presetWithInputs, type Mapper, type ProblemSink } from './map/mapper.js';
+import { compileMapper, presetWithInputs, type Mapper } from './map/mapper.js';
 import type { PresetSpec } from './map/preset.js';
 import { PRESETS } from './map/presets/index.js';
 import type { InputsConfig } from './policy/types.js';
-import { openCsv, type CsvSource, type Delimiter } from './read/open-csv.js';
-import type { InputSummary, Problem, ProblemCode, Ticket } from './types.js';
+import { openCsv, type CsvBatch, type CsvSource, type Delimiter } from './read/open-csv.js';
+import type { InputSummary, Ticket } from './types.js';
 
-/** Problems kept per file in the report; totals per code are never capped. */
-export const MAX_PROBLEMS_LISTED = 1000;
+export { MAX_PROBLEMS_LISTED } from './problem-list.js';
 
 export interface IngestOptions {
   /** `--preset`, else the policy's `inputs.preset`. */
@@ -30,6 +30,8 @@ export interface IngestOptions {
   seenIds: SeenIds;
   stdin?: NodeJS.ReadableStream;
   onRows?: (rows: number) => void;
+  /** Reads a file another way when it can (parallel byte ranges); else it is read in one pass. */
+  reader?: FileReader;
 }
 
 export interface IngestedFile {
@@ -38,21 +40,6 @@ export interface IngestedFile {
   detection: { preset: PresetSpec; score: number; candidates: { id: string; score: number }[] };
   zone: string;
   dialect: { encoding: string; delimiter: string };
-}
-
-class ProblemList implements ProblemSink {
-  readonly listed: Problem[] = [];
-  readonly counts: Partial<Record<ProblemCode, number>> = {};
-  total = 0;
-  constructor(private readonly path: string, private readonly strict: boolean) {}
-  add(p: Problem): void {
-    if (this.strict) {
-      throw new StrictError(`${this.path}, line ${p.line}: ${p.message} (--strict turns every problem into an error).`, this.path, 'strict');
-    }
-    this.total++;
-    this.counts[p.code] = (this.counts[p.code] ?? 0) + 1;
-    if (this.listed.length < MAX_PROBLEMS_LISTED) this.listed.push(p);
-  }
 }
 
 function hasMapping(inputs: InputsConfig): boolean {
@@ -83,13 +70,29 @@ async function namingFile<T>(path: string, run: () => Promise<T>): Promise<T> {
   }
 }
 
-async function ingestSource(
-  path: string,
-  source: CsvSource,
-  fileIndex: number,
-  opts: IngestOptions,
-  onTicket: (t: Ticket) => void,
-): Promise<IngestedFile> {
+/** A file whose header is read and mapping compiled, before any record: what a reader starts from. */
+export interface OpenedFile {
+  path: string;
+  fileIndex: number;
+  source: CsvSource;
+  mapper: Mapper;
+  detection: IngestedFile['detection'];
+  zone: string;
+  problems: ProblemList;
+  onTicket: (t: Ticket) => void;
+  /** The source's batches; `pending` ones (already pulled, e.g. to look at) come first. */
+  batches: AsyncIterator<CsvBatch>;
+  pending: CsvBatch[];
+}
+
+/**
+ * Another way to read an opened file (parallel byte ranges, src/parallel/): the file's result, or
+ * undefined to have it read here, in one pass, after any batches it left in `pending`.
+ */
+export type FileReader = (file: OpenedFile, opts: IngestOptions) => Promise<IngestedFile | undefined>;
+
+/** Preset detection and the compiled mapper for a header (also what each parallel reader rebuilds). */
+export function prepareMapping(header: string[], headerLine: number, opts: IngestOptions, fileIndex: number) {
   const forced = opts.preset ?? opts.inputs.preset;
   let detection: IngestedFile['detection'];
   if (!forced && opts.inputs.columns && hasMapping(opts.inputs)) {
@@ -97,28 +100,50 @@ async function ingestSource(
     const preset = presetWithInputs(undefined, opts.inputs);
     detection = { preset, score: 1, candidates: [{ id: preset.id, score: 1 }] };
   } else {
-    detection = detectPreset(source.header, PRESETS, forced);
+    detection = detectPreset(header, PRESETS, forced);
     if (hasMapping(opts.inputs)) detection = { ...detection, preset: presetWithInputs(detection.preset, opts.inputs) };
   }
   const preset = detection.preset;
   const zone = opts.timezone ?? opts.inputs.timezone ?? preset.timezone ?? 'UTC';
-  const mapper = compileMapper(source.header, preset, {
+  const mapper = compileMapper(header, preset, {
     fileIndex,
     zone,
     dateOrder: opts.dateOrder ?? opts.inputs.date_order ?? preset.dateOrder,
     asOf: opts.asOf,
     seenIds: opts.seenIds,
-    headerLine: source.headerLine,
+    headerLine,
   });
+  return { detection, zone, mapper };
+}
+
+async function ingestSource(
+  path: string,
+  source: CsvSource,
+  fileIndex: number,
+  opts: IngestOptions,
+  onTicket: (t: Ticket) => void,
+): Promise<IngestedFile> {
+  const { detection, zone, mapper } = prepareMapping(source.header, source.headerLine, opts, fileIndex);
   const problems = new ProblemList(path, opts.strict);
   for (const p of mapper.headerProblems) problems.add(p);
+  const file: OpenedFile = {
+    path, fileIndex, source, mapper, detection, zone, problems, onTicket,
+    batches: source.batches()[Symbol.asyncIterator](), pending: [],
+  };
+  if (opts.reader) {
+    const done = await opts.reader(file, opts);
+    if (done) return done;
+  }
+  const preset = detection.preset;
   const assembler =
     mapper.kind === 'messages' ? new ConversationAssembler(preset.messages?.threading ?? 'conversation', {}) : undefined;
 
   let rows = 0;
   let used = 0;
-  for await (const batch of source.batches()) {
-    const { rows: records, lines } = batch;
+  for (;;) {
+    const next = file.pending.shift() ?? (await nextBatch(file.batches));
+    if (!next) break;
+    const { rows: records, lines } = next;
     for (let i = 0; i < records.length; i++) {
       if (assembler) {
         const m = mapper.mapMessage(records[i], lines[i], problems);
@@ -138,21 +163,30 @@ async function ingestSource(
     opts.onRows?.(rows);
   }
   if (assembler) for (const t of assembler.finish()) onTicket(t);
+  return fileResult(file, rows, used);
+}
 
+async function nextBatch(batches: AsyncIterator<CsvBatch>): Promise<CsvBatch | undefined> {
+  const r = await batches.next();
+  return r.done ? undefined : r.value;
+}
+
+/** The file's result once every record went through `file.mapper` (or was merged into it). */
+export function fileResult(file: OpenedFile, rows: number, used: number): IngestedFile {
   return {
     summary: {
-      path,
-      format: preset.id,
+      path: file.path,
+      format: file.detection.preset.id,
       rows,
       used,
       skipped: rows - used,
-      problems: problems.listed,
-      problem_counts: problems.counts,
+      problems: file.problems.shown(),
+      problem_counts: file.problems.counts,
     },
-    mapper,
-    detection,
-    zone,
-    dialect: { encoding: source.encoding, delimiter: source.delimiter },
+    mapper: file.mapper,
+    detection: file.detection,
+    zone: file.zone,
+    dialect: { encoding: file.source.encoding, delimiter: file.source.delimiter },
   };
 }
 

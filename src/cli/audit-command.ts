@@ -1,5 +1,6 @@
 // `audit` and `explain`: flags → AuditRequest → runAudit → renderers → process.exitCode.
 
+import { availableParallelism } from 'node:os';
 import { Option, type Command } from 'commander';
 import { runAudit, type AuditRequest } from '../audit.js';
 import { readReport } from '../compare.js';
@@ -33,7 +34,8 @@ function addSelectionOptions(cmd: Command): Command {
   return cmd
     .option('--as-of <when>', "the audit's \"now\": a timestamp, or a date meaning the end of that day (default: the latest timestamp in the data)")
     .option('--since <when>', 'only tickets created on/after: a date (2024-03-01) or a span before as_of (7d, 4w)')
-    .option('--until <when>', 'only tickets created before the end of this date, or a span before as_of');
+    .option('--until <when>', 'only tickets created before the end of this date, or a span before as_of')
+    .option('--jobs <n>', 'threads reading a large plain file in byte ranges (default: the number of cores)', intOption('--jobs', 1));
 }
 
 export function registerAudit(program: Command, io: Io): void {
@@ -121,6 +123,7 @@ async function buildRequest(io: Io, files: string[], flags: Record<string, any>)
     baseline,
     stdin: process.stdin,
     onRows: progressReporter(io),
+    jobs: flags.jobs ?? availableParallelism(),
   };
 }
 

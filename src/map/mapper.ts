@@ -54,6 +54,8 @@ export interface Mapper {
   /** Returns null when the record is unusable (counted as skipped by the caller; the problem is already in the sink). */
   mapTicket(row: string[], line: number, sink: ProblemSink): Ticket | null;
   mapMessage(row: string[], line: number, sink: ProblemSink): Message | null;
+  /** The file's timestamp readers, each once, in column order (their state carries across rows). */
+  timeReaders(): TimestampReader[];
 }
 
 /** Fields without which a record of this kind cannot be used at all. */
@@ -246,6 +248,12 @@ class RowMapper implements Mapper {
     if (asOf !== undefined && v > asOf) {
       sink.add({ code: 'future-timestamp', line, column: slot.column, message: `${slot.field} is after the audit's as-of time` });
     }
+  }
+
+  timeReaders(): TimestampReader[] {
+    const readers: TimestampReader[] = [];
+    for (const s of [this.key, this.when, ...this.rest]) if (s.time && !readers.includes(s.time)) readers.push(s.time);
+    return readers;
   }
 
   mapTicket(row: string[], line: number, sink: ProblemSink): Ticket | null {

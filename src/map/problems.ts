@@ -4,7 +4,8 @@
 import type { Problem } from '../types.js';
 
 export interface ProblemSink {
-  add(p: Problem): void;
+  /** `onceKey`: the problem is reported once per this value (what parallel reading must not repeat). */
+  add(p: Problem, onceKey?: string): void;
 }
 
 /** Shortens a cell for a problem message (a long or multi-line value must not flood the report). */

@@ -16,6 +16,11 @@ export interface TimestampReaderOptions {
   dateOrder?: 'DMY' | 'MDY';
 }
 
+export interface TimestampReaderState {
+  format: SettledFormat | 'slash' | undefined;
+  dayFirst: boolean;
+}
+
 export class TimestampReader {
   /** The file's layout: undefined until the first value for `auto`; `slash` while the day order is open. */
   private format: SettledFormat | 'slash' | undefined;
@@ -33,6 +38,21 @@ export class TimestampReader {
   /** The layout in use (for `inspect`), `auto` until settled. */
   get settled(): TimestampFormat {
     return this.format === undefined || this.format === 'slash' ? 'auto' : this.format;
+  }
+
+  /** The layout as settled so far (plain data), to start another reader where this one is. */
+  get state(): TimestampReaderState {
+    return { format: this.format, dayFirst: this.dayFirst };
+  }
+
+  /** Settled for good: no later value can change how values read (an open day order can). */
+  get final(): boolean {
+    return this.format !== undefined && this.format !== 'slash';
+  }
+
+  adopt(state: TimestampReaderState): void {
+    this.format = state.format;
+    this.dayFirst = state.dayFirst;
   }
 
   /** Instant of a non-empty, trimmed cell; NaN after adding the problem to the sink. */

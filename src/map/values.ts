@@ -93,7 +93,7 @@ export class ValueReader<T> {
       if (this.cache.size < CACHE_LIMIT) this.cache.set(text, v);
       if (v === UNKNOWN && !this.reported.has(text)) {
         this.reported.add(text);
-        sink.add({ code: 'unknown-value', line, column, message: `unknown ${this.kind.replace('_', ' ')} ${quote(text)}` });
+        sink.add({ code: 'unknown-value', line, column, message: `unknown ${this.kind.replace('_', ' ')} ${quote(text)}` }, `${this.kind}\u0000${text}`);
       }
     }
     if (v === UNKNOWN) return this.kind === 'channel' ? ('other' satisfies Channel as T) : undefined;

@@ -23,8 +23,15 @@ export interface CsvSource {
   header: string[];
   /** Line the header starts on (1 unless blank lines come first). */
   headerLine: number;
+  gzip: boolean;
+  /** Where the data starts: the byte offset after the header record (byte-order mark included). */
+  dataStart: number;
+  /** The line the data starts on (right after the header record). */
+  dataLine: number;
   /** Data records after the header, streamed in batches (~1000 rows). Throws InputError on fatal problems. Single use. */
   batches(): AsyncIterable<CsvBatch>;
+  /** Stops reading (when the records are read some other way, e.g. in parallel byte ranges). */
+  close(): void;
 }
 
 export interface OpenOptions {
@@ -73,10 +80,16 @@ export async function openCsv(path: string, opts: OpenOptions = {}): Promise<Csv
     delimiter,
     header: header.cells,
     headerLine: header.line,
+    gzip: bytes.gzip,
+    dataStart: guess.bomLength + parser.headerEnd,
+    dataLine: parser.dataLine,
     batches() {
       if (used) throw new Error(`CsvSource.batches() is single use (${path})`);
       used = true;
       return streamBatches(parser, path, maxRecordSize);
+    },
+    close() {
+      parser.destroy();
     },
   };
 }

@@ -15,6 +15,13 @@ export const BATCH_ROWS = 1000;
 export interface CsvBatch {
   rows: string[][];
   lines: number[];
+  /** For each record, the bytes the parser had read when it ended (its terminator included). */
+  ends: number[];
+}
+
+export interface RecordParserOptions {
+  /** A byte range in the middle of a file: every record is data, and no byte-order mark is looked for. */
+  headerless?: boolean;
 }
 
 export interface HeaderRecord {
@@ -36,14 +43,20 @@ export class RecordParser extends Parser {
   /** csv-parse's own line counter (it counts `\r` too) where the pending record starts. */
   private parserLineAtStart = 1;
   private rows: string[][] = [];
+  private ends: number[] = [];
   private lines: number[] = [];
 
-  constructor(delimiter: Delimiter, maxRecordSize: number) {
+  /** Bytes the parser had read when the header record ended (its terminator included). */
+  headerEnd = 0;
+  /** The line right after the header record. */
+  dataLine = 1;
+
+  constructor(delimiter: Delimiter, maxRecordSize: number, opts: RecordParserOptions = {}) {
     super({
       delimiter,
       // Explicit, so a bare `\r` never ends a record (auto-detection may guess `\r`).
       record_delimiter: ['\r\n', '\n'],
-      bom: true,
+      bom: !opts.headerless,
       relax_column_count: true,
       // `"abc"x` and `5" screen` keep their quotes as text instead of failing the whole file.
       relax_quotes: true,
@@ -60,6 +73,7 @@ export class RecordParser extends Parser {
       this.settleHeader(undefined, err);
     });
     this.on('close', () => this.settleHeader(undefined));
+    if (opts.headerless) this.settleHeader(undefined);
   }
 
   /** 1-based line where the record being read now starts (for error messages). */
@@ -90,18 +104,22 @@ export class RecordParser extends Parser {
     // csv-parse has not yet counted the terminator it just read: its next record starts one on.
     this.parserLineAtStart = this.info.lines + 1;
     if (!this.headerSettled) {
+      this.headerEnd = this.info.bytes;
+      this.dataLine = this.nextLine;
       this.settleHeader({ cells: record, line });
       return true;
     }
     this.rows.push(record);
     this.lines.push(line);
+    this.ends.push(this.info.bytes);
     return this.rows.length >= BATCH_ROWS ? this.pushBatch() : true;
   }
 
   private pushBatch(): boolean {
-    const batch: CsvBatch = { rows: this.rows, lines: this.lines };
+    const batch: CsvBatch = { rows: this.rows, lines: this.lines, ends: this.ends };
     this.rows = [];
     this.lines = [];
+    this.ends = [];
     return super.push(batch);
   }
 

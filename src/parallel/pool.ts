@@ -1,0 +1,83 @@
+// Threads that read byte ranges: the main thread and `size` workers take the next range as they
+// come free (ranges outnumber threads, so a late-starting worker or a slow range evens out).
+// Workers live for the whole audit and are reused from file to file.
+
+import { Worker } from 'node:worker_threads';
+import { readRangeTask } from './range.js';
+import type { RangeResult, RangeSetup, RangeTask } from './task.js';
+import type { FromWorker, ToWorker } from './worker.js';
+
+// Compiled, the worker sits next to this file; run from the TypeScript sources (tests), it is the
+// build's (vitest does not compile worker entry points).
+const WORKER = import.meta.url.endsWith('.ts')
+  ? new URL('../../dist/parallel/worker.js', import.meta.url)
+  : new URL('./worker.js', import.meta.url);
+
+export class RangePool {
+  private workers: Worker[] | undefined;
+
+  constructor(private readonly size: number, private readonly setup: RangeSetup) {}
+
+  /** Every task's result, by task index. */
+  async run(tasks: RangeTask[], onRows: (rows: number) => void): Promise<RangeResult[]> {
+    const results: RangeResult[] = new Array(tasks.length);
+    let next = 0;
+    const take = () => (next < tasks.length ? tasks[next++] : undefined);
+    const onMain = async () => {
+      for (let task = take(); task; task = take()) results[task.index] = await readRangeTask(this.setup, task, onRows);
+    };
+    const onWorker = async (worker: Worker) => {
+      for (let task = take(); task && !dead.has(worker); task = take()) results[task.index] = await ask(worker, task, onRows);
+    };
+    // The main thread starts on the first range at once, while the workers boot.
+    await Promise.all([onMain(), ...this.started().map(onWorker)]);
+    return results;
+  }
+
+  async close(): Promise<void> {
+    const workers = this.workers ?? [];
+    this.workers = undefined;
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+
+  private started(): Worker[] {
+    this.workers ??= Array.from({ length: this.size }, () => new Worker(WORKER, { workerData: this.setup }));
+    return this.workers;
+  }
+}
+
+/** Workers that stopped (an error, or killed): they take no further range. */
+const dead = new WeakSet<Worker>();
+
+function ask(worker: Worker, task: RangeTask, onRows: (rows: number) => void): Promise<RangeResult> {
+  return new Promise((resolve) => {
+    const done = (result: RangeResult) => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      resolve(result);
+    };
+    const onMessage = (m: FromWorker) => {
+      if ('rows' in m) onRows(m.rows);
+      else done(m.result);
+    };
+    // A worker that dies fails its range, which sends the file back to the one-pass reader.
+    const onError = (err: Error) => {
+      dead.add(worker);
+      done(failed(task, err.message));
+    };
+    const onExit = (code: number) => onError(new Error(`worker stopped (exit code ${code})`));
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.postMessage({ task } satisfies ToWorker);
+  });
+}
+
+function failed(task: RangeTask, why: string): RangeResult {
+  return {
+    index: task.index, failure: why, rows: 0, used: 0, latest: -Infinity, lines: 0,
+    problems: { listed: [], counts: {}, firstAt: {}, once: [] }, ids: { pages: [], strings: [] },
+    card: { rules: [], deferred: [], late: [], floor: -Infinity, firstResponse: {} },
+  };
+}

@@ -1,0 +1,122 @@
+// Parallel ingest of one plain file (`--jobs`): cut the data into byte ranges at record
+// boundaries, read the ranges on the main thread and workers (pool.ts), then merge their partial
+// results in file order. The merged result is exactly what one pass gives; whenever that cannot
+// be guaranteed the file is read in one pass instead:
+// - stdin, gzip, UTF-16, message exports (conversations are assembled across the whole file),
+//   --strict (the first problem in file order must stop the run): never split;
+// - timestamp layouts not settled by the first rows (a later range must start with the reader in
+//   the state one pass would be in): not split;
+// - a range that fails to parse (a fatal problem, or a cut inside a quoted field: the range before
+//   a cut proves the cut, see read/range.ts) or an id in two ranges (one pass keeps the first
+//   record, across the whole file): read again in one pass.
+
+import { stat } from 'node:fs/promises';
+import type { Scorecard } from '../aggregate/scorecard.js';
+import { fileResult, ingestFile, prepareMapping, type FileReader, type OpenedFile } from '../ingest.js';
+import { IdSet } from '../map/id-set.js';
+import type { TimestampReaderState } from '../map/timestamp-reader.js';
+import { mergeProblemLists } from '../problem-list.js';
+import { DEFAULT_MAX_RECORD_SIZE, type CsvBatch } from '../read/open-csv.js';
+import { findSplits } from '../read/split.js';
+import type { RangePool } from './pool.js';
+import type { RangeResult, RangeTask } from './task.js';
+
+/** Ranges per thread: enough to even out a late-starting worker or an uneven range. */
+const RANGES_PER_JOB = 4;
+
+/** Smallest range worth a thread: below 2× this a file is read in one pass. */
+export const DEFAULT_MIN_RANGE_BYTES = 4 * 1024 * 1024;
+
+export interface ParallelContext {
+  pool: RangePool;
+  /** Threads in all, the main one included. */
+  jobs: number;
+  /** Where the ranges' partial scorecards are merged. */
+  card: Scorecard;
+  /** Ids of the files read so far (duplicates across files count too). */
+  seenIds: IdSet;
+  minRangeBytes: number;
+  /** Told when a file was read in byte ranges, and in how many. */
+  onRanges?: (path: string, ranges: number) => void;
+}
+
+export function parallelReader(ctx: ParallelContext): FileReader {
+  return async (file, opts) => {
+    const { source, mapper } = file;
+    if (file.path === '-' || source.gzip || source.encoding !== 'utf-8' || mapper.kind !== 'tickets' || opts.strict) return undefined;
+    const size = (await stat(file.path)).size;
+    if (size - source.dataStart < 2 * ctx.minRangeBytes) return undefined;
+    const first = await file.batches.next();
+    if (first.done) return undefined;
+    file.pending.push(first.value);
+    const settled = settledTimes(file, first.value, opts);
+    if (!settled) return undefined;
+    const { times, after } = settled;
+    // Batch ends count the bytes the parser read, after a UTF-8 byte-order mark.
+    const bom = source.bom ? 3 : 0;
+    const cuts = await findSplits(file.path, {
+      start: source.dataStart, end: size, parts: ctx.jobs * RANGES_PER_JOB, minBytes: ctx.minRangeBytes,
+      notBefore: bom + after, width: source.header.length, delimiter: source.delimiter,
+    });
+    if (cuts.length === 0) return undefined;
+    // Stop the one-pass reading: the ranges read the file themselves.
+    await file.batches.return?.(undefined);
+    const bounds = [source.dataStart, ...cuts, size];
+    const tasks: RangeTask[] = cuts.concat(size).map((end, index) => ({
+      index, path: file.path, fileIndex: file.fileIndex, header: source.header, headerLine: source.headerLine,
+      delimiter: source.delimiter, maxRecordSize: DEFAULT_MAX_RECORD_SIZE, start: bounds[index], end,
+      times: index === 0 ? null : times,
+    }));
+    let rows = 0;
+    const results = await ctx.pool.run(tasks, (n) => opts.onRows?.((rows += n)));
+    if (merged(file, results, ctx)) {
+      ctx.onRanges?.(file.path, results.length);
+      return fileResult(file, sum(results, (r) => r.rows), sum(results, (r) => r.used));
+    }
+    return ingestFile(file.path, file.fileIndex, { ...opts, reader: undefined }, file.onTicket);
+  };
+}
+
+/**
+ * The timestamp readers' state once the first rows have settled every one of them for good (so
+ * a range starting after those rows may start from it), and the parser bytes up to there; null
+ * when the first batch does not settle them. The rows are mapped on a throwaway mapper.
+ */
+function settledTimes(file: OpenedFile, batch: CsvBatch, opts: Parameters<FileReader>[1]): { times: TimestampReaderState[]; after: number } | null {
+  const { mapper } = prepareMapping(file.source.header, file.source.headerLine, { ...opts, seenIds: new IdSet() }, file.fileIndex);
+  const ignore = { add() {} };
+  const readers = mapper.timeReaders();
+  const settled = () => readers.every((r) => r.final);
+  for (let i = 0; i < batch.rows.length; i++) {
+    if (settled()) return { times: readers.map((r) => r.state), after: i === 0 ? 0 : batch.ends[i - 1] };
+    mapper.mapTicket(batch.rows[i], batch.lines[i], ignore);
+  }
+  return settled() ? { times: readers.map((r) => r.state), after: batch.ends[batch.ends.length - 1] } : null;
+}
+
+/** Merges the ranges into the file and the audit's scorecard; false (nothing merged) when it may not. */
+function merged(file: OpenedFile, results: RangeResult[], ctx: ParallelContext): boolean {
+  if (results.some((r) => r.failure !== undefined)) return false;
+  const ranges = new IdSet();
+  for (const r of results) {
+    if (ctx.seenIds.overlaps(r.ids) || ranges.overlaps(r.ids)) return false;
+    ranges.addAll(r.ids);
+  }
+  ctx.seenIds.addAll(ranges.toState());
+  let lineOffset = file.source.dataLine - 1;
+  const parts = results.map((r) => {
+    const part = { state: r.problems, lineOffset };
+    lineOffset += r.lines;
+    return part;
+  });
+  mergeProblemLists(parts, file.problems);
+  for (const r of results) {
+    ctx.card.merge(r.card);
+    if (r.latest > file.mapper.latest) file.mapper.latest = r.latest;
+  }
+  return true;
+}
+
+function sum(results: RangeResult[], of: (r: RangeResult) => number): number {
+  return results.reduce((total, r) => total + of(r), 0);
+}

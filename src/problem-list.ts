@@ -1,0 +1,96 @@
+// The problems of one input as the report lists them (DESIGN §8): the first ones in file order
+// with their lines, and a total per code. Byte ranges read in parallel each keep their own list;
+// mergeProblemLists() joins them into exactly the list one pass over the file gives.
+
+import { StrictError } from './errors.js';
+import type { ProblemSink } from './map/problems.js';
+import type { Problem, ProblemCode } from './types.js';
+
+/** Problems kept per file in the report; totals per code are never capped. */
+export const MAX_PROBLEMS_LISTED = 1000;
+
+/** A problem reported once per distinct value (an unknown value word), and where it came. */
+export interface OnceReport {
+  key: string;
+  code: ProblemCode;
+  /** Its place among all the list's problems (0-based), listed or not. */
+  ordinal: number;
+}
+
+/** Plain data, for crossing a worker boundary. */
+export interface ProblemListState {
+  listed: Problem[];
+  counts: Partial<Record<ProblemCode, number>>;
+  /** Ordinal of each code's first problem that is not a once-per-value report. */
+  firstAt: Partial<Record<ProblemCode, number>>;
+  once: OnceReport[];
+}
+
+export class ProblemList implements ProblemSink {
+  readonly listed: Problem[] = [];
+  readonly counts: Partial<Record<ProblemCode, number>> = {};
+  readonly firstAt: Partial<Record<ProblemCode, number>> = {};
+  readonly once: OnceReport[] = [];
+  total = 0;
+  private cap = MAX_PROBLEMS_LISTED;
+  /** Listing stopped: `listed` stays a prefix of all problems. */
+  private full = false;
+
+  constructor(private readonly path: string, private readonly strict: boolean) {}
+
+  add(p: Problem, onceKey?: string): void {
+    if (this.strict) {
+      throw new StrictError(`${this.path}, line ${p.line}: ${p.message} (--strict turns every problem into an error).`, this.path, 'strict');
+    }
+    if (onceKey !== undefined) {
+      this.once.push({ key: `${p.code}\u0000${p.column ?? ''}\u0000${onceKey}`, code: p.code, ordinal: this.total });
+      // A merge may drop it as a repeat of an earlier part's: list one more so that the first
+      // MAX_PROBLEMS_LISTED survive.
+      this.cap++;
+    } else if (this.firstAt[p.code] === undefined) this.firstAt[p.code] = this.total;
+    this.total++;
+    this.counts[p.code] = (this.counts[p.code] ?? 0) + 1;
+    if (this.full) return;
+    if (this.listed.length < this.cap) this.listed.push(p);
+    else this.full = true;
+  }
+
+  /** The problems the report lists: the first MAX_PROBLEMS_LISTED. */
+  shown(): Problem[] {
+    return this.listed.length > MAX_PROBLEMS_LISTED ? this.listed.slice(0, MAX_PROBLEMS_LISTED) : this.listed;
+  }
+
+  state(): ProblemListState {
+    return { listed: this.listed, counts: this.counts, firstAt: this.firstAt, once: this.once };
+  }
+}
+
+/**
+ * The lists of consecutive parts of one file (in file order) as one list: lines moved by each
+ * part's line offset, repeats of once-per-value problems dropped (the earlier part reported the
+ * value), the first MAX_PROBLEMS_LISTED kept, and codes counted in order of first appearance.
+ */
+export function mergeProblemLists(parts: { state: ProblemListState; lineOffset: number }[], into: ProblemList): void {
+  const seen = new Set<string>();
+  for (const { state, lineOffset } of parts) {
+    const dropped = new Set<number>();
+    const firsts: Partial<Record<ProblemCode, number>> = { ...state.firstAt };
+    const droppedPerCode: Partial<Record<ProblemCode, number>> = {};
+    for (const r of state.once) {
+      if (seen.has(r.key)) {
+        dropped.add(r.ordinal);
+        droppedPerCode[r.code] = (droppedPerCode[r.code] ?? 0) + 1;
+        continue;
+      }
+      seen.add(r.key);
+      if (!(r.ordinal >= (firsts[r.code] ?? Infinity))) firsts[r.code] = r.ordinal;
+    }
+    // A listed problem's ordinal is its index: the list is a prefix of all the part's problems.
+    state.listed.forEach((p, ordinal) => {
+      if (!dropped.has(ordinal) && into.listed.length < MAX_PROBLEMS_LISTED) into.listed.push({ ...p, line: p.line + lineOffset });
+    });
+    const codes = (Object.keys(firsts) as ProblemCode[]).sort((a, b) => firsts[a]! - firsts[b]!);
+    for (const code of codes) into.counts[code] = (into.counts[code] ?? 0) + state.counts[code]! - (droppedPerCode[code] ?? 0);
+    into.total += Object.values(state.counts).reduce((a, b) => a + b!, 0) - dropped.size;
+  }
+}

@@ -1,0 +1,97 @@
+// Where to cut a plain file into byte ranges for parallel reading. A cut must fall between two
+// records; whether a `\n` is one (and not inside a quoted field) cannot be told from nearby bytes
+// alone, so the cut is proven afterwards by the range before it (read/range.ts). Here we only make
+// failure unlikely: a cut goes right after a `\n` followed by lines that each read as one whole
+// record of this file (quotes balanced within the line, the header's number of fields).
+
+import { open } from 'node:fs/promises';
+
+/** Bytes looked at after each target offset for a cut. */
+const WINDOW = 256 * 1024;
+const LF = 10;
+const QUOTE = 34;
+
+export interface SplitRequest {
+  /** First byte of the data (after the header). */
+  start: number;
+  /** File size. */
+  end: number;
+  /** Ranges wanted. */
+  parts: number;
+  /** Smallest range worth a cut. */
+  minBytes: number;
+  /** No cut before this offset (the rows already looked at on the main thread). */
+  notBefore: number;
+  /** Cells in the header. */
+  width: number;
+  delimiter: string;
+}
+
+/** Cut offsets, ascending, each after `notBefore`; empty when the data is too small to split. */
+export async function findSplits(path: string, req: SplitRequest): Promise<number[]> {
+  const parts = Math.min(req.parts, Math.floor((req.end - req.start) / Math.max(1, req.minBytes)));
+  if (parts < 2) return [];
+  const handle = await open(path, 'r');
+  try {
+    const cuts: number[] = [];
+    const buffer = Buffer.alloc(WINDOW);
+    for (let k = 1; k < parts; k++) {
+      const target = Math.max(req.start + Math.floor(((req.end - req.start) * k) / parts), req.notBefore, (cuts.at(-1) ?? req.start) + req.minBytes);
+      if (target >= req.end - req.minBytes) break;
+      const { bytesRead } = await handle.read(buffer, 0, WINDOW, target);
+      const at = cutIn(buffer.subarray(0, bytesRead), req.width, req.delimiter.charCodeAt(0));
+      if (at >= 0 && target + at < req.end) cuts.push(target + at);
+    }
+    return cuts;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Offset in `bytes` just after a `\n` whose next lines read as whole records, or -1. */
+function cutIn(bytes: Buffer, width: number, delimiter: number): number {
+  let lineStart = bytes.indexOf(LF) + 1;
+  while (lineStart > 0 && lineStart < bytes.length) {
+    if (wholeRecords(bytes, lineStart, width, delimiter)) return lineStart;
+    lineStart = bytes.indexOf(LF, lineStart) + 1;
+  }
+  return -1;
+}
+
+/**
+ * Whether the next LINES_CHECKED lines from `from`, read as if no quote were open there, are each
+ * one whole record of `width` fields (quotes opening and closing within the line, as the parser
+ * reads them). Inside a quoted field of prose that is very unlikely to hold for several lines.
+ */
+function wholeRecords(bytes: Buffer, from: number, width: number, delimiter: number): boolean {
+  let p = from;
+  for (let line = 0; line < LINES_CHECKED; line++) {
+    let fields = 1;
+    let fieldStart = true;
+    let quoted = false;
+    for (;;) {
+      if (p >= bytes.length) return false;
+      const c = bytes[p++];
+      if (quoted) {
+        if (c === QUOTE) {
+          if (bytes[p] === QUOTE) p++;
+          else quoted = false;
+        }
+        continue;
+      }
+      if (c === LF) break;
+      if (c === delimiter) {
+        fields++;
+        fieldStart = true;
+        continue;
+      }
+      if (c === QUOTE && fieldStart) quoted = true;
+      fieldStart = false;
+    }
+    if (fields !== width) return false;
+  }
+  return true;
+}
+
+/** Lines that must read as whole records after a cut. */
+const LINES_CHECKED = 3;

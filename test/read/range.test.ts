@@ -1,0 +1,74 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openCsv } from '../../src/read/open-csv.js';
+import { readRange } from '../../src/read/range.js';
+import { findSplits } from '../../src/read/split.js';
+import { readAll } from './helpers.js';
+
+// Byte ranges for parallel reading: cuts between records, and a range that does not end on a
+// record boundary fails (the proof a cut was safe; the file is then read in one pass).
+
+const dir = mkdtempSync(join(tmpdir(), 'sa-range-'));
+
+/** Rows whose quoted notes hold line breaks, commas and lines that look like records. */
+function tricky(rows: number): string {
+  let text = 'id,note,channel\n';
+  for (let i = 0; i < rows; i++) {
+    const note = i % 3 === 0 ? `"line one, more\n${i + 1},fake,row\nend ""quoted"""` : `plain ${i}`;
+    text += `${i},${note},${i % 2 ? 'email' : 'chat'}\n`;
+  }
+  return text;
+}
+
+async function recordStarts(path: string): Promise<Set<number>> {
+  const source = await openCsv(path);
+  const starts = new Set<number>([source.dataStart]);
+  for await (const batch of source.batches()) for (const end of batch.ends) starts.add(end);
+  return starts;
+}
+
+describe('cutting a file into ranges', () => {
+  it('cuts only where a record starts, even with line breaks inside quoted cells', async () => {
+    const path = join(dir, 'tricky.csv');
+    writeFileSync(path, tricky(3000));
+    const source = await openCsv(path);
+    source.close();
+    const size = Buffer.byteLength(tricky(3000));
+    const cuts = await findSplits(path, { start: source.dataStart, end: size, parts: 16, minBytes: 1000, notBefore: 0, width: 3, delimiter: ',' });
+    expect(cuts.length).toBeGreaterThan(8);
+    const starts = await recordStarts(path);
+    for (const cut of cuts) expect(starts.has(cut)).toBe(true);
+  });
+
+  it('reads a range like the same rows of the whole file, lines counted from the range', async () => {
+    const path = join(dir, 'whole.csv');
+    writeFileSync(path, tricky(60));
+    const whole = await readAll(await openCsv(path));
+    const starts = [...(await recordStarts(path))].sort((a, b) => a - b);
+    const [from, to] = [starts[10], starts[20]];
+    const range = readRange(path, from, to, ',', 1_000_000);
+    const rows: string[][] = [];
+    const lines: number[] = [];
+    for await (const batch of range.batches()) {
+      rows.push(...batch.rows);
+      lines.push(...batch.lines);
+    }
+    expect(rows).toEqual(whole.rows.slice(10, 20));
+    const firstLine = whole.lines[10];
+    expect(lines.map((l) => l + firstLine - 1)).toEqual(whole.lines.slice(10, 20));
+    expect(firstLine + range.linesRead()).toBe(whole.lines[20]);
+  });
+
+  it('fails a range that ends inside a quoted cell', async () => {
+    const path = join(dir, 'cut.csv');
+    const text = tricky(10);
+    writeFileSync(path, text);
+    const inside = text.indexOf('line one, more\n') + 'line one, more\n'.length;
+    const range = readRange(path, text.indexOf('\n') + 1, inside, ',', 1_000_000);
+    await expect(async () => {
+      for await (const _ of range.batches());
+    }).rejects.toThrow(/unclosed quote/);
+  });
+});
