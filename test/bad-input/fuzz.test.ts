@@ -174,4 +174,31 @@ describe('pipeline invariants for random tickets', () => {
       { numRuns: 40 },
     );
   });
+
+  it('--jobs 1 and --jobs 2 give the same report, to the last digit, wherever the file is cut', async () => {
+    const previous = process.env.SUPPORT_AUDIT_MIN_RANGE_BYTES;
+    let run = 0;
+    let split = 0;
+    try {
+      await fc.assert(
+        fc.asyncProperty(fc.array(ticket, { minLength: 10, maxLength: 80 }), fc.integer({ min: 64, max: 1024 }), async (tickets, minRange) => {
+          run++;
+          const file = join(dir, `jobs-${run}.csv`);
+          writeFileSync(file, HEADER + tickets.map(line).join(''));
+          // Ranges as small as a row or two, so the multi-thread path really runs.
+          process.env.SUPPORT_AUDIT_MIN_RANGE_BYTES = String(minRange);
+          const one = JSON.stringify(await runAudit({ ...request([file]), jobs: 1 }));
+          let ranges = 0;
+          const two = JSON.stringify(await runAudit({ ...request([file]), jobs: 2, onRanges: (_p, n) => (ranges = n) }));
+          if (ranges > 1) split++;
+          expect(two).toBe(one);
+        }),
+        { numRuns: 25 },
+      );
+    } finally {
+      if (previous === undefined) delete process.env.SUPPORT_AUDIT_MIN_RANGE_BYTES;
+      else process.env.SUPPORT_AUDIT_MIN_RANGE_BYTES = previous;
+    }
+    expect(split).toBeGreaterThan(15);
+  }, 120_000);
 });
