@@ -46,10 +46,7 @@ export function parallelReader(ctx: ParallelContext): FileReader {
     if (file.path === '-' || source.gzip || source.encoding !== 'utf-8' || mapper.kind !== 'tickets' || opts.strict) return undefined;
     const size = (await stat(file.path)).size;
     if (size - source.dataStart < 2 * ctx.minRangeBytes) return undefined;
-    const first = await file.batches.next();
-    if (first.done) return undefined;
-    file.pending.push(first.value);
-    const settled = settledTimes(file, first.value, opts);
+    const settled = await settledTimes(file, opts);
     if (!settled) return undefined;
     const { times, after } = settled;
     // Batch ends count the bytes the parser read, after a UTF-8 byte-order mark.
@@ -77,21 +74,33 @@ export function parallelReader(ctx: ParallelContext): FileReader {
   };
 }
 
+/** Rows looked at, at most, for the timestamp layouts to settle. */
+const PROBE_ROWS = 2000;
+
 /**
  * The timestamp readers' state once the first rows have settled every one of them for good (so
  * a range starting after those rows may start from it), and the parser bytes up to there; null
- * when the first batch does not settle them. The rows are mapped on a throwaway mapper.
+ * when PROBE_ROWS do not settle them. The rows are mapped on a throwaway mapper and left in
+ * `file.pending` for a one-pass read.
  */
-function settledTimes(file: OpenedFile, batch: CsvBatch, opts: Parameters<FileReader>[1]): { times: TimestampReaderState[]; after: number } | null {
+async function settledTimes(file: OpenedFile, opts: Parameters<FileReader>[1]): Promise<{ times: TimestampReaderState[]; after: number } | null> {
   const { mapper } = prepareMapping(file.source.header, file.source.headerLine, { ...opts, seenIds: new IdSet() }, file.fileIndex);
   const ignore = { add() {} };
   const readers = mapper.timeReaders();
   const settled = () => readers.every((r) => r.final);
-  for (let i = 0; i < batch.rows.length; i++) {
-    if (settled()) return { times: readers.map((r) => r.state), after: i === 0 ? 0 : batch.ends[i - 1] };
-    mapper.mapTicket(batch.rows[i], batch.lines[i], ignore);
+  let after = 0;
+  for (let seen = 0; seen < PROBE_ROWS; ) {
+    const next = await file.batches.next();
+    if (next.done) break;
+    const batch: CsvBatch = next.value;
+    file.pending.push(batch);
+    for (let i = 0; i < batch.rows.length; i++, seen++) {
+      if (settled()) return { times: readers.map((r) => r.state), after };
+      mapper.mapTicket(batch.rows[i], batch.lines[i], ignore);
+      after = batch.ends[i];
+    }
   }
-  return settled() ? { times: readers.map((r) => r.state), after: batch.ends[batch.ends.length - 1] } : null;
+  return settled() ? { times: readers.map((r) => r.state), after } : null;
 }
 
 /** Merges the ranges into the file and the audit's scorecard; false (nothing merged) when it may not. */

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openCsv } from '../../src/read/open-csv.js';
+import { BATCH_ROWS } from '../../src/read/record-parser.js';
 import { countingStdin, fixture, openAndReadAll, readAll } from './helpers.js';
 
 describe('delimiters and line endings', () => {
@@ -81,12 +82,12 @@ describe('delimiters and line endings', () => {
     expect(r.lines).toEqual([4]);
   });
 
-  it('hands out batches of 1000 with continuous line numbers', async () => {
+  it('hands out batches of BATCH_ROWS with continuous line numbers', async () => {
     let text = 'id,subject\n';
     for (let i = 1; i <= 2500; i++) text += `${i},s${i}\n`;
     const { stream } = countingStdin([text]);
     const r = await openAndReadAll('-', { stdin: stream });
-    expect(r.batchSizes).toEqual([1000, 1000, 500]);
+    expect(r.batchSizes).toEqual([...Array(Math.floor(2500 / BATCH_ROWS)).fill(BATCH_ROWS), 2500 % BATCH_ROWS].filter((n) => n > 0));
     // Record i is on line i + 1 (one header line, no multi-line fields).
     expect(r.lines[0]).toBe(2);
     expect(r.lines[2499]).toBe(2501);
@@ -103,7 +104,7 @@ describe('delimiters and line endings', () => {
       seen += batch.rows.length;
       break;
     }
-    expect(seen).toBe(1000);
+    expect(seen).toBe(BATCH_ROWS);
   });
 
   it('is single use', async () => {
