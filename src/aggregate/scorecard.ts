@@ -93,6 +93,14 @@ function compileRule(rule: RuleConfig, opts: ScorecardOptions): CompiledRule {
   };
 }
 
+function keyFor(last: { code: string; key: string }, prefix: string, code: string): string {
+  if (last.code !== code) {
+    last.code = code;
+    last.key = countKey(prefix, code);
+  }
+  return last.key;
+}
+
 /** State keys of the hours of the week, made once rather than per ticket. */
 const HOUR_KEYS = Array.from({ length: 168 }, (_, h) => String(h));
 
@@ -119,6 +127,8 @@ export function createScorecard(policy: Policy, opts: ScorecardOptions): Scoreca
   // Pooled entries are swept against the floor when the pool doubles: amortised O(1) per entry.
   let sweepAt = SWEEP_MIN;
   const at: Placement = { week: '', dims: opts.by, keys: opts.by.map(() => ''), override: 0 };
+  // A rule gives the same few codes over and over: its last count key per kind, by identity.
+  const memo = rules.map(() => ({ na: { code: '', key: '' }, breached: { code: '', key: '' }, vendor: { code: '', key: '' } }));
 
   function defer(d: DeferredEntry): void {
     if (opts.asOf !== undefined && settleNow(state, rules[d.rule], d, opts.asOf, opts.by)) return;
@@ -159,9 +169,9 @@ export function createScorecard(policy: Policy, opts: ScorecardOptions): Scoreca
         case 'met':
         case 'breached':
           countEligible(s, verdict.kind === 'met', at, r.samples ? verdict.sample : NaN);
-          if (verdict.vendor) bump(s.extra, countKey('vendor:', verdict.vendor));
+          if (verdict.vendor) bump(s.extra, keyFor(memo[i].vendor, 'vendor:', verdict.vendor));
           if (verdict.kind === 'breached') {
-            bump(s.extra, countKey('breached:', verdict.code));
+            bump(s.extra, keyFor(memo[i].breached, 'breached:', verdict.code));
             keepBreach(s, { id: t.id, value: verdict.value, code: verdict.code, limit: verdict.limit, n: verdict.n, created: t.created_at, channel: t.channel, agent: t.agent }, r.cap);
           }
           break;
@@ -173,7 +183,7 @@ export function createScorecard(policy: Policy, opts: ScorecardOptions): Scoreca
           bump(s.excludedReasons, verdict.code);
           break;
         case 'not-applicable':
-          bump(s.extra, countKey('na:', verdict.code));
+          bump(s.extra, keyFor(memo[i].na, 'na:', verdict.code));
           // The peak rule compares the first responses of all its tickets, rated or not.
           if (r.def.byHourOfWeek && Number.isFinite(verdict.sample)) {
             s.sum += verdict.sample;

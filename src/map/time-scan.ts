@@ -173,8 +173,10 @@ function digitAt(s: string, p: number): number {
   return c >= 0 && c <= 9 ? c : -1;
 }
 
-let lastDay = -1;
-let lastDayMs = NaN;
+// Start of each recent day, direct-mapped: a row's dates (created, updated, solved, due) differ.
+const DAYS_CACHED = 64;
+const cachedDay = new Int32Array(DAYS_CACHED).fill(-1);
+const cachedDayMs = new Float64Array(DAYS_CACHED);
 
 /**
  * `YYYY-MM-DD HH:MM:SS` (or with `T`), the shape most exports write on every row, read at fixed
@@ -200,11 +202,13 @@ function fixedIso(s: string): number | undefined {
   scan.offset = NaN;
   if (mi > 59 || sec > 59 || h > 24 || (h === 24 && (mi !== 0 || sec !== 0))) return NaN;
   const day = (y * 100 + m) * 100 + d;
-  if (day !== lastDay) {
-    lastDayMs = dateMs(y, m, d);
-    lastDay = day;
+  const slot = day % DAYS_CACHED;
+  if (cachedDay[slot] !== day) {
+    cachedDay[slot] = day;
+    cachedDayMs[slot] = dateMs(y, m, d);
   }
-  return Number.isNaN(lastDayMs) ? NaN : lastDayMs + ((h * 60 + mi) * 60 + sec) * 1000;
+  const start = cachedDayMs[slot];
+  return Number.isNaN(start) ? NaN : start + ((h * 60 + mi) * 60 + sec) * 1000;
 }
 
 /** ISO 8601 (also `YYYY/MM/DD`): `2024-03-05`, `2024-03-05T14:22Z`, `2024-03-05 14:22:00.123+0100`. */
