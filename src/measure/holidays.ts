@@ -3,7 +3,8 @@
 // the office: `bank`, `school`, `optional` and `observance` days (Christmas Eve afternoon,
 // Valentine's Day, …) are working days for a support desk unless listed as local holidays.
 
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type Holidays from 'date-holidays';
 import { PolicyError } from '../errors.js';
 import type { DayInterval, ScheduleVersion } from '../policy/types.js';
 import { DAY, dayOfDate, yearOf } from './business-calendar.js';
@@ -29,6 +30,13 @@ export function closedDaysOf(version: ScheduleVersion, scheduleName: string): Cl
 }
 
 type Region = NonNullable<ScheduleVersion['public_holidays']>;
+
+// Loaded on first use: date-holidays takes ~0.2 s to load, in every process and worker thread,
+// and most policies name no public-holiday region.
+let holidaysClass: typeof Holidays | undefined;
+export function loadHolidays(): typeof Holidays {
+  return (holidaysClass ??= createRequire(import.meta.url)('date-holidays') as typeof Holidays);
+}
 
 // date-holidays takes ~3 ms per year and region; the answer never changes, so it is kept for the
 // process (keyed by region) and filled one year at a time.
@@ -63,20 +71,20 @@ function publicHolidayDays(region: Region, scheduleName: string): (day: number) 
 }
 
 function holidaySource(region: Region, scheduleName: string): Holidays {
-  const probe = new Holidays();
+  const probe = new (loadHolidays())();
   const where = `schedule ${scheduleName}: public holidays`;
   const country = codeIn(probe.getCountries(), region.country);
   if (!country) throw new PolicyError(`${where}: unknown country "${region.country}"`);
   if (region.state === undefined) {
     if (region.region !== undefined) throw new PolicyError(`${where}: a region needs its state`);
-    return new Holidays(country);
+    return new (loadHolidays())(country);
   }
   const state = codeIn(probe.getStates(country), region.state);
   if (!state) throw new PolicyError(`${where}: unknown state "${region.state}" of ${country}`);
-  if (region.region === undefined) return new Holidays(country, state);
+  if (region.region === undefined) return new (loadHolidays())(country, state);
   const sub = codeIn(probe.getRegions(country, state), region.region);
   if (!sub) throw new PolicyError(`${where}: unknown region "${region.region}" of ${country}-${state}`);
-  return new Holidays(country, state, sub);
+  return new (loadHolidays())(country, state, sub);
 }
 
 /** The code as date-holidays spells it (codes are matched case-insensitively). */

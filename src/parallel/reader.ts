@@ -46,6 +46,7 @@ export function parallelReader(ctx: ParallelContext): FileReader {
     if (file.path === '-' || source.gzip || source.encoding !== 'utf-8' || mapper.kind !== 'tickets' || opts.strict) return undefined;
     const size = (await stat(file.path)).size;
     if (size - source.dataStart < 2 * ctx.minRangeBytes) return undefined;
+    ctx.pool.warm();
     const settled = await settledTimes(file, opts);
     if (!settled) return undefined;
     const { times, after } = settled;

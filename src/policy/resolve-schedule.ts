@@ -2,7 +2,8 @@
 // on its own date's weekday), overlaps refused naming the day, holidays and public holidays
 // checked, versions sorted by their first date.
 
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type Holidays from 'date-holidays';
 import type { DayInterval, Schedule, ScheduleVersion } from './types.js';
 import type { Issues, Path } from './issues.js';
 import { DAY_INDEX, DAY_NAMES, type DayName, type HolidayInput, type ScheduleInput, type VersionInput } from './schema-schedule.js';
@@ -66,7 +67,9 @@ function findCode(codes: Record<string, string> | undefined, code: string): stri
 
 /** The region with date-holidays' own spelling of its codes; unknown codes are reported. */
 function resolvePublicHolidays(region: NonNullable<ScheduleVersion['public_holidays']>, path: Path, issues: Issues) {
-  const hd = new Holidays();
+  // Loaded here only: date-holidays takes ~0.2 s to load and most policies name no region.
+  const HolidaysClass = createRequire(import.meta.url)('date-holidays') as typeof Holidays;
+  const hd = new HolidaysClass();
   const country = findCode(hd.getCountries(), region.country);
   if (!country) return void issues.add([...path, 'country'], `unknown country code "${region.country}" (expected an ISO code like DE)`);
   if (region.state === undefined) {
