@@ -123,7 +123,8 @@ export async function runAudit(req: AuditRequest): Promise<Report> {
 
   const report: Report = {
     schema: REPORT_SCHEMA,
-    as_of: new Date(asOf).toISOString(),
+    // Nothing to date the audit by (a header-only file): say so rather than print 1970.
+    as_of: req.asOf === undefined && !Number.isFinite(latest) ? null : new Date(asOf).toISOString(),
     generated_by: { name: 'support-audit', version: VERSION },
     policy: { name: policy.name, source: policy.source },
     inputs: files.map((f) => f.summary),

@@ -76,7 +76,7 @@ export function readReport(path: string): Report {
     throw new InputError(`${path} is not a support-audit report: expected schema "${REPORT_SCHEMA}", found ${found}.`, path, 'not-a-report');
   }
   const r = data as Partial<Report>;
-  if (!Array.isArray(r.rules) || !r.summary || typeof r.summary !== 'object' || typeof r.as_of !== 'string') {
+  if (!Array.isArray(r.rules) || !r.summary || typeof r.summary !== 'object' || (typeof r.as_of !== 'string' && r.as_of !== null)) {
     throw new InputError(`${path} is a damaged support-audit report: "rules", "summary" or "as_of" is missing.`, path, 'not-a-report');
   }
   return data as Report;

@@ -103,7 +103,8 @@ export interface Distribution {
 
 export interface Report {
   schema: typeof REPORT_SCHEMA;
-  as_of: string;
+  /** null only when the data holds no timestamp at all and no --as-of was given. */
+  as_of: string | null;
   generated_by: { name: string; version: string };
   policy: { name: string; source: string };
   inputs: InputSummary[];
@@ -113,5 +114,5 @@ export interface Report {
   /** Selection applied (`--since`/`--until`), as ISO dates, when given. */
   window?: { since?: string; until?: string };
   distributions?: { first_response?: Distribution };
-  baseline?: { path: string; as_of: string; score: number | null };
+  baseline?: { path: string; as_of: string | null; score: number | null };
 }

@@ -36,7 +36,7 @@ export function renderJunit(report: Report): string {
   const tests = report.rules.length;
   const suite =
     `  <testsuite name="support-audit" tests="${tests}" failures="${counts.fail}" errors="0" ` +
-    `skipped="${counts.no_data + counts.insufficient}" time="0" timestamp="${xmlAttr(report.as_of.replace(/\.\d+Z$/, ''))}">`;
+    `skipped="${counts.no_data + counts.insufficient}" time="0"${report.as_of === null ? '' : ` timestamp="${xmlAttr(report.as_of.replace(/\.\d+Z$/, ''))}"`}>`;
   const props = [
     `      <property name="policy" value="${xmlAttr(report.policy.name)}"/>`,
     `      <property name="score" value="${report.summary.score ?? ''}"/>`,

@@ -88,7 +88,8 @@ export function rulesWithBreaches(report: Report): RuleResult[] {
 }
 
 /** `2024-03-31 22:59 UTC` from an ISO instant (reports are in UTC). */
-export function instantText(iso: string): string {
+export function instantText(iso: string | null): string {
+  if (iso === null) return '– (no timestamps in the data)';
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
   return m ? `${m[1]} ${m[2]} UTC` : iso;
 }

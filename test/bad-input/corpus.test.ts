@@ -36,7 +36,11 @@ const CASES: Case[] = [
     name: 'header only: nothing to audit, not an error',
     file: 'header-only.csv',
     from: 'fixture',
-    outcome: { exit: 0, rows: 0, used: 0, skipped: 0, problems: {}, check: (r) => expect(r.summary.score).toBeNull() },
+    outcome: { exit: 0, rows: 0, used: 0, skipped: 0, problems: {}, check: (r) => {
+      expect(r.summary.score).toBeNull();
+      // No timestamp to date the audit by: null, not 1970.
+      expect(r.as_of).toBeNull();
+    } },
   },
   { name: 'binary data', file: 'random.csv', from: 'generated', outcome: { exit: 2, error: /expected CSV text but found binary data/ } },
   { name: 'an .xlsx workbook', file: 'workbook.xlsx', from: 'generated', outcome: { exit: 2, error: /found a ZIP archive \(an Excel \.xlsx workbook\? export it as CSV first\)\.$/ } },
