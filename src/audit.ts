@@ -92,7 +92,7 @@ export async function runAudit(req: AuditRequest): Promise<Report> {
   // Held tickets need every ticket on this thread: one pass then.
   const jobs = scorecard ? Math.max(1, Math.floor(req.jobs ?? 1)) : 1;
   const pool = jobs > 1 ? new RangePool(jobs - 1, { policy, ingest, card: cardOptions(...selection) }) : undefined;
-  const reader = pool && parallelReader({ pool, jobs, card: scorecard!, seenIds, minRangeBytes: minRangeBytes(), onRanges: req.onRanges });
+  const reader = pool && parallelReader({ pool, jobs, card: scorecard!, newCard: () => scorecardFor(...selection), seenIds, minRangeBytes: minRangeBytes(), onRanges: req.onRanges });
   const files: IngestedFile[] = [];
   try {
     for (let i = 0; i < req.files.length; i++) {

@@ -143,14 +143,24 @@ export function settleNow(state: ScorecardState, r: CompiledRule, d: DeferredEnt
   return true;
 }
 
-/** At finish: decides what is still pooled and gives the late outcomes their values. */
-export function resolveDeferred(state: ScorecardState, rules: CompiledRule[], asOf: number, available: ReadonlySet<string>, dims: Dimension[]): void {
-  for (const d of state.deferred) {
+/**
+ * At finish: decides what `from` still pools and gives its late outcomes their values, counting
+ * them into `state` (a copy of the rest of the state; `from` itself is only read, so finish may
+ * run again and nothing big is copied).
+ */
+export function resolveDeferred(
+  state: ScorecardState,
+  rules: CompiledRule[],
+  asOf: number,
+  available: ReadonlySet<string>,
+  dims: Dimension[],
+  from: Pick<ScorecardState, 'deferred' | 'late'> = state,
+): void {
+  for (const d of from.deferred) {
     const r = rules[d.rule];
     apply(state, r, d, decide(d, r.ctx.clock, asOf, available), dims, false);
   }
-  state.deferred = [];
-  state.late.forEach((late, i) => {
+  from.late.forEach((late, i) => {
     const r = rules[i];
     if (late.samples.length === 0 && late.breaches.length === 0) return;
     const s = allState(state, r, i);
@@ -163,7 +173,5 @@ export function resolveDeferred(state: ScorecardState, rules: CompiledRule[], as
       const value = Math.round(r.ctx.clock.elapsed(b.since, asOf));
       keepBreach(s, { id: b.id, value, code: b.code, limit: b.limit, n: NaN, created: b.created, channel: b.channel, agent: b.agent }, r.cap);
     }
-    late.samples = [];
-    late.breaches = [];
   });
 }

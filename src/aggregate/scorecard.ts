@@ -93,6 +93,9 @@ function compileRule(rule: RuleConfig, opts: ScorecardOptions): CompiledRule {
   };
 }
 
+/** The breakdown keys of a deferred ticket when there are no breakdowns: one shared empty list. */
+const NO_KEYS: string[] = [];
+
 function keyFor(last: { code: string; key: string }, prefix: string, code: string): string {
   if (last.code !== code) {
     last.code = code;
@@ -133,10 +136,12 @@ export function createScorecard(policy: Policy, opts: ScorecardOptions): Scoreca
   function defer(d: DeferredEntry): void {
     if (opts.asOf !== undefined && settleNow(state, rules[d.rule], d, opts.asOf, opts.by)) return;
     state.deferred.push(d);
-    if (state.deferred.length >= sweepAt) {
-      settleEarly(state, rules, opts.by);
-      sweepAt = Math.max(SWEEP_MIN, 2 * state.deferred.length);
-    }
+    if (state.deferred.length >= sweepAt) sweep();
+  }
+
+  function sweep(): void {
+    settleEarly(state, rules, opts.by);
+    sweepAt = Math.max(SWEEP_MIN, 2 * state.deferred.length);
   }
 
   function add(t: Ticket): void {
@@ -193,7 +198,7 @@ export function createScorecard(policy: Policy, opts: ScorecardOptions): Scoreca
         case 'deferred':
           defer({
             rule: i, id: t.id, created: t.created_at, channel: t.channel, agent: t.agent, week: at.week,
-            keys: [...at.keys], override, since: verdict.since, limit: verdict.limit, code: verdict.code,
+            keys: opts.by.length === 0 ? NO_KEYS : [...at.keys], override, since: verdict.since, limit: verdict.limit, code: verdict.code,
             since2: verdict.since2, limit2: verdict.limit2, code2: verdict.code2, need2: verdict.need2,
             over: verdict.over, within: verdict.within, withinCode: verdict.withinCode,
           });
@@ -216,6 +221,8 @@ export function createScorecard(policy: Policy, opts: ScorecardOptions): Scoreca
       for (const b of late.breaches) keepLateBreach(state.late[i], b, rules[i]);
     }
     if (other.floor > state.floor) state.floor = other.floor;
+    // A later part's floor settles much of an earlier part's pool.
+    if (state.deferred.length >= sweepAt) sweep();
     for (const [channel, counts] of Object.entries(other.firstResponse)) {
       const into = state.firstResponse[channel] ?? (state.firstResponse[channel] = new Array(counts.length).fill(0));
       for (let b = 0; b < counts.length; b++) into[b] += counts[b];
@@ -223,9 +230,10 @@ export function createScorecard(policy: Policy, opts: ScorecardOptions): Scoreca
   }
 
   function finish(asOf: number, available: ReadonlySet<string>) {
-    // Work on a copy: finish() may be called again (e.g. after more merges).
-    const done = structuredClone(state);
-    resolveDeferred(done, rules, asOf, available, opts.by);
+    // Work on a copy: finish() may be called again (e.g. after more merges). The pool and the late
+    // values are only read, so they are not copied (on millions of rows they are the big part).
+    const done = structuredClone({ ...state, deferred: [], late: rules.map(() => ({ samples: [], breaches: [] })) });
+    resolveDeferred(done, rules, asOf, available, opts.by, state);
     const results = rules.map((r, i) => buildResult(r, done.rules[i], available, policy.gate.min_sample, opts.timezone));
     return {
       rules: results.map((x) => x.result),

@@ -18,16 +18,23 @@ export class RangePool {
 
   constructor(private readonly size: number, private readonly setup: RangeSetup) {}
 
-  /** Every task's result, by task index. */
-  async run(tasks: RangeTask[], onRows: (rows: number) => void): Promise<RangeResult[]> {
+  /**
+   * Every task's result, by task index; `onResult` sees each as it arrives (in any order), e.g. to
+   * merge and drop its scorecard early.
+   */
+  async run(tasks: RangeTask[], onRows: (rows: number) => void, onResult: (r: RangeResult) => void = () => {}): Promise<RangeResult[]> {
     const results: RangeResult[] = new Array(tasks.length);
     let next = 0;
     const take = () => (next < tasks.length ? tasks[next++] : undefined);
+    const keep = (r: RangeResult) => {
+      onResult(r);
+      results[r.index] = r;
+    };
     const onMain = async () => {
-      for (let task = take(); task; task = take()) results[task.index] = await readRangeTask(this.setup, task, onRows);
+      for (let task = take(); task; task = take()) keep(await readRangeTask(this.setup, task, onRows));
     };
     const onWorker = async (worker: Worker) => {
-      for (let task = take(); task && !dead.has(worker); task = take()) results[task.index] = await ask(worker, task, onRows);
+      for (let task = take(); task && !dead.has(worker); task = take()) keep(await ask(worker, task, onRows));
     };
     // The main thread starts on the first range at once, while the workers boot.
     await Promise.all([onMain(), ...this.started().map(onWorker)]);

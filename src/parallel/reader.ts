@@ -33,6 +33,8 @@ export interface ParallelContext {
   jobs: number;
   /** Where the ranges' partial scorecards are merged. */
   card: Scorecard;
+  /** A new, empty scorecard like `card`: ranges are merged into one as they finish, then into `card`. */
+  newCard: () => Scorecard;
   /** Ids of the files read so far (duplicates across files count too). */
   seenIds: IdSet;
   minRangeBytes: number;
@@ -66,8 +68,14 @@ export function parallelReader(ctx: ParallelContext): FileReader {
       times: index === 0 ? null : times,
     }));
     let rows = 0;
-    const results = await ctx.pool.run(tasks, (n) => opts.onRows?.((rows += n)));
-    if (merged(file, results, ctx)) {
+    // Scorecards are merged as ranges finish (in any order: the merge does not depend on it) and
+    // dropped, so that no more than one or two are held at a time; into `card` only if all is well.
+    const staged = ctx.newCard();
+    const results = await ctx.pool.run(tasks, (n) => opts.onRows?.((rows += n)), (r) => {
+      if (r.failure === undefined) staged.merge(r.card);
+      r.card = EMPTY_CARD;
+    });
+    if (merged(file, results, staged, ctx)) {
       ctx.onRanges?.(file.path, results.length);
       return fileResult(file, sum(results, (r) => r.rows), sum(results, (r) => r.used));
     }
@@ -104,8 +112,10 @@ async function settledTimes(file: OpenedFile, opts: Parameters<FileReader>[1]): 
   return settled() ? { times: readers.map((r) => r.state), after } : null;
 }
 
+const EMPTY_CARD: RangeResult['card'] = { rules: [], deferred: [], late: [], floor: -Infinity, firstResponse: {} };
+
 /** Merges the ranges into the file and the audit's scorecard; false (nothing merged) when it may not. */
-function merged(file: OpenedFile, results: RangeResult[], ctx: ParallelContext): boolean {
+function merged(file: OpenedFile, results: RangeResult[], staged: Scorecard, ctx: ParallelContext): boolean {
   if (results.some((r) => r.failure !== undefined)) return false;
   const ranges = new IdSet();
   for (const r of results) {
@@ -120,10 +130,8 @@ function merged(file: OpenedFile, results: RangeResult[], ctx: ParallelContext):
     return part;
   });
   mergeProblemLists(parts, file.problems);
-  for (const r of results) {
-    ctx.card.merge(r.card);
-    if (r.latest > file.mapper.latest) file.mapper.latest = r.latest;
-  }
+  ctx.card.merge(staged.snapshot());
+  for (const r of results) if (r.latest > file.mapper.latest) file.mapper.latest = r.latest;
   return true;
 }
 
