@@ -6,25 +6,19 @@ import { createScorecard, type ScorecardOptions } from './aggregate/scorecard.js
 import { applyBaseline, regressions } from './compare.js';
 import { UsageError } from './errors.js';
 import { availableFields, ingestFile, type IngestedFile, type IngestOptions } from './ingest.js';
+import type { InspectRequest } from './inspect.js';
 import { IdSet } from './map/id-set.js';
 import { RangePool } from './parallel/pool.js';
 import { DEFAULT_MIN_RANGE_BYTES, parallelReader } from './parallel/reader.js';
 import { createBusinessClock } from './measure/business-clock.js';
 import type { Clock } from './measure/clock.js';
 import type { Policy } from './policy/types.js';
-import type { Delimiter } from './read/open-csv.js';
 import { REPORT_SCHEMA, type Dimension, type Report } from './report.js';
 import { resolveWhen, type When } from './selection.js';
 import type { Ticket } from './types.js';
 import { VERSION } from './version.js';
 
-export interface AuditRequest {
-  files: string[];
-  policy: Policy;
-  preset?: string;
-  timezone?: string;
-  dateOrder?: 'DMY' | 'MDY';
-  delimiter?: Delimiter;
+export interface AuditRequest extends InspectRequest {
   asOf?: number;
   since?: When;
   until?: When;
@@ -35,7 +29,6 @@ export interface AuditRequest {
   minScore?: number;
   failOn?: 'error' | 'warn';
   baseline?: { report: Report; path: string; maxRegression?: number };
-  stdin?: NodeJS.ReadableStream;
   onRows?: (path: string, rows: number) => void;
   /** Threads reading plain files in byte ranges (1: one pass on the main thread). Default 1. */
   jobs?: number;

@@ -24,6 +24,7 @@ export interface Inspection {
   notes: string[];
 }
 
+/** What every command that reads exports needs: the files, the policy and the reading flags. */
 export interface InspectRequest {
   files: string[];
   policy: Policy;

@@ -5,7 +5,7 @@
 import { CsvError } from 'csv-parse';
 import { InputError } from '../errors.js';
 import { fatal } from './fatal.js';
-import type { RecordParser } from './record-parser.js';
+import type { CsvBatch, RecordParser } from './record-parser.js';
 
 export function readFailure(err: unknown, path: string, parser: RecordParser, maxRecordSize: number): InputError {
   if (err instanceof InputError) return err;
@@ -33,4 +33,16 @@ export function readFailure(err: unknown, path: string, parser: RecordParser, ma
 function isQuoting(parser: RecordParser): boolean {
   const state = (parser as unknown as { state?: { quoting?: unknown } }).state;
   return state?.quoting === true;
+}
+
+/** The parser's batches, any failure (thrown, or kept on the parser) restated as a fatal error. */
+export async function* parsedBatches(parser: RecordParser, path: string, maxRecordSize: number): AsyncGenerator<CsvBatch> {
+  try {
+    for await (const batch of parser) yield batch as CsvBatch;
+  } catch (err) {
+    throw readFailure(parser.failure ?? err, path, parser, maxRecordSize);
+  } finally {
+    parser.destroy();
+  }
+  if (parser.failure !== undefined) throw readFailure(parser.failure, path, parser, maxRecordSize);
 }

@@ -4,7 +4,7 @@
 
 import { pipeline, Readable } from 'node:stream';
 import { openBytes, type ByteSource } from './byte-source.js';
-import { readFailure } from './csv-failure.js';
+import { parsedBatches, readFailure } from './csv-failure.js';
 import { binaryReason, detectEncoding, headText, parserInput, type Encoding, type EncodingGuess } from './decode.js';
 import { fatal } from './fatal.js';
 import { RecordParser, type CsvBatch } from './record-parser.js';
@@ -86,7 +86,7 @@ export async function openCsv(path: string, opts: OpenOptions = {}): Promise<Csv
     batches() {
       if (used) throw new Error(`CsvSource.batches() is single use (${path})`);
       used = true;
-      return streamBatches(parser, path, maxRecordSize);
+      return parsedBatches(parser, path, maxRecordSize);
     },
     close() {
       parser.destroy();
@@ -113,15 +113,4 @@ async function checkedDelimiter(
     if (lastBreak > 0) sample = sample.slice(0, lastBreak + 1);
   }
   return sniffDelimiter(sample);
-}
-
-async function* streamBatches(parser: RecordParser, path: string, maxRecordSize: number): AsyncGenerator<CsvBatch> {
-  try {
-    for await (const batch of parser) yield batch as CsvBatch;
-  } catch (err) {
-    throw readFailure(parser.failure ?? err, path, parser, maxRecordSize);
-  } finally {
-    parser.destroy();
-  }
-  if (parser.failure !== undefined) throw readFailure(parser.failure, path, parser, maxRecordSize);
 }

@@ -4,7 +4,7 @@
 
 import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream';
-import { readFailure } from './csv-failure.js';
+import { parsedBatches } from './csv-failure.js';
 import { HEAD_BYTES } from './byte-source.js';
 import { RecordParser, type CsvBatch } from './record-parser.js';
 import type { Delimiter } from './sniff.js';
@@ -32,14 +32,7 @@ export function readRange(path: string, start: number, end: number, delimiter: D
         pipeline(input, parser, () => {
           // Failures are kept on the parser and raised below.
         });
-        try {
-          for await (const batch of parser) yield batch as CsvBatch;
-        } catch (err) {
-          throw readFailure(parser.failure ?? err, path, parser, maxRecordSize);
-        } finally {
-          parser.destroy();
-        }
-        if (parser.failure !== undefined) throw readFailure(parser.failure, path, parser, maxRecordSize);
+        yield* parsedBatches(parser, path, maxRecordSize);
       }
       done = true;
     },
