@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ConversationAssembler } from '../../src/assemble/conversations.js';
 import { threadRoots } from '../../src/assemble/threads.js';
+import { parseCsv } from '../support/csv.js';
 import type { AuthorRole, Message } from '../../src/types.js';
 
 const T0 = Date.UTC(2024, 2, 5, 10);
@@ -120,23 +121,3 @@ describe('the real Twitter sample', () => {
   });
 });
 
-/** RFC 4180 records (quoted fields with newlines); records end at \n only. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\n') row.push(field), rows.push(row), (row = []), (field = '');
-    else field += c;
-  }
-  if (field || row.length) row.push(field), rows.push(row);
-  return rows;
-}

@@ -5,6 +5,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasStackTrace } from '../cli/run.js';
+import { parseCsv } from '../support/csv.js';
 import { pseudonym, redactReport } from '../../src/redact.js';
 import type { Report } from '../../src/report.js';
 import { BAD, cli, tempDir } from './helpers.js';
@@ -78,24 +79,6 @@ describe('--redact', () => {
 });
 
 describe('explain --format csv', () => {
-  function parseCsv(text: string): string[][] {
-    const rows: string[][] = [];
-    let row: string[] = [];
-    let cell = '';
-    let quoted = false;
-    for (let i = 0; i < text.length; i++) {
-      const c = text[i];
-      if (quoted) {
-        if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-        else if (c === '"') quoted = false;
-        else cell += c;
-      } else if (c === '"') quoted = true;
-      else if (c === ',') row.push(cell), (cell = '');
-      else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-      else cell += c;
-    }
-    return rows;
-  }
 
   it('lists every breach of the rule; no cell can start a formula or carry a control character', async () => {
     const run = await cli(['explain', 'chat-first-response', HOSTILE_FILE, '--policy', 'policy.yaml', '--format', 'csv'], { cwd: dir });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { parseCsv } from '../support/csv.js';
 import { describe, expect, it } from 'vitest';
 import { ConversationAssembler } from '../../src/assemble/conversations.js';
 import { compileMapper } from '../../src/map/mapper.js';
@@ -8,26 +9,6 @@ import type { Problem, ProblemCode } from '../../src/types.js';
 
 const data = (name: string) => readFileSync(new URL(`../../../shared/data/real/${name}`, import.meta.url), 'utf8');
 
-/** RFC 4180 records; records end at \n only (the Twitter file has bare \r inside a field). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\n') row.push(field.replace(/\r$/, '')), rows.push(row), (row = []), (field = '');
-    else field += c;
-  }
-  if (field || row.length) row.push(field), rows.push(row);
-  return rows;
-}
 
 function counter() {
   const counts: Partial<Record<ProblemCode, number>> = {};
