@@ -1,0 +1,258 @@
+// One record at a time (DESIGN §3 "map"): the compiled mapper's row loop. Only bound cells are
+// touched, each converted once; every data problem goes to the sink with line and column.
+
+import type { Message, Problem, Ticket } from '../types.js';
+import { blankTicket, fieldSetter, type Setter } from './ticket-shape.js';
+import { canonicalId, groupedIdDigits, isScientificId } from './ids.js';
+import { numberScan, parseNumber } from './numbers.js';
+import type { PresetSpec } from './preset.js';
+import { quote, type ProblemSink } from './problems.js';
+import {
+  K_COUNT, K_CSAT, K_DURATION, K_ID, K_TAGS, K_TEXT, K_TIME, K_VALUE, Slot,
+} from './slots.js';
+import { trimCell } from './time.js';
+import { TimestampReader } from './timestamp-reader.js';
+import { splitTags, type Rating } from './values.js';
+import type { FieldBinding, MapContext, Mapper } from './mapper.js';
+
+/** Distinct tag cells remembered (bounded: real exports may have a new combination on every row). */
+const TAG_LISTS_KEPT = 4096;
+
+/** What decides whether a record is used: its key and creation time. */
+interface Head { key: string; at: number }
+
+/** A preset's fixed value for a field, applied before the row's own cells. */
+export interface Fallback { field: string; value: string; bound: boolean }
+
+export class RowMapper implements Mapper {
+  readonly kind: 'tickets' | 'messages';
+  readonly bindings: FieldBinding[];
+  latest = -Infinity;
+  headerProblems: Problem[] = [];
+  private readonly empty: Set<string>;
+  /** Longest "empty" word: a longer cell skips the Set lookup (most cells, on every row). */
+  private readonly emptyLength: number;
+  private readonly key: Slot;
+  private readonly when: Slot;
+  private readonly role: Slot | null;
+  private readonly rest: Slot[];
+  private readonly scratch: Head = { key: '', at: NaN };
+  private readonly tagLists = new Map<string, string[]>();
+  /** The store of each `rest` slot's field. */
+  private readonly setters: Setter[];
+
+  constructor(
+    readonly preset: PresetSpec,
+    private readonly width: number,
+    slots: Slot[],
+    readonly missing: string[],
+    private readonly ctx: MapContext,
+    private readonly fallbacks: Fallback[],
+  ) {
+    this.kind = preset.kind;
+    this.bindings = slots.map((s) => ({ field: s.field, column: s.column, index: s.index }));
+    for (const f of fallbacks) if (!f.bound) this.bindings.push({ field: f.field, column: `(every row: ${f.value})`, index: -1 });
+    this.empty = new Set((preset.empty ?? []).map((e) => e.trim()));
+    this.emptyLength = Math.max(-1, ...[...this.empty].map((e) => e.length));
+    const threadKey = preset.kind === 'messages' && (preset.messages?.threading ?? 'conversation') === 'conversation' ? 'conversation_id' : 'id';
+    this.key = slots.find((s) => s.field === threadKey)!;
+    this.when = slots.find((s) => s.field === (preset.kind === 'tickets' ? 'created_at' : 'at'))!;
+    this.role = slots.find((s) => s.field === 'author_role') ?? null;
+    this.rest = slots.filter((s) => s !== this.key && s !== this.when && s !== this.role);
+    this.setters = this.rest.map((s) => fieldSetter(s.field));
+  }
+
+  /** The trimmed cell, '' when absent, empty, or one of the preset's "empty" words. */
+  private cell(row: string[], index: number): string {
+    const raw = row[index];
+    if (raw === undefined || raw === '') return '';
+    const s = trimCell(raw);
+    return s.length <= this.emptyLength && this.empty.has(s) ? '' : s;
+  }
+
+  /** Ragged row, key, creation time, duplicates: what decides whether the record is used at all. */
+  private head(row: string[], line: number, sink: ProblemSink, noKey: 'missing-id' | 'orphan-message'): Head | null {
+    if (row.length !== this.width) {
+      sink.add({ code: 'ragged-row', line, message: `${row.length} cells where the header has ${this.width}: mapped what is there` });
+    }
+    const keyText = this.cell(row, this.key.index);
+    if (keyText === '') {
+      if (row.every((c) => c.trim() === '')) sink.add({ code: 'empty-row', line, message: 'empty record' });
+      else sink.add({ code: noKey, line, column: this.key.column, message: noKey === 'missing-id' ? 'no id: record skipped' : 'no conversation id: message skipped' });
+      return null;
+    }
+    const key = this.readId(keyText, line, this.key.column, sink);
+    const atText = this.cell(row, this.when.index);
+    if (atText === '') {
+      sink.add({ code: 'missing-created-at', line, column: this.when.column, message: `no creation time for ${quote(key)}: record skipped` });
+      return null;
+    }
+    const at = this.when.time!.read(atText, line, this.when.column, sink);
+    if (at !== at) return null;
+    this.noteEvent(at, line, this.when, sink);
+    // One scratch object, not one per row: callers copy out what they keep.
+    this.scratch.key = key;
+    this.scratch.at = at;
+    return this.scratch;
+  }
+
+  private duplicate(seenKey: string, id: string, line: number, column: string, sink: ProblemSink): boolean {
+    if (this.ctx.seenIds.has(seenKey)) {
+      sink.add({ code: 'duplicate-id', line, column, message: `id ${quote(id)} seen before: the first record is kept` });
+      return true;
+    }
+    this.ctx.seenIds.add(seenKey);
+    return false;
+  }
+
+  private readId(text: string, line: number, column: string, sink: ProblemSink): string {
+    if (isScientificId(text)) {
+      sink.add({ code: 'excel-scientific-id', line, column, message: `id ${quote(text)} is in Excel's scientific notation: its digits are lost` });
+      return text;
+    }
+    const digits = groupedIdDigits(text);
+    if (digits !== undefined) {
+      sink.add({ code: 'excel-grouped-id', line, column, message: `id ${quote(text)} has a spreadsheet's digit grouping: read as ${digits}` });
+      return digits;
+    }
+    return canonicalId(text);
+  }
+
+  private noteEvent(v: number, line: number, slot: Slot, sink: ProblemSink): void {
+    if (!slot.event) return;
+    if (v > this.latest) this.latest = v;
+    const asOf = this.ctx.asOf;
+    if (asOf !== undefined && v > asOf) {
+      sink.add({ code: 'future-timestamp', line, column: slot.column, message: `${slot.field} is after the audit's as-of time` });
+    }
+  }
+
+  timeReaders(): TimestampReader[] {
+    const readers: TimestampReader[] = [];
+    for (const s of [this.key, this.when, ...this.rest]) if (s.time && !readers.includes(s.time)) readers.push(s.time);
+    return readers;
+  }
+
+  mapTicket(row: string[], line: number, sink: ProblemSink): Ticket | null {
+    const head = this.head(row, line, sink, 'missing-id');
+    if (!head || this.duplicate(head.key, head.key, line, this.key.column, sink)) return null;
+    const t = blankTicket(head.key, head.at, this.ctx.fileIndex, line);
+    for (let i = 0; i < this.fallbacks.length; i++) (t as unknown as Record<string, unknown>)[this.fallbacks[i].field] = this.fallbacks[i].value;
+    this.fill(t as unknown as Record<string, unknown>, row, line, sink, head.at);
+    return t;
+  }
+
+  mapMessage(row: string[], line: number, sink: ProblemSink): Message | null {
+    const threaded = this.key.field === 'conversation_id';
+    const head = this.head(row, line, sink, threaded ? 'orphan-message' : 'missing-id');
+    if (!head) return null;
+    if (!threaded && this.duplicate(`\u0000msg:${head.key}`, head.key, line, this.key.column, sink)) return null;
+    const roleSlot = this.role!;
+    const roleText = this.cell(row, roleSlot.index);
+    const role = roleText === '' ? undefined : (roleSlot.values!.read(roleText, line, roleSlot.column, sink) as Message['author_role'] | undefined);
+    if (role === undefined) {
+      // An unknown role word was reported once for its value; an empty one is reported per row.
+      if (roleText === '') sink.add({ code: 'unknown-value', line, column: roleSlot.column, message: 'no author role: message skipped' });
+      return null;
+    }
+    const m: Message = { at: head.at, author_role: role, public: true, file: this.ctx.fileIndex, line };
+    if (threaded) m.conversation_id = head.key;
+    else m.id = head.key;
+    for (let i = 0; i < this.fallbacks.length; i++) (m as unknown as Record<string, unknown>)[this.fallbacks[i].field] = this.fallbacks[i].value;
+    this.fill(m as unknown as Record<string, unknown>, row, line, sink, NaN);
+    if (threaded && m.id !== undefined && this.duplicate(`\u0000msg:${m.id}`, m.id, line, this.key.column, sink)) return null;
+    return m;
+  }
+
+  /**
+   * The tags of a cell, shared between rows with the same cell (frozen: nobody may change a
+   * ticket's tags in place). Tag cells repeat a lot; splitting each row's was a measured cost.
+   */
+  private tagList(text: string, separator: string | undefined): string[] {
+    let tags = this.tagLists.get(text);
+    if (tags === undefined) {
+      tags = Object.freeze(splitTags(text, separator)) as string[];
+      if (this.tagLists.size >= TAG_LISTS_KEPT) this.tagLists.clear();
+      this.tagLists.set(text, tags);
+    }
+    return tags;
+  }
+
+  /** Tags from a column repeated under one name (Jira's Labels), in column order, each once. */
+  private repeatedTags(row: string[], slot: Slot): string[] {
+    const tags = splitTags(this.cell(row, slot.index), slot.separator);
+    for (const index of slot.more!) {
+      for (const tag of splitTags(this.cell(row, index), slot.separator)) if (!tags.includes(tag)) tags.push(tag);
+    }
+    return tags;
+  }
+
+  /** Every other bound field; `created` is the creation instant for the negative-duration check. */
+  private fill(out: Record<string, unknown>, row: string[], line: number, sink: ProblemSink, created: number): void {
+    const slots = this.rest;
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i];
+      const text = this.cell(row, slot.index);
+      if (text === '' && slot.more === null) continue;
+      switch (slot.kind) {
+        case K_ID:
+          this.setters[i](out, this.readId(text, line, slot.column, sink));
+          break;
+        case K_TEXT:
+          this.setters[i](out, text);
+          break;
+        case K_TIME: {
+          const v = slot.time!.read(text, line, slot.column, sink);
+          if (v !== v) break;
+          if (slot.afterCreation && v < created) {
+            sink.add({ code: 'negative-duration', line, column: slot.column, message: `${slot.field} is before created_at: dropped` });
+            break;
+          }
+          this.noteEvent(v, line, slot, sink);
+          this.setters[i](out, v);
+          break;
+        }
+        case K_DURATION: {
+          const minutes = slot.duration!(text);
+          if (minutes !== minutes) {
+            sink.add({ code: 'bad-duration', line, column: slot.column, message: `unreadable duration ${quote(text)}` });
+            break;
+          }
+          if (minutes < 0) {
+            sink.add({ code: 'negative-duration', line, column: slot.column, message: `negative duration ${quote(text)}: dropped` });
+            break;
+          }
+          if (numberScan.grouped) sink.add({ code: 'bad-number', line, column: slot.column, message: `digit-grouping separators in ${quote(text)}: read as ${minutes}` });
+          this.setters[i](out, slot.inSeconds ? minutes * 60 : minutes);
+          break;
+        }
+        case K_COUNT: {
+          const n = parseNumber(text);
+          if (!(n >= 0) || !Number.isInteger(n)) {
+            sink.add({ code: 'bad-number', line, column: slot.column, message: `${quote(text)} is not a count` });
+            break;
+          }
+          if (numberScan.grouped) sink.add({ code: 'bad-number', line, column: slot.column, message: `digit-grouping separators in ${quote(text)}: read as ${n}` });
+          this.setters[i](out, n);
+          break;
+        }
+        case K_VALUE: {
+          const v = slot.values!.read(text, line, slot.column, sink);
+          if (v !== undefined) this.setters[i](out, v);
+          break;
+        }
+        case K_TAGS:
+          out.tags = slot.more === null ? this.tagList(text, slot.separator) : this.repeatedTags(row, slot);
+          break;
+        case K_CSAT: {
+          const r = slot.values!.read(text, line, slot.column, sink) as Rating | undefined;
+          if (r) {
+            out.csat = r.csat;
+            out.csat_good = r.good;
+          }
+          break;
+        }
+      }
+    }
+  }
+}
