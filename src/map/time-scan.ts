@@ -4,6 +4,11 @@
 // (ms, local − UTC; NaN when none): module scratch instead of a result object, so the per-row
 // path allocates nothing. Everything here is synchronous, so the scratch cannot be interleaved.
 
+import { dateMs } from './civil-date.js';
+import { fixedIso } from './time-fixed.js';
+
+export { daysInMonth } from './civil-date.js';
+
 export const scan = { offset: NaN, pos: 0 };
 
 const DAY = 86_400_000;
@@ -33,21 +38,10 @@ function skipSpaces(s: string): void {
   while (scan.pos < s.length && s.charCodeAt(scan.pos) === 32) scan.pos++;
 }
 
-export function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
 /** Two-digit years follow POSIX strptime: 00–68 → 2000–2068, 69–99 → 1969–1999. */
 function fullYear(y: number, width: number): number {
   if (width === 4) return y;
   return y < 69 ? 2000 + y : 1900 + y;
-}
-
-/** Wall ms of a validated date, or NaN. */
-function dateMs(year: number, month: number, day: number): number {
-  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
-  return Date.UTC(year, month - 1, day);
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -167,56 +161,12 @@ function finish(date: number, time: number): number {
   return date + time;
 }
 
-/** Digit at `p`, or -1. */
-function digitAt(s: string, p: number): number {
-  const c = s.charCodeAt(p) - 48;
-  return c >= 0 && c <= 9 ? c : -1;
-}
-
-// Start of each recent day, direct-mapped: a row's dates (created, updated, solved, due) differ.
-const DAYS_CACHED = 64;
-const cachedDay = new Int32Array(DAYS_CACHED).fill(-1);
-const cachedDayMs = new Float64Array(DAYS_CACHED);
-
-/**
- * `YYYY-MM-DD HH:MM:SS` (or with `T`), the shape most exports write on every row, read at fixed
- * positions with the day's start cached (rows come day by day): the general scanner below gives
- * the same result for it, at several times the cost. Undefined when `s` is not in that shape.
- */
-function fixedIso(s: string): number | undefined {
-  if (s.length !== 19 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return undefined;
-  const t = s.charCodeAt(10);
-  if (t !== 32 && t !== 84) return undefined;
-  const y0 = digitAt(s, 0), y1 = digitAt(s, 1), y2 = digitAt(s, 2), y3 = digitAt(s, 3);
-  const m0 = digitAt(s, 5), m1 = digitAt(s, 6), d0 = digitAt(s, 8), d1 = digitAt(s, 9);
-  const h0 = digitAt(s, 11), h1 = digitAt(s, 12), i0 = digitAt(s, 14), i1 = digitAt(s, 15);
-  const s0 = digitAt(s, 17), s1 = digitAt(s, 18);
-  // digitAt gives -1 for anything else: one negative makes the OR negative.
-  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1 | h0 | h1 | i0 | i1 | s0 | s1) < 0) return undefined;
-  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
-  const m = m0 * 10 + m1;
-  const d = d0 * 10 + d1;
-  const h = h0 * 10 + h1;
-  const mi = i0 * 10 + i1;
-  const sec = s0 * 10 + s1;
-  scan.offset = NaN;
-  if (mi > 59 || sec > 59 || h > 24 || (h === 24 && (mi !== 0 || sec !== 0))) return NaN;
-  const day = (y * 100 + m) * 100 + d;
-  const slot = day % DAYS_CACHED;
-  if (cachedDay[slot] !== day) {
-    cachedDay[slot] = day;
-    cachedDayMs[slot] = dateMs(y, m, d);
-  }
-  const start = cachedDayMs[slot];
-  return Number.isNaN(start) ? NaN : start + ((h * 60 + mi) * 60 + sec) * 1000;
-}
-
 /** ISO 8601 (also `YYYY/MM/DD`): `2024-03-05`, `2024-03-05T14:22Z`, `2024-03-05 14:22:00.123+0100`. */
 export function scanIso(s: string): number {
   const fixed = fixedIso(s);
+  scan.offset = NaN;
   if (fixed !== undefined) return fixed;
   scan.pos = 0;
-  scan.offset = NaN;
   const y = digits(s, 4, 4);
   const sep = s.charCodeAt(scan.pos);
   if (y < 0 || (sep !== 45 && sep !== 47)) return NaN;
