@@ -1,11 +1,11 @@
 // The scorecard's whole state as plain data (structured-cloneable), so partial scorecards built
 // in worker threads can be merged into one.
 
-import type { ResolvedKind } from '../rules/verdict.js';
+import type { DeferredCheck } from '../rules/verdict.js';
 import type { RuleState } from './rule-state.js';
 
 /** A ticket whose outcome waits for as_of (see rules/verdict.ts `defer`). */
-export interface DeferredEntry {
+export interface DeferredEntry extends DeferredCheck {
   /** Index of the rule among the evaluated rules. */
   rule: number;
   id: string;
@@ -15,16 +15,9 @@ export interface DeferredEntry {
   week: string;
   keys: string[];
   override: number;
-  since: number;
+  /** The first check's limit and reason code (the Verdict's `limit` and `code`). */
   limit: number;
   code: string;
-  since2: number;
-  limit2: number;
-  code2: string;
-  need2: string;
-  over: ResolvedKind;
-  within: ResolvedKind;
-  withinCode: string;
 }
 
 /**

@@ -12,7 +12,25 @@ export type VerdictKind = 'met' | 'breached' | 'pending' | 'excluded' | 'not-app
 /** Outcome kinds a deferred check resolves to. */
 export type ResolvedKind = 'met' | 'breached' | 'pending' | 'excluded';
 
-export interface Verdict {
+/**
+ * A deferred check: the ticket is `over` when the clock's elapsed time from `since` to as_of
+ * exceeds the limit (or, for the second check, `since2` → as_of exceeds `limit2`). Judges fill it
+ * in the Verdict; the scorecard keeps it in a DeferredEntry until as_of is known.
+ */
+export interface DeferredCheck {
+  since: number;
+  since2: number;
+  limit2: number;
+  /** Reason code when the second check fires. */
+  code2: string;
+  /** A canonical field the second check relies on: skipped when the inputs lack it (known at finish). */
+  need2: string;
+  over: ResolvedKind;
+  within: ResolvedKind;
+  withinCode: string;
+}
+
+export interface Verdict extends DeferredCheck {
   kind: VerdictKind;
   /** Stable reason code (`late`, `unanswered`, `tag:spam`, `closed-without-reply`, …). */
   code: string;
@@ -26,19 +44,6 @@ export interface Verdict {
   sample: number;
   /** The canonical vendor column the value came from, when timestamps were missing. */
   vendor: string | null;
-
-  // Deferred checks: the ticket is `over` when the clock's elapsed time from `since` to as_of
-  // exceeds `limit` (or, for the second check, `since2` → as_of exceeds `limit2`).
-  since: number;
-  since2: number;
-  limit2: number;
-  /** Reason code when the second check fires. */
-  code2: string;
-  /** A canonical field the second check relies on: skipped when the inputs lack it (known at finish). */
-  need2: string;
-  over: ResolvedKind;
-  within: ResolvedKind;
-  withinCode: string;
 }
 
 export function newVerdict(): Verdict {
