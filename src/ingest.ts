@@ -126,6 +126,8 @@ async function ingestSource(
   const { detection, zone, mapper } = prepareMapping(source.header, source.headerLine, opts, fileIndex);
   const problems = new ProblemList(path, opts.strict);
   for (const p of mapper.headerProblems) problems.add(p);
+  // Records already parsed keep every cell; from here on only the mapped columns are decoded.
+  source.decodeOnly(mapper.columnsRead());
   const file: OpenedFile = {
     path, fileIndex, source, mapper, detection, zone, problems, onTicket,
     batches: source.batches()[Symbol.asyncIterator](), pending: [],

@@ -50,6 +50,8 @@ export interface Mapper {
   mapMessage(row: string[], line: number, sink: ProblemSink): Message | null;
   /** The file's timestamp readers, each once, in column order (their state carries across rows). */
   timeReaders(): TimestampReader[];
+  /** The columns whose cells the mapping reads (the others need not be decoded). */
+  columnsRead(): number[];
 }
 
 /** Fields without which a record of this kind cannot be used at all. */

@@ -127,6 +127,12 @@ export class RowMapper implements Mapper {
     }
   }
 
+  columnsRead(): number[] {
+    const columns: number[] = [];
+    for (const s of [this.key, this.when, this.role, ...this.rest]) if (s) columns.push(s.index, ...(s.more ?? []));
+    return columns;
+  }
+
   timeReaders(): TimestampReader[] {
     const readers: TimestampReader[] = [];
     for (const s of [this.key, this.when, ...this.rest]) if (s.time && !readers.includes(s.time)) readers.push(s.time);

@@ -10,7 +10,7 @@ import { fatal } from './fatal.js';
 import { RecordParser, type CsvBatch } from './record-parser.js';
 import { sniffDelimiter, type Delimiter } from './sniff.js';
 
-export type { CsvBatch } from './record-parser.js';
+export { UNREAD_CELL, type CsvBatch } from './record-parser.js';
 export { sniffDelimiter, type Delimiter } from './sniff.js';
 
 export interface CsvSource {
@@ -32,6 +32,8 @@ export interface CsvSource {
   batches(): AsyncIterable<CsvBatch>;
   /** Stops reading (when the records are read some other way, e.g. in parallel byte ranges). */
   close(): void;
+  /** From now on, decode only these columns' cells; others are '' or UNREAD_CELL (RecordParser.decodeOnly). */
+  decodeOnly(columns: readonly number[] | null): void;
 }
 
 export interface OpenOptions {
@@ -90,6 +92,9 @@ export async function openCsv(path: string, opts: OpenOptions = {}): Promise<Csv
     },
     close() {
       parser.destroy();
+    },
+    decodeOnly(columns) {
+      parser.decodeOnly(columns);
     },
   };
 }

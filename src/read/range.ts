@@ -20,8 +20,10 @@ export interface RangeReader {
   linesRead(): number;
 }
 
-export function readRange(path: string, start: number, end: number, delimiter: Delimiter, maxRecordSize: number): RangeReader {
+/** `columns`: decode only these columns' cells (RecordParser.decodeOnly); null or absent, all of them. */
+export function readRange(path: string, start: number, end: number, delimiter: Delimiter, maxRecordSize: number, columns?: readonly number[] | null): RangeReader {
   const parser = new RecordParser(delimiter, maxRecordSize, { headerless: true });
+  parser.decodeOnly(columns ?? null);
   let done = false;
   let breaks = 0;
   return {

@@ -1,0 +1,80 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
+import { openCsv, UNREAD_CELL } from '../../src/read/open-csv.js';
+import { readRange } from '../../src/read/range.js';
+import { countingStdin, readAll } from './helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'sa-decode-only-'));
+
+// RecordParser.decodeOnly wraps csv-parse's per-cell step (an internal of its API). Checked here
+// against csv-parse's own output on random CSV: the wanted cells are the same strings, every
+// record keeps all its cells in place, an unwanted cell is '' exactly when it is empty and
+// UNREAD_CELL only when it is not blank, and lines are unchanged.
+
+const cell = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom('a', 'bb', '12', '', 'x y', 'Ünïcødé', '€ 5', '2024-01-01 10:00') },
+  { weight: 2, arbitrary: fc.constantFrom(' ', '\t', '\u00a0', '\u3000x', ' lead', '\ufeff', '\u2003') },
+  { weight: 1, arbitrary: fc.constantFrom('two\nlines', 'crlf\r\ninside', 'q"uote', '"', 'a,b', '5" screen') },
+  { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 6 }) },
+);
+
+function quoted(s: string): string {
+  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+describe('decodeOnly', () => {
+  it('gives the wanted cells as csv-parse does and marks the others', async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(cell, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 30 }),
+        fc.uniqueArray(fc.nat({ max: 5 }), { maxLength: 4 }),
+        async (records, wanted) => {
+          const text = records.map((cells) => cells.map(quoted).join(',') + '\n').join('');
+          const expected = parse(text, { relax_column_count: true, relax_quotes: true, skip_empty_lines: true }) as string[][];
+          const path = join(dir, `${run++}.csv`);
+          writeFileSync(path, text);
+          const rows: string[][] = [];
+          for await (const batch of readRange(path, 0, Buffer.byteLength(text), ',', 1_000_000, wanted).batches()) rows.push(...batch.rows);
+          expect(rows.length).toBe(expected.length);
+          rows.forEach((row, r) => {
+            expect(row.length).toBe(expected[r].length);
+            row.forEach((got, c) => {
+              const want = expected[r][c];
+              if (wanted.includes(c) || got !== UNREAD_CELL) expect(got).toBe(want);
+              else expect(want.trim()).not.toBe('');
+            });
+          });
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('decodes every cell again after decodeOnly(null)', async () => {
+    const text = 'a,b,c\n1,2,3\n4,5,6\n';
+    const source = await openCsv('-', { stdin: countingStdin([text]).stream, delimiter: ',' });
+    source.decodeOnly([0]);
+    source.decodeOnly(null);
+    expect((await readAll(source)).rows).toEqual([['1', '2', '3'], ['4', '5', '6']]);
+  });
+
+  it('applies to an opened file from the records parsed after the call', async () => {
+    // The first 64 KiB are parsed with the header, before decodeOnly: those rows keep every cell.
+    const rows = Array.from({ length: 4000 }, (_, i) => `${i},subject ${i},"long, quoted ""body"" ${i}"\n`);
+    const path = join(dir, 'opened.csv');
+    writeFileSync(path, `id,subject,body\n${rows.join('')}`);
+    const source = await openCsv(path);
+    source.decodeOnly([0]);
+    const read = (await readAll(source)).rows;
+    expect(read.map((r) => r[0])).toEqual(rows.map((_, i) => String(i)));
+    const unread = read.filter((r) => r[1] === UNREAD_CELL && r[2] === UNREAD_CELL).length;
+    const decoded = read.filter((r, i) => r[1] === `subject ${i}`).length;
+    expect(unread + decoded).toBe(rows.length);
+    expect(unread).toBeGreaterThan(2000);
+  });
+});
