@@ -45,6 +45,8 @@ export interface ScorecardOptions {
 export interface Scorecard {
   add(t: Ticket): void;
   snapshot(): ScorecardState;
+  /** The state itself, not a copy, for a scorecard that is done with (a range's, once read). */
+  release(): ScorecardState;
   merge(other: ScorecardState): void;
   finish(asOf: number, available: ReadonlySet<string>): {
     rules: RuleResult[];
@@ -245,6 +247,7 @@ export function createScorecard(policy: Policy, opts: ScorecardOptions): Scoreca
   return {
     add,
     snapshot: () => structuredClone(state),
+    release: () => state,
     merge,
     finish,
   };

@@ -54,11 +54,11 @@ export async function readRangeTask(setup: RangeSetup, task: RangeTask, onRows?:
       }
     }
   } catch (err) {
-    return { index: task.index, failure: err instanceof Error ? err.message : String(err), rows, used, latest: -Infinity, lines: 0, problems: problems.state(), ids: ids.toState(), card: card.snapshot() };
+    return { index: task.index, failure: err instanceof Error ? err.message : String(err), rows, used, latest: -Infinity, lines: 0, problems: problems.state(), ids: ids.toState(), card: card.release() };
   }
   if (onRows && rows > reported) onRows(rows - reported);
   return {
     index: task.index, rows, used, latest: mapper.latest, lines: reader.linesRead(),
-    problems: problems.state(), ids: ids.toState(), card: card.snapshot(),
+    problems: problems.state(), ids: ids.toState(), card: card.release(),
   };
 }

@@ -130,7 +130,7 @@ function merged(file: OpenedFile, results: RangeResult[], staged: Scorecard, ctx
     return part;
   });
   mergeProblemLists(parts, file.problems);
-  ctx.card.merge(staged.snapshot());
+  ctx.card.merge(staged.release());
   for (const r of results) if (r.latest > file.mapper.latest) file.mapper.latest = r.latest;
   return true;
 }
