@@ -21,8 +21,6 @@ import { findSplits } from '../read/split.js';
 import type { RangePool } from './pool.js';
 import type { RangeResult, RangeTask } from './task.js';
 
-/** Ranges per thread: enough to even out a late-starting worker or an uneven range. */
-const RANGES_PER_JOB = 4;
 
 /** Smallest range worth a thread: below 2× this a file is read in one pass. */
 export const DEFAULT_MIN_RANGE_BYTES = 4 * 1024 * 1024;
@@ -55,7 +53,7 @@ export function parallelReader(ctx: ParallelContext): FileReader {
     // Batch ends count the bytes the parser read, after a UTF-8 byte-order mark.
     const bom = source.bom ? 3 : 0;
     const cuts = await findSplits(file.path, {
-      start: source.dataStart, end: size, parts: ctx.jobs * RANGES_PER_JOB, minBytes: ctx.minRangeBytes,
+      start: source.dataStart, end: size, parts: Infinity, threads: ctx.jobs, minBytes: ctx.minRangeBytes,
       notBefore: bom + after, width: source.header.length, delimiter: source.delimiter,
     });
     if (cuts.length === 0) return undefined;

@@ -16,8 +16,14 @@ export interface SplitRequest {
   start: number;
   /** File size. */
   end: number;
-  /** Ranges wanted. */
+  /** Ranges wanted (even ranges; an upper bound with `threads`). */
   parts: number;
+  /**
+   * Threads that will take the ranges as they come free: ranges then shrink along the file, each
+   * about a 1/(2·threads) share of what is left (guided self-scheduling), so the last ones are
+   * small and the threads finish close together instead of one waiting on another's last range.
+   */
+  threads?: number;
   /** Smallest range worth a cut. */
   minBytes: number;
   /** No cut before this offset (the rows already looked at on the main thread). */
@@ -35,8 +41,8 @@ export async function findSplits(path: string, req: SplitRequest): Promise<numbe
   try {
     const cuts: number[] = [];
     const buffer = Buffer.alloc(WINDOW);
-    for (let k = 1; k < parts; k++) {
-      const target = Math.max(req.start + Math.floor(((req.end - req.start) * k) / parts), req.notBefore, (cuts.at(-1) ?? req.start) + req.minBytes);
+    for (const planned of plannedCuts(req, parts)) {
+      const target = Math.max(planned, req.notBefore, (cuts.at(-1) ?? req.start) + req.minBytes);
       if (target >= req.end - req.minBytes) break;
       const { bytesRead } = await handle.read(buffer, 0, WINDOW, target);
       const at = cutIn(buffer.subarray(0, bytesRead), req.width, req.delimiter.charCodeAt(0));
@@ -45,6 +51,18 @@ export async function findSplits(path: string, req: SplitRequest): Promise<numbe
     return cuts;
   } finally {
     await handle.close();
+  }
+}
+
+/** Where cuts would go, before each is moved to a record boundary. */
+function plannedCuts(req: SplitRequest, parts: number): number[] {
+  const span = req.end - req.start;
+  if (!req.threads) return Array.from({ length: parts - 1 }, (_, k) => req.start + Math.floor((span * (k + 1)) / parts));
+  const planned: number[] = [];
+  for (let at = req.start; ; ) {
+    at += Math.max(req.minBytes, Math.floor((req.end - at) / (2 * req.threads)));
+    if (at >= req.end - req.minBytes) return planned;
+    planned.push(at);
   }
 }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,6 +38,25 @@ describe('cutting a file into ranges', () => {
     const size = Buffer.byteLength(tricky(3000));
     const cuts = await findSplits(path, { start: source.dataStart, end: size, parts: 16, minBytes: 1000, notBefore: 0, width: 3, delimiter: ',' });
     expect(cuts.length).toBeGreaterThan(8);
+    const starts = await recordStarts(path);
+    for (const cut of cuts) expect(starts.has(cut)).toBe(true);
+  });
+
+  it('with threads, plans ranges that shrink along the file, down to the smallest worth a cut', async () => {
+    const path = join(dir, 'guided.csv');
+    writeFileSync(path, tricky(3000));
+    const size = statSync(path).size;
+    const source = await openCsv(path);
+    source.close();
+    const minBytes = 2000;
+    const cuts = await findSplits(path, { start: source.dataStart, end: size, parts: Infinity, threads: 2, minBytes, notBefore: 0, width: 3, delimiter: ',' });
+    const bounds = [source.dataStart, ...cuts, size];
+    const sizes = bounds.slice(1).map((end, i) => end - bounds[i]);
+    // The first range is about a quarter of the data (1/(2·2)), each next one smaller, none tiny.
+    expect(sizes[0] / (size - source.dataStart)).toBeCloseTo(0.25, 1);
+    for (let i = 1; i < sizes.length - 1; i++) expect(sizes[i]).toBeLessThan(sizes[i - 1] + 200);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(minBytes);
+    expect(sizes.length).toBeGreaterThan(8);
     const starts = await recordStarts(path);
     for (const cut of cuts) expect(starts.has(cut)).toBe(true);
   });
