@@ -66,8 +66,13 @@ export function bump(counts: Record<string, number>, key: string, by = 1): void 
   counts[key] = (counts[key] ?? 0) + by;
 }
 
+/** The [eligible, met] pair of a key, made on first use. */
+export function pairOf(counts: Record<string, [number, number]>, key: string): [number, number] {
+  return counts[key] ?? (counts[key] = [0, 0]);
+}
+
 function bumpPair(counts: Record<string, [number, number]>, key: string, met: boolean): void {
-  const pair = counts[key] ?? (counts[key] = [0, 0]);
+  const pair = pairOf(counts, key);
   pair[0]++;
   if (met) pair[1]++;
 }
@@ -80,12 +85,16 @@ export interface Placement {
   override: number;
 }
 
-/** Counts one eligible outcome (met or breached). */
-export function countEligible(s: RuleState, met: boolean, at: Placement, sample: number): void {
+/**
+ * Counts one eligible outcome (met or breached). `week` is the trend pair of `at.week` when the
+ * caller already holds it (the scorecard keeps it from ticket to ticket: weeks change rarely).
+ */
+export function countEligible(s: RuleState, met: boolean, at: Placement, sample: number, week = pairOf(s.trend, at.week)): void {
   if (met) s.met++;
   else s.breached++;
   s.overrideEligible[at.override]++;
-  bumpPair(s.trend, at.week, met);
+  week[0]++;
+  if (met) week[1]++;
   for (let i = 0; i < at.dims.length; i++) {
     const byKey = s.groups[at.dims[i]] ?? (s.groups[at.dims[i]] = {});
     bumpPair(byKey, at.keys[i], met);
@@ -112,9 +121,14 @@ export function trimBreaches(s: RuleState, cap: number): void {
   if (s.breaches.length === cap && cap > 0) s.breachFloor = s.breaches[cap - 1].value ?? -Infinity;
 }
 
+/** Whether a breach of this value could make the list: callers skip building the record when not. */
+export function mayKeep(s: RuleState, value: number | null, cap: number): boolean {
+  return !(cap <= 0 || (value ?? -Infinity) < s.breachFloor);
+}
+
 /** Keeps a breach within a bounded list (sorted and cut only when it doubles: amortised). */
 export function keepBreach(s: RuleState, b: BreachRecord, cap: number): void {
-  if (cap <= 0 || (b.value ?? -Infinity) < s.breachFloor) return;
+  if (!mayKeep(s, b.value, cap)) return;
   s.breaches.push(b);
   if (Number.isFinite(cap) && s.breaches.length >= 2 * cap + 16) trimBreaches(s, cap);
 }

@@ -15,7 +15,9 @@ import { addValue } from './quantiles.js';
 import { breakdowns, firstResponseDistribution, recordFirstResponse } from './breakdowns.js';
 import { keepLateBreach, resolveDeferred, settleEarly, settleNow } from './deferred.js';
 import { buildResult } from './result.js';
-import { bump, countEligible, countKey, keepBreach, mergeRuleState, newRuleState, type Placement } from './rule-state.js';
+import {
+  bump, countEligible, countKey, keepBreach, mayKeep, mergeRuleState, newRuleState, pairOf, type Placement, type RuleState,
+} from './rule-state.js';
 import type { DeferredEntry, ScorecardState } from './state.js';
 
 export type { ScorecardState } from './state.js';
@@ -131,7 +133,34 @@ export function createScorecard(policy: Policy, opts: ScorecardOptions): Scoreca
   let sweepAt = SWEEP_MIN;
   const at: Placement = { week: '', dims: opts.by, keys: opts.by.map(() => ''), override: 0 };
   // A rule gives the same few codes over and over: its last count key per kind, by identity.
-  const memo = rules.map(() => ({ na: { code: '', key: '' }, breached: { code: '', key: '' }, vendor: { code: '', key: '' } }));
+  // It also keeps its state for all hours (found once, not looked up by key per ticket) and the
+  // trend pair of the last week it counted into (tickets come week by week).
+  const memo = rules.map(() => ({
+    na: { code: '', key: '' }, breached: { code: '', key: '' }, vendor: { code: '', key: '' },
+    all: undefined as RuleState | undefined, trendOf: undefined as RuleState | undefined, week: '', trend: [0, 0] as [number, number],
+  }));
+
+  function stateFor(i: number, t: Ticket): RuleState {
+    const r = rules[i];
+    const byKey = state.rules[i];
+    if (r.def.byHourOfWeek) {
+      const key = HOUR_KEYS[periods.hourOfWeek(t.created_at)];
+      return byKey[key] ?? (byKey[key] = newRuleState(r.overrides.length));
+    }
+    const m = memo[i];
+    return m.all ?? (m.all = byKey.all ?? (byKey.all = newRuleState(r.overrides.length)));
+  }
+
+  /** The trend pair of the ticket's week in `s`. */
+  function trendOf(i: number, s: RuleState): [number, number] {
+    const m = memo[i];
+    if (m.trendOf !== s || m.week !== at.week) {
+      m.trendOf = s;
+      m.week = at.week;
+      m.trend = pairOf(s.trend, at.week);
+    }
+    return m.trend;
+  }
 
   function defer(d: DeferredEntry): void {
     if (opts.asOf !== undefined && settleNow(state, rules[d.rule], d, opts.asOf, opts.by)) return;
@@ -156,8 +185,7 @@ export function createScorecard(policy: Policy, opts: ScorecardOptions): Scoreca
     for (let i = 0; i < rules.length; i++) {
       const r = rules[i];
       if (!r.applies(t)) continue;
-      const slotKey = r.def.byHourOfWeek ? HOUR_KEYS[periods.hourOfWeek(t.created_at)] : 'all';
-      const s = state.rules[i][slotKey] ?? (state.rules[i][slotKey] = newRuleState(r.overrides.length));
+      const s = stateFor(i, t);
       if (r.def.byHourOfWeek) bump(s.extra, 'volume');
       if (excludedBy !== undefined) {
         s.excluded++;
@@ -173,11 +201,11 @@ export function createScorecard(policy: Policy, opts: ScorecardOptions): Scoreca
       switch (verdict.kind) {
         case 'met':
         case 'breached':
-          countEligible(s, verdict.kind === 'met', at, r.samples ? verdict.sample : NaN);
+          countEligible(s, verdict.kind === 'met', at, r.samples ? verdict.sample : NaN, trendOf(i, s));
           if (verdict.vendor) bump(s.extra, keyFor(memo[i].vendor, 'vendor:', verdict.vendor));
           if (verdict.kind === 'breached') {
             bump(s.extra, keyFor(memo[i].breached, 'breached:', verdict.code));
-            keepBreach(s, { id: t.id, value: verdict.value, code: verdict.code, limit: verdict.limit, n: verdict.n, created: t.created_at, channel: t.channel, agent: t.agent }, r.cap);
+            if (mayKeep(s, verdict.value, r.cap)) keepBreach(s, { id: t.id, value: verdict.value, code: verdict.code, limit: verdict.limit, n: verdict.n, created: t.created_at, channel: t.channel, agent: t.agent }, r.cap);
           }
           break;
         case 'pending':
