@@ -24,12 +24,16 @@ const MEMO_LIMIT = 4096;
 /** The answers of every test about the values of one field. */
 class Answers<K> {
   private readonly rows = new Map<K, Row>();
-  // The last value asked about: the next rule asks about the same ticket's value.
-  private lastKey: K | undefined = undefined;
+  /** The last value asked about: the next rule asks about the same ticket's value. */
+  lastKey: K | undefined = undefined;
   private lastRow: Row = [];
 
   row(key: K): Row {
-    if (key === this.lastKey) return this.lastRow;
+    // Small enough to be inlined into every test: the usual case is the same value again.
+    return key === this.lastKey ? this.lastRow : this.find(key);
+  }
+
+  private find(key: K): Row {
     let row = this.rows.get(key);
     if (row === undefined) {
       if (this.rows.size >= MEMO_LIMIT) this.rows.clear();
@@ -58,40 +62,50 @@ function testNumber(kind: string, patterns: readonly string[]): number {
   return n;
 }
 
-/** Whole-value patterns (type, team, one tag): does the folded value match any of them? */
-function anyOf(table: Answers<string>, patterns: string[]): (value: string) => boolean {
-  const n = testNumber('value', patterns);
-  const tests = patterns.map(valueMatcher);
-  return (value) => {
-    const row = table.row(value);
-    let answer = row[n];
-    if (answer === undefined) {
-      const folded = fold(value);
-      answer = false;
-      for (let i = 0; i < tests.length; i++) if (tests[i](folded)) { answer = true; break; }
-      row[n] = answer;
-    }
-    return answer;
-  };
+/** Whole-value patterns (type, team, one tag): matched against the folded value. */
+interface ValueTest { n: number; tests: ((folded: string) => boolean)[] }
+/** Does any tag match any of the patterns (`one` asks about a single tag)? */
+interface TagTest { n: number; one: ValueTest }
+/** Phrases inside the subject. */
+interface PhraseTest { n: number; phrases: ((words: string[]) => boolean)[] }
+
+function valueTest(patterns: string[]): ValueTest {
+  return { n: testNumber('value', patterns), tests: patterns.map(valueMatcher) };
 }
 
-/** Does any tag match any of the patterns? Answered once per shared (frozen) tag list. */
-function someTag(patterns: string[]): (tags: readonly string[]) => boolean {
-  const n = testNumber('tags', patterns);
-  const match = anyOf(tagAnswers, patterns);
-  const scan = (tags: readonly string[]) => {
-    for (let i = 0; i < tags.length; i++) if (match(tags[i])) return true;
-    return false;
-  };
-  return (tags) => {
-    if (tags.length === 0) return false;
-    // A list that is not frozen may change later (built by hand): ask about each tag instead.
-    if (!Object.isFrozen(tags)) return scan(tags);
-    const row = tagListAnswers.row(tags);
-    let answer = row[n];
-    if (answer === undefined) row[n] = answer = scan(tags);
-    return answer;
-  };
+function tagTest(patterns: string[]): TagTest {
+  return { n: testNumber('tags', patterns), one: valueTest(patterns) };
+}
+
+function phraseTest(patterns: string[]): PhraseTest {
+  return { n: testNumber('phrase', patterns), phrases: patterns.map(phraseMatcher) };
+}
+
+// The answers below are small functions of their own, called with the test as an argument (not
+// closures per test): the engine inlines them into each filter, one call per filter and ticket.
+
+function valueAnswer(table: Answers<string>, test: ValueTest, value: string): boolean {
+  const row = table.row(value);
+  const answer = row[test.n];
+  if (answer !== undefined) return answer;
+  const folded = fold(value);
+  for (let i = 0; i < test.tests.length; i++) if (test.tests[i](folded)) return (row[test.n] = true);
+  return (row[test.n] = false);
+}
+
+function scanTags(test: TagTest, tags: readonly string[]): boolean {
+  for (let i = 0; i < tags.length; i++) if (valueAnswer(tagAnswers, test.one, tags[i])) return true;
+  return false;
+}
+
+function tagAnswer(test: TagTest, tags: readonly string[]): boolean {
+  if (tags.length === 0) return false;
+  // A list that is not frozen may change later (built by hand): ask about each tag instead. The
+  // last list asked about was frozen (and stays so): the same ticket's list skips the check.
+  if (tags !== tagListAnswers.lastKey && !Object.isFrozen(tags)) return scanTags(test, tags);
+  const row = tagListAnswers.row(tags);
+  const answer = row[test.n];
+  return answer !== undefined ? answer : (row[test.n] = scanTags(test, tags));
 }
 
 // Rules are checked one after another on the same ticket; splitting a new subject once serves all.
@@ -105,21 +119,13 @@ function subjectWords(subject: string): string[] {
   return lastWords;
 }
 
-/** Phrases inside the subject: does any of them occur? */
-function anyPhrase(patterns: string[]): (subject: string) => boolean {
-  const n = testNumber('phrase', patterns);
-  const phrases = patterns.map(phraseMatcher);
-  return (subject) => {
-    const row = subjectAnswers.row(subject);
-    let answer = row[n];
-    if (answer === undefined) {
-      const words = subjectWords(subject);
-      answer = false;
-      for (let i = 0; i < phrases.length; i++) if (phrases[i](words)) { answer = true; break; }
-      row[n] = answer;
-    }
-    return answer;
-  };
+function phraseAnswer(test: PhraseTest, subject: string): boolean {
+  const row = subjectAnswers.row(subject);
+  const answer = row[test.n];
+  if (answer !== undefined) return answer;
+  const words = subjectWords(subject);
+  for (let i = 0; i < test.phrases.length; i++) if (test.phrases[i](words)) return (row[test.n] = true);
+  return (row[test.n] = false);
 }
 
 /** Exact values of channel, priority or status; a field of its own per closure keeps each read monomorphic. */
@@ -136,20 +142,22 @@ function oneOf(values: string[] | undefined, field: 'channel' | 'priority' | 'st
   }
 }
 
+/** type, tags.any and subject: each a test of its own, or (`any`) one test of alternatives. */
 function textTests(f: Filter): Test[] {
+  const type = f.type?.length ? valueTest(f.type) : null;
+  const tags = f.tags?.any?.length ? tagTest(f.tags.any) : null;
+  const subject = f.subject?.length ? phraseTest(f.subject) : null;
+  const given = (type ? 1 : 0) + (tags ? 1 : 0) + (subject ? 1 : 0);
+  if (f.match === 'any' && given > 1) {
+    return [(t) =>
+      (type !== null && t.type !== undefined && valueAnswer(typeAnswers, type, t.type)) ||
+      (tags !== null && tagAnswer(tags, t.tags)) ||
+      (subject !== null && t.subject !== undefined && phraseAnswer(subject, t.subject))];
+  }
   const tests: Test[] = [];
-  if (f.type?.length) {
-    const match = anyOf(typeAnswers, f.type);
-    tests.push((t) => t.type !== undefined && match(t.type));
-  }
-  if (f.tags?.any?.length) {
-    const match = someTag(f.tags.any);
-    tests.push((t) => match(t.tags));
-  }
-  if (f.subject?.length) {
-    const match = anyPhrase(f.subject);
-    tests.push((t) => t.subject !== undefined && match(t.subject));
-  }
+  if (type) tests.push((t) => t.type !== undefined && valueAnswer(typeAnswers, type, t.type));
+  if (tags) tests.push((t) => tagAnswer(tags, t.tags));
+  if (subject) tests.push((t) => t.subject !== undefined && phraseAnswer(subject, t.subject));
   return tests;
 }
 
@@ -161,27 +169,21 @@ export function compileFilter(f: Filter): (t: Ticket) => boolean {
   push(oneOf(f.priority, 'priority'));
   push(oneOf(f.status, 'status'));
   if (f.team?.length) {
-    const match = anyOf(teamAnswers, f.team);
-    tests.push((t) => t.team !== undefined && match(t.team));
+    const team = valueTest(f.team);
+    tests.push((t) => t.team !== undefined && valueAnswer(teamAnswers, team, t.team));
   }
   if (f.tags?.all?.length) {
-    const each = f.tags.all.map((p) => someTag([p]));
+    const each = f.tags.all.map((p) => tagTest([p]));
     tests.push((t) => {
-      for (let i = 0; i < each.length; i++) if (!each[i](t.tags)) return false;
+      for (let i = 0; i < each.length; i++) if (!tagAnswer(each[i], t.tags)) return false;
       return true;
     });
   }
   if (f.tags?.none?.length) {
-    const match = someTag(f.tags.none);
-    tests.push((t) => !match(t.tags));
+    const none = tagTest(f.tags.none);
+    tests.push((t) => !tagAnswer(none, t.tags));
   }
-  const text = textTests(f);
-  if (f.match === 'any' && text.length > 1) {
-    tests.push((t) => {
-      for (let i = 0; i < text.length; i++) if (text[i](t)) return true;
-      return false;
-    });
-  } else tests.push(...text);
+  tests.push(...textTests(f));
   if (tests.length === 0) return () => true;
   if (tests.length === 1) return tests[0];
   return (t) => {
