@@ -178,7 +178,7 @@ export function createScorecard(policy: Policy, opts: ScorecardOptions): Scoreca
     if (opts.since !== undefined && t.created_at < opts.since) return;
     if (opts.until !== undefined && t.created_at >= opts.until) return;
     let excludedBy: string | undefined;
-    for (const tag of excludeTags) if (t.tags.includes(tag)) { excludedBy = tag; break; }
+    for (let x = 0; x < excludeTags.length; x++) if (t.tags.includes(excludeTags[x])) { excludedBy = excludeTags[x]; break; }
     if (excludedBy === undefined) recordFirstResponse(state.firstResponse, t);
     at.week = periods.week(t.created_at);
     for (let d = 0; d < opts.by.length; d++) (at.keys as string[])[d] = dimensionKey(t, opts.by[d], periods);
