@@ -11,6 +11,7 @@ import { ruleDefinition } from '../rules/index.js';
 import { newVerdict, reset, type JudgeContext } from '../rules/verdict.js';
 import type { Ticket } from '../types.js';
 import { Periods } from './periods.js';
+import { Tally } from './tally.js';
 import { addValue } from './quantiles.js';
 import { breakdowns, firstResponseDistribution, recordFirstResponse } from './breakdowns.js';
 import { keepLateBreach, resolveDeferred, settleEarly, settleNow } from './deferred.js';
@@ -98,14 +99,6 @@ function compileRule(rule: RuleConfig, opts: ScorecardOptions): CompiledRule {
 /** The breakdown keys of a deferred ticket when there are no breakdowns: one shared empty list. */
 const NO_KEYS: string[] = [];
 
-function keyFor(last: { code: string; key: string }, prefix: string, code: string): string {
-  if (last.code !== code) {
-    last.code = code;
-    last.key = countKey(prefix, code);
-  }
-  return last.key;
-}
-
 /** State keys of the hours of the week, made once rather than per ticket. */
 const HOUR_KEYS = Array.from({ length: 168 }, (_, h) => String(h));
 
@@ -132,11 +125,11 @@ export function createScorecard(policy: Policy, opts: ScorecardOptions): Scoreca
   // Pooled entries are swept against the floor when the pool doubles: amortised O(1) per entry.
   let sweepAt = SWEEP_MIN;
   const at: Placement = { week: '', dims: opts.by, keys: opts.by.map(() => ''), override: 0 };
-  // A rule gives the same few codes over and over: its last count key per kind, by identity.
-  // It also keeps its state for all hours (found once, not looked up by key per ticket) and the
-  // trend pair of the last week it counted into (tickets come week by week).
+  // A rule gives the same few codes over and over: they are tallied per kind (tally.ts). It also
+  // keeps its state for all hours (found once, not looked up by key per ticket) and the trend
+  // pair of the last week it counted into (tickets come week by week).
   const memo = rules.map(() => ({
-    na: { code: '', key: '' }, breached: { code: '', key: '' }, vendor: { code: '', key: '' },
+    na: new Tally('na:'), breached: new Tally('breached:'), vendor: new Tally('vendor:'), volume: new Tally(''), excluded: new Tally(''),
     all: undefined as RuleState | undefined, trendOf: undefined as RuleState | undefined, week: '', trend: [0, 0] as [number, number],
   }));
 
@@ -186,7 +179,7 @@ export function createScorecard(policy: Policy, opts: ScorecardOptions): Scoreca
       const r = rules[i];
       if (!r.applies(t)) continue;
       const s = stateFor(i, t);
-      if (r.def.byHourOfWeek) bump(s.extra, 'volume');
+      if (r.def.byHourOfWeek) memo[i].volume.add(s.extra, 'volume');
       if (excludedBy !== undefined) {
         s.excluded++;
         bump(s.excludedReasons, countKey('tag:', excludedBy));
@@ -202,9 +195,9 @@ export function createScorecard(policy: Policy, opts: ScorecardOptions): Scoreca
         case 'met':
         case 'breached':
           countEligible(s, verdict.kind === 'met', at, r.samples ? verdict.sample : NaN, trendOf(i, s));
-          if (verdict.vendor) bump(s.extra, keyFor(memo[i].vendor, 'vendor:', verdict.vendor));
+          if (verdict.vendor) memo[i].vendor.add(s.extra, verdict.vendor);
           if (verdict.kind === 'breached') {
-            bump(s.extra, keyFor(memo[i].breached, 'breached:', verdict.code));
+            memo[i].breached.add(s.extra, verdict.code);
             if (mayKeep(s, verdict.value, r.cap)) keepBreach(s, { id: t.id, value: verdict.value, code: verdict.code, limit: verdict.limit, n: verdict.n, created: t.created_at, channel: t.channel, agent: t.agent }, r.cap);
           }
           break;
@@ -213,10 +206,10 @@ export function createScorecard(policy: Policy, opts: ScorecardOptions): Scoreca
           break;
         case 'excluded':
           s.excluded++;
-          bump(s.excludedReasons, verdict.code);
+          memo[i].excluded.add(s.excludedReasons, verdict.code);
           break;
         case 'not-applicable':
-          bump(s.extra, keyFor(memo[i].na, 'na:', verdict.code));
+          memo[i].na.add(s.extra, verdict.code);
           // The peak rule compares the first responses of all its tickets, rated or not.
           if (r.def.byHourOfWeek && Number.isFinite(verdict.sample)) {
             s.sum += verdict.sample;
@@ -257,7 +250,13 @@ export function createScorecard(policy: Policy, opts: ScorecardOptions): Scoreca
     }
   }
 
+  /** Writes the tallies' pending runs into the state: before anything reads it. */
+  function flush(): void {
+    for (const m of memo) for (const tally of [m.na, m.breached, m.vendor, m.volume, m.excluded]) tally.flush();
+  }
+
   function finish(asOf: number, available: ReadonlySet<string>) {
+    flush();
     // Work on a copy: finish() may be called again (e.g. after more merges). The pool and the late
     // values are only read, so they are not copied (on millions of rows they are the big part).
     const done = structuredClone({ ...state, deferred: [], late: rules.map(() => ({ samples: [], breaches: [] })) });
@@ -272,7 +271,10 @@ export function createScorecard(policy: Policy, opts: ScorecardOptions): Scoreca
 
   return {
     add,
-    snapshot: () => structuredClone(state),
+    snapshot: () => {
+      flush();
+      return structuredClone(state);
+    },
     merge,
     finish,
   };
