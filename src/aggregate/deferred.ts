@@ -73,8 +73,12 @@ function apply(state: ScorecardState, r: CompiledRule, d: DeferredEntry, o: Outc
       if (late && r.samples) state.late[d.rule].samples.push(d.since);
       if (o.kind === 'breached') {
         bump(s.extra, countKey('breached:', o.code));
-        if (late) keepLateBreach(state.late[d.rule], { since: d.since, id: d.id, code: o.code, limit: o.limit, created: d.created, channel: d.channel, agent: d.agent }, r);
-        else if (mayKeep(s, o.value, r.cap)) keepBreach(s, { id: d.id, value: o.value, code: o.code, limit: o.limit, n: NaN, created: d.created, channel: d.channel, agent: d.agent }, r.cap);
+        const lateValues = state.late[d.rule];
+        if (late) {
+          if (mayKeepLate(lateValues, d.since, r)) {
+            keepLateBreach(lateValues, { since: d.since, id: d.id, code: o.code, limit: o.limit, created: d.created, channel: d.channel, agent: d.agent }, r);
+          }
+        } else if (mayKeep(s, o.value, r.cap)) keepBreach(s, { id: d.id, value: o.value, code: o.code, limit: o.limit, n: NaN, created: d.created, channel: d.channel, agent: d.agent }, r.cap);
       }
       break;
     }
@@ -109,10 +113,22 @@ function lateOrder(clock: Clock): (a: LateBreach, b: LateBreach) => number {
 function trimLate(late: LateValues, r: CompiledRule): void {
   late.breaches.sort(lateOrder(r.ctx.clock));
   if (late.breaches.length > r.cap) late.breaches.length = r.cap;
+  late.floor = late.breaches.length === r.cap && r.cap > 0 ? late.breaches[r.cap - 1] : null;
+}
+
+/**
+ * Whether a late breach from `since` could make the list: not when it comes after the floor by
+ * lateOrder's first criterion (the clock counts time between them), whatever the tie-breaks.
+ * Callers skip building the record when not (most late breaches, on a long file).
+ */
+export function mayKeepLate(late: LateValues, since: number, r: CompiledRule): boolean {
+  if (r.cap <= 0) return false;
+  const floor = late.floor;
+  return !floor || !(floor.since < since && r.ctx.clock.elapsed(floor.since, since) > 0);
 }
 
 export function keepLateBreach(late: LateValues, b: LateBreach, r: CompiledRule): void {
-  if (r.cap <= 0) return;
+  if (!mayKeepLate(late, b.since, r)) return;
   late.breaches.push(b);
   if (Number.isFinite(r.cap) && late.breaches.length >= 2 * r.cap + 16) trimLate(late, r);
 }

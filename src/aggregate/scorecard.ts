@@ -120,7 +120,7 @@ export function createScorecard(policy: Policy, opts: ScorecardOptions): Scoreca
   const periods = new Periods(opts.timezone);
   const verdict = newVerdict();
   const state: ScorecardState = {
-    rules: rules.map(() => ({})), deferred: [], late: rules.map(() => ({ samples: [], breaches: [] })), floor: -Infinity, firstResponse: {},
+    rules: rules.map(() => ({})), deferred: [], late: rules.map(() => ({ samples: [], breaches: [], floor: null })), floor: -Infinity, firstResponse: {},
   };
   // Pooled entries are swept against the floor when the pool doubles: amortised O(1) per entry.
   let sweepAt = SWEEP_MIN;
@@ -259,7 +259,7 @@ export function createScorecard(policy: Policy, opts: ScorecardOptions): Scoreca
     flush();
     // Work on a copy: finish() may be called again (e.g. after more merges). The pool and the late
     // values are only read, so they are not copied (on millions of rows they are the big part).
-    const done = structuredClone({ ...state, deferred: [], late: rules.map(() => ({ samples: [], breaches: [] })) });
+    const done = structuredClone({ ...state, deferred: [], late: rules.map(() => ({ samples: [], breaches: [], floor: null })) });
     resolveDeferred(done, rules, asOf, available, opts.by, state);
     const results = rules.map((r, i) => buildResult(r, done.rules[i], available, policy.gate.min_sample, opts.timezone));
     return {
