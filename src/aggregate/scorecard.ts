@@ -10,6 +10,7 @@ import type { RuleDefinition } from '../rules/definition.js';
 import { ruleDefinition } from '../rules/index.js';
 import { newVerdict, reset, type JudgeContext } from '../rules/verdict.js';
 import type { Ticket } from '../types.js';
+import { ExcludeTags } from './exclude.js';
 import { Periods } from './periods.js';
 import { Tally } from './tally.js';
 import { addValue } from './quantiles.js';
@@ -116,7 +117,7 @@ function dimensionKey(t: Ticket, dim: Dimension, periods: Periods): string {
 export function createScorecard(policy: Policy, opts: ScorecardOptions): Scorecard {
   // Severity `off` rules are not evaluated at all, and so absent from the results.
   const rules = policy.rules.filter((r) => r.severity !== 'off').map((r) => compileRule(r, opts));
-  const excludeTags = policy.exclude_tags.map((t) => t.toLowerCase());
+  const excludeTags = new ExcludeTags(policy.exclude_tags.map((t) => t.toLowerCase()));
   const periods = new Periods(opts.timezone);
   const verdict = newVerdict();
   const state: ScorecardState = {
@@ -170,8 +171,7 @@ export function createScorecard(policy: Policy, opts: ScorecardOptions): Scoreca
     if (opts.asOfFromData && t.created_at > state.floor) state.floor = t.created_at;
     if (opts.since !== undefined && t.created_at < opts.since) return;
     if (opts.until !== undefined && t.created_at >= opts.until) return;
-    let excludedBy: string | undefined;
-    for (let x = 0; x < excludeTags.length; x++) if (t.tags.includes(excludeTags[x])) { excludedBy = excludeTags[x]; break; }
+    const excludedBy = excludeTags.find(t.tags);
     if (excludedBy === undefined) recordFirstResponse(state.firstResponse, t);
     at.week = periods.week(t.created_at);
     for (let d = 0; d < opts.by.length; d++) (at.keys as string[])[d] = dimensionKey(t, opts.by[d], periods);
@@ -198,7 +198,7 @@ export function createScorecard(policy: Policy, opts: ScorecardOptions): Scoreca
           if (verdict.vendor) memo[i].vendor.add(s.extra, verdict.vendor);
           if (verdict.kind === 'breached') {
             memo[i].breached.add(s.extra, verdict.code);
-            if (mayKeep(s, verdict.value, r.cap)) keepBreach(s, { id: t.id, value: verdict.value, code: verdict.code, limit: verdict.limit, n: verdict.n, created: t.created_at, channel: t.channel, agent: t.agent }, r.cap);
+            if (mayKeep(s, r.cap, verdict.value, t.id, t.created_at, verdict.code)) keepBreach(s, { id: t.id, value: verdict.value, code: verdict.code, limit: verdict.limit, n: verdict.n, created: t.created_at, channel: t.channel, agent: t.agent }, r.cap);
           }
           break;
         case 'pending':
