@@ -9,11 +9,13 @@
 // after another, so its type (subject, tags) is looked up once and each test reads its own answer
 // from the same row, instead of one Map lookup per test per ticket.
 
-import type { Ticket } from '../types.js';
+import { CHANNELS, PRIORITIES, STATUSES, type Ticket } from '../types.js';
 import { fold, phraseMatcher, valueMatcher, wordsOf } from './glob.js';
 import type { Filter } from './types.js';
 
 type Test = (t: Ticket) => boolean;
+
+const CANONICAL: readonly string[] = [...CHANNELS, ...STATUSES, ...PRIORITIES];
 
 /** Each test's answer about one value, by test number; undefined until the test is asked. */
 type Row = (boolean | undefined)[];
@@ -131,10 +133,16 @@ function phraseAnswer(test: PhraseTest, subject: string): boolean {
 /** Exact values of channel, priority or status; a field of its own per closure keeps each read monomorphic. */
 function oneOf(values: string[] | undefined, field: 'channel' | 'priority' | 'status'): Test | undefined {
   if (!values?.length) return undefined;
-  // A short list is scanned: cheaper than hashing the value for a Set.
-  const list = [...new Set(values)];
-  const has = list.length <= 4 ? (v: string) => list.includes(v) : (v: string) => set.has(v);
+  // A short list is scanned: cheaper than hashing the value for a Set. Its words are swapped for
+  // the canonical constants the mapper stores, so a match is the very same string (no compare).
+  const list = [...new Set(values)].map((v) => CANONICAL.find((c) => c === v) ?? v);
   const set = new Set<string>(list);
+  const has = list.length <= 4
+    ? (v: string) => {
+      for (let i = 0; i < list.length; i++) if (list[i] === v) return true;
+      return false;
+    }
+    : (v: string) => set.has(v);
   switch (field) {
     case 'channel': return (t) => t.channel !== undefined && has(t.channel);
     case 'priority': return (t) => t.priority !== undefined && has(t.priority);
