@@ -14,7 +14,7 @@ import type { Clock } from '../measure/clock.js';
 import type { Dimension } from '../report.js';
 import type { ResolvedKind } from '../rules/verdict.js';
 import { addValue } from './quantiles.js';
-import { bump, countEligible, countKey, keepBreach, newRuleState, type RuleState } from './rule-state.js';
+import { bump, countEligible, countKey, keepBreach, mayKeep, newRuleState, type Placement, type RuleState } from './rule-state.js';
 import type { CompiledRule } from './scorecard.js';
 import type { DeferredEntry, LateBreach, LateValues, ScorecardState } from './state.js';
 
@@ -56,19 +56,29 @@ function allState(state: ScorecardState, r: CompiledRule, rule: number): RuleSta
   return state.rules[rule].all ?? (state.rules[rule].all = newRuleState(r.overrides.length));
 }
 
+/** Where an entry counts, rewritten per entry (countEligible does not keep it). */
+const placement: Placement = { week: '', dims: [], keys: [], override: 0 };
+
 /** Counts an outcome; `late`: its value is not known yet (kept in `state.late` for finish). */
 function apply(state: ScorecardState, r: CompiledRule, d: DeferredEntry, o: Outcome, dims: Dimension[], late: boolean): void {
   const s = allState(state, r, d.rule);
   switch (o.kind) {
     case 'met':
     case 'breached': {
-      const placement = { week: d.week, dims, keys: d.keys, override: d.override };
+      placement.week = d.week;
+      placement.dims = dims;
+      placement.keys = d.keys;
+      placement.override = d.override;
       countEligible(s, o.kind === 'met', placement, r.samples && !late ? o.sample : NaN);
       if (late && r.samples) state.late[d.rule].samples.push(d.since);
       if (o.kind === 'breached') {
         bump(s.extra, countKey('breached:', o.code));
-        if (late) keepLateBreach(state.late[d.rule], { since: d.since, id: d.id, code: o.code, limit: o.limit, created: d.created, channel: d.channel, agent: d.agent }, r);
-        else keepBreach(s, { id: d.id, value: o.value, code: o.code, limit: o.limit, n: NaN, created: d.created, channel: d.channel, agent: d.agent }, r.cap);
+        const lateValues = state.late[d.rule];
+        if (late) {
+          if (mayKeepLate(lateValues, d.since, r)) {
+            keepLateBreach(lateValues, { since: d.since, id: d.id, code: o.code, limit: o.limit, created: d.created, channel: d.channel, agent: d.agent }, r);
+          }
+        } else if (mayKeep(s, r.cap, o.value, d.id, d.created, o.code)) keepBreach(s, { id: d.id, value: o.value, code: o.code, limit: o.limit, n: NaN, created: d.created, channel: d.channel, agent: d.agent }, r.cap);
       }
       break;
     }
@@ -103,10 +113,22 @@ function lateOrder(clock: Clock): (a: LateBreach, b: LateBreach) => number {
 function trimLate(late: LateValues, r: CompiledRule): void {
   late.breaches.sort(lateOrder(r.ctx.clock));
   if (late.breaches.length > r.cap) late.breaches.length = r.cap;
+  late.floor = late.breaches.length === r.cap && r.cap > 0 ? late.breaches[r.cap - 1] : null;
+}
+
+/**
+ * Whether a late breach from `since` could make the list: not when it comes after the floor by
+ * lateOrder's first criterion (the clock counts time between them), whatever the tie-breaks.
+ * Callers skip building the record when not (most late breaches, on a long file).
+ */
+export function mayKeepLate(late: LateValues, since: number, r: CompiledRule): boolean {
+  if (r.cap <= 0) return false;
+  const floor = late.floor;
+  return !floor || !(floor.since < since && r.ctx.clock.elapsed(floor.since, since) > 0);
 }
 
 export function keepLateBreach(late: LateValues, b: LateBreach, r: CompiledRule): void {
-  if (r.cap <= 0) return;
+  if (!mayKeepLate(late, b.since, r)) return;
   late.breaches.push(b);
   if (Number.isFinite(r.cap) && late.breaches.length >= 2 * r.cap + 16) trimLate(late, r);
 }
@@ -116,7 +138,8 @@ export function settleEarly(state: ScorecardState, rules: CompiledRule[], dims: 
   const floor = state.floor;
   if (!(floor > -Infinity)) return;
   const waiting: DeferredEntry[] = [];
-  for (const d of state.deferred) {
+  for (let i = 0; i < state.deferred.length; i++) {
+    const d = state.deferred[i];
     const r = rules[d.rule];
     if (Math.round(r.ctx.clock.elapsed(d.since, floor)) > d.limit) {
       outcome.kind = d.over;

@@ -9,16 +9,22 @@ const HOUR = 3_600_000;
 
 export class Periods {
   private readonly days = new Map<number, { week: string; month: string }>();
+  // The last day asked about: consecutive tickets are mostly from the same day.
+  private lastDay = NaN;
+  private lastKeys = { week: '', month: '' };
   constructor(private readonly zone: string) {}
 
   private day(ms: number): { week: string; month: string } {
     const wall = toWall(this.zone, ms);
     const dayNumber = Math.floor(wall / DAY);
+    if (dayNumber === this.lastDay) return this.lastKeys;
     let keys = this.days.get(dayNumber);
     if (!keys) {
       keys = { week: isoWeek(dayNumber), month: new Date(dayNumber * DAY).toISOString().slice(0, 7) };
       this.days.set(dayNumber, keys);
     }
+    this.lastDay = dayNumber;
+    this.lastKeys = keys;
     return keys;
   }
 

@@ -36,6 +36,8 @@ export interface RuleState {
   breaches: BreachRecord[];
   /** The value of the last breach kept at the latest trim: a lesser one can never make the list. */
   breachFloor: number;
+  /** That last breach itself: one ranking after it (worseFirst) can never make the list either. */
+  floorBreach: BreachRecord | null;
   /** Eligible tickets per override: index 0 = none matched, i + 1 = overrides[i]. */
   overrideEligible: number[];
 }
@@ -43,7 +45,7 @@ export interface RuleState {
 export function newRuleState(overrides: number): RuleState {
   return {
     met: 0, breached: 0, pending: 0, excluded: 0, excludedReasons: {}, extra: {}, sum: 0,
-    samples: newQuantiles(), trend: {}, groups: {}, breaches: [], breachFloor: -Infinity, overrideEligible: new Array(overrides + 1).fill(0),
+    samples: newQuantiles(), trend: {}, groups: {}, breaches: [], breachFloor: -Infinity, floorBreach: null, overrideEligible: new Array(overrides + 1).fill(0),
   };
 }
 
@@ -66,8 +68,13 @@ export function bump(counts: Record<string, number>, key: string, by = 1): void 
   counts[key] = (counts[key] ?? 0) + by;
 }
 
+/** The [eligible, met] pair of a key, made on first use. */
+export function pairOf(counts: Record<string, [number, number]>, key: string): [number, number] {
+  return counts[key] ?? (counts[key] = [0, 0]);
+}
+
 function bumpPair(counts: Record<string, [number, number]>, key: string, met: boolean): void {
-  const pair = counts[key] ?? (counts[key] = [0, 0]);
+  const pair = pairOf(counts, key);
   pair[0]++;
   if (met) pair[1]++;
 }
@@ -80,12 +87,16 @@ export interface Placement {
   override: number;
 }
 
-/** Counts one eligible outcome (met or breached). */
-export function countEligible(s: RuleState, met: boolean, at: Placement, sample: number): void {
+/**
+ * Counts one eligible outcome (met or breached). `week` is the trend pair of `at.week` when the
+ * caller already holds it (the scorecard keeps it from ticket to ticket: weeks change rarely).
+ */
+export function countEligible(s: RuleState, met: boolean, at: Placement, sample: number, week = pairOf(s.trend, at.week)): void {
   if (met) s.met++;
   else s.breached++;
   s.overrideEligible[at.override]++;
-  bumpPair(s.trend, at.week, met);
+  week[0]++;
+  if (met) week[1]++;
   for (let i = 0; i < at.dims.length; i++) {
     const byKey = s.groups[at.dims[i]] ?? (s.groups[at.dims[i]] = {});
     bumpPair(byKey, at.keys[i], met);
@@ -109,12 +120,32 @@ export function worseFirst(a: BreachRecord, b: BreachRecord): number {
 export function trimBreaches(s: RuleState, cap: number): void {
   s.breaches.sort(worseFirst);
   if (s.breaches.length > cap) s.breaches.length = cap;
-  if (s.breaches.length === cap && cap > 0) s.breachFloor = s.breaches[cap - 1].value ?? -Infinity;
+  if (s.breaches.length === cap && cap > 0) {
+    s.floorBreach = s.breaches[cap - 1];
+    s.breachFloor = s.floorBreach.value ?? -Infinity;
+  }
+}
+
+/**
+ * Whether a breach could make the list: not when the last one kept at the latest trim ranks
+ * before it (worseFirst, field by field: breaches without a value, like a share's, all tie on
+ * value). Callers skip building the record when not.
+ */
+export function mayKeep(s: RuleState, cap: number, value: number | null, id: string, created: number, code: string): boolean {
+  if (cap <= 0 || (value ?? -Infinity) < s.breachFloor) return false;
+  const f = s.floorBreach;
+  if (!f) return true;
+  const fv = f.value ?? -Infinity;
+  const v = value ?? -Infinity;
+  if (fv !== v) return !(v - fv < 0);
+  if (f.id !== id) return !(f.id < id);
+  if (f.created !== created) return !(f.created - created < 0);
+  return !(f.code < code);
 }
 
 /** Keeps a breach within a bounded list (sorted and cut only when it doubles: amortised). */
 export function keepBreach(s: RuleState, b: BreachRecord, cap: number): void {
-  if (cap <= 0 || (b.value ?? -Infinity) < s.breachFloor) return;
+  if (!mayKeep(s, cap, b.value, b.id, b.created, b.code)) return;
   s.breaches.push(b);
   if (Number.isFinite(cap) && s.breaches.length >= 2 * cap + 16) trimBreaches(s, cap);
 }

@@ -10,12 +10,16 @@ import type { RuleDefinition } from '../rules/definition.js';
 import { ruleDefinition } from '../rules/index.js';
 import { newVerdict, reset, type JudgeContext } from '../rules/verdict.js';
 import type { Ticket } from '../types.js';
+import { ExcludeTags } from './exclude.js';
 import { Periods } from './periods.js';
+import { Tally } from './tally.js';
 import { addValue } from './quantiles.js';
 import { breakdowns, firstResponseDistribution, recordFirstResponse } from './breakdowns.js';
 import { keepLateBreach, resolveDeferred, settleEarly, settleNow } from './deferred.js';
 import { buildResult } from './result.js';
-import { bump, countEligible, countKey, keepBreach, mergeRuleState, newRuleState, type Placement } from './rule-state.js';
+import {
+  bump, countEligible, countKey, keepBreach, mayKeep, mergeRuleState, newRuleState, pairOf, type Placement, type RuleState,
+} from './rule-state.js';
 import type { DeferredEntry, ScorecardState } from './state.js';
 
 export type { ScorecardState } from './state.js';
@@ -98,14 +102,6 @@ function compileRule(rule: RuleConfig, opts: ScorecardOptions): CompiledRule {
 /** The breakdown keys of a deferred ticket when there are no breakdowns: one shared empty list. */
 const NO_KEYS: string[] = [];
 
-function keyFor(last: { code: string; key: string }, prefix: string, code: string): string {
-  if (last.code !== code) {
-    last.code = code;
-    last.key = countKey(prefix, code);
-  }
-  return last.key;
-}
-
 /** State keys of the hours of the week, made once rather than per ticket. */
 const HOUR_KEYS = Array.from({ length: 168 }, (_, h) => String(h));
 
@@ -123,17 +119,44 @@ function dimensionKey(t: Ticket, dim: Dimension, periods: Periods): string {
 export function createScorecard(policy: Policy, opts: ScorecardOptions): Scorecard {
   // Severity `off` rules are not evaluated at all, and so absent from the results.
   const rules = policy.rules.filter((r) => r.severity !== 'off').map((r) => compileRule(r, opts));
-  const excludeTags = policy.exclude_tags.map((t) => t.toLowerCase());
+  const excludeTags = new ExcludeTags(policy.exclude_tags.map((t) => t.toLowerCase()));
   const periods = new Periods(opts.timezone);
   const verdict = newVerdict();
   const state: ScorecardState = {
-    rules: rules.map(() => ({})), deferred: [], late: rules.map(() => ({ samples: [], breaches: [] })), floor: -Infinity, firstResponse: {},
+    rules: rules.map(() => ({})), deferred: [], late: rules.map(() => ({ samples: [], breaches: [], floor: null })), floor: -Infinity, firstResponse: {},
   };
   // Pooled entries are swept against the floor when the pool doubles: amortised O(1) per entry.
   let sweepAt = SWEEP_MIN;
   const at: Placement = { week: '', dims: opts.by, keys: opts.by.map(() => ''), override: 0 };
-  // A rule gives the same few codes over and over: its last count key per kind, by identity.
-  const memo = rules.map(() => ({ na: { code: '', key: '' }, breached: { code: '', key: '' }, vendor: { code: '', key: '' } }));
+  // A rule gives the same few codes over and over: they are tallied per kind (tally.ts). It also
+  // keeps its state for all hours (found once, not looked up by key per ticket) and the trend
+  // pair of the last week it counted into (tickets come week by week).
+  const memo = rules.map(() => ({
+    na: new Tally('na:'), breached: new Tally('breached:'), vendor: new Tally('vendor:'), volume: new Tally(''), excluded: new Tally(''),
+    all: undefined as RuleState | undefined, trendOf: undefined as RuleState | undefined, week: '', trend: [0, 0] as [number, number],
+  }));
+
+  function stateFor(i: number, t: Ticket): RuleState {
+    const r = rules[i];
+    const byKey = state.rules[i];
+    if (r.def.byHourOfWeek) {
+      const key = HOUR_KEYS[periods.hourOfWeek(t.created_at)];
+      return byKey[key] ?? (byKey[key] = newRuleState(r.overrides.length));
+    }
+    const m = memo[i];
+    return m.all ?? (m.all = byKey.all ?? (byKey.all = newRuleState(r.overrides.length)));
+  }
+
+  /** The trend pair of the ticket's week in `s`. */
+  function trendOf(i: number, s: RuleState): [number, number] {
+    const m = memo[i];
+    if (m.trendOf !== s || m.week !== at.week) {
+      m.trendOf = s;
+      m.week = at.week;
+      m.trend = pairOf(s.trend, at.week);
+    }
+    return m.trend;
+  }
 
   function defer(d: DeferredEntry): void {
     if (opts.asOf !== undefined && settleNow(state, rules[d.rule], d, opts.asOf, opts.by)) return;
@@ -150,17 +173,15 @@ export function createScorecard(policy: Policy, opts: ScorecardOptions): Scoreca
     if (opts.asOfFromData && t.created_at > state.floor) state.floor = t.created_at;
     if (opts.since !== undefined && t.created_at < opts.since) return;
     if (opts.until !== undefined && t.created_at >= opts.until) return;
-    let excludedBy: string | undefined;
-    for (const tag of excludeTags) if (t.tags.includes(tag)) { excludedBy = tag; break; }
+    const excludedBy = excludeTags.find(t.tags);
     if (excludedBy === undefined) recordFirstResponse(state.firstResponse, t);
     at.week = periods.week(t.created_at);
     for (let d = 0; d < opts.by.length; d++) (at.keys as string[])[d] = dimensionKey(t, opts.by[d], periods);
     for (let i = 0; i < rules.length; i++) {
       const r = rules[i];
       if (!r.applies(t)) continue;
-      const slotKey = r.def.byHourOfWeek ? HOUR_KEYS[periods.hourOfWeek(t.created_at)] : 'all';
-      const s = state.rules[i][slotKey] ?? (state.rules[i][slotKey] = newRuleState(r.overrides.length));
-      if (r.def.byHourOfWeek) bump(s.extra, 'volume');
+      const s = stateFor(i, t);
+      if (r.def.byHourOfWeek) memo[i].volume.add(s.extra, 'volume');
       if (excludedBy !== undefined) {
         s.excluded++;
         bump(s.excludedReasons, countKey('tag:', excludedBy));
@@ -175,11 +196,11 @@ export function createScorecard(policy: Policy, opts: ScorecardOptions): Scoreca
       switch (verdict.kind) {
         case 'met':
         case 'breached':
-          countEligible(s, verdict.kind === 'met', at, r.samples ? verdict.sample : NaN);
-          if (verdict.vendor) bump(s.extra, keyFor(memo[i].vendor, 'vendor:', verdict.vendor));
+          countEligible(s, verdict.kind === 'met', at, r.samples ? verdict.sample : NaN, trendOf(i, s));
+          if (verdict.vendor) memo[i].vendor.add(s.extra, verdict.vendor);
           if (verdict.kind === 'breached') {
-            bump(s.extra, keyFor(memo[i].breached, 'breached:', verdict.code));
-            keepBreach(s, { id: t.id, value: verdict.value, code: verdict.code, limit: verdict.limit, n: verdict.n, created: t.created_at, channel: t.channel, agent: t.agent }, r.cap);
+            memo[i].breached.add(s.extra, verdict.code);
+            if (mayKeep(s, r.cap, verdict.value, t.id, t.created_at, verdict.code)) keepBreach(s, { id: t.id, value: verdict.value, code: verdict.code, limit: verdict.limit, n: verdict.n, created: t.created_at, channel: t.channel, agent: t.agent }, r.cap);
           }
           break;
         case 'pending':
@@ -187,10 +208,10 @@ export function createScorecard(policy: Policy, opts: ScorecardOptions): Scoreca
           break;
         case 'excluded':
           s.excluded++;
-          bump(s.excludedReasons, verdict.code);
+          memo[i].excluded.add(s.excludedReasons, verdict.code);
           break;
         case 'not-applicable':
-          bump(s.extra, keyFor(memo[i].na, 'na:', verdict.code));
+          memo[i].na.add(s.extra, verdict.code);
           // The peak rule compares the first responses of all its tickets, rated or not.
           if (r.def.byHourOfWeek && Number.isFinite(verdict.sample)) {
             s.sum += verdict.sample;
@@ -231,10 +252,16 @@ export function createScorecard(policy: Policy, opts: ScorecardOptions): Scoreca
     }
   }
 
+  /** Writes the tallies' pending runs into the state: before anything reads it. */
+  function flush(): void {
+    for (const m of memo) for (const tally of [m.na, m.breached, m.vendor, m.volume, m.excluded]) tally.flush();
+  }
+
   function finish(asOf: number, available: ReadonlySet<string>) {
+    flush();
     // Work on a copy: finish() may be called again (e.g. after more merges). The pool and the late
     // values are only read, so they are not copied (on millions of rows they are the big part).
-    const done = structuredClone({ ...state, deferred: [], late: rules.map(() => ({ samples: [], breaches: [] })) });
+    const done = structuredClone({ ...state, deferred: [], late: rules.map(() => ({ samples: [], breaches: [], floor: null })) });
     resolveDeferred(done, rules, asOf, available, opts.by, state);
     const results = rules.map((r, i) => buildResult(r, done.rules[i], available, policy.gate.min_sample, opts.timezone));
     return {
@@ -246,8 +273,14 @@ export function createScorecard(policy: Policy, opts: ScorecardOptions): Scoreca
 
   return {
     add,
-    snapshot: () => structuredClone(state),
-    release: () => state,
+    snapshot: () => {
+      flush();
+      return structuredClone(state);
+    },
+    release: () => {
+      flush();
+      return state;
+    },
     merge,
     finish,
   };

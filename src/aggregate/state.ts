@@ -39,6 +39,8 @@ export interface LateValues {
   /** `since` of each settled met/breached outcome: its sample is the clock's time from it to as_of. */
   samples: number[];
   breaches: LateBreach[];
+  /** The last breach kept at the latest trim: one clearly later can never make the list. */
+  floor: LateBreach | null;
 }
 
 export interface ScorecardState {

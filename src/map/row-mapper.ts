@@ -29,8 +29,9 @@ export class RowMapper implements Mapper {
   readonly bindings: FieldBinding[];
   latest = -Infinity;
   headerProblems: Problem[] = [];
-  private readonly empty: Set<string>;
-  /** Longest "empty" word: a longer cell skips the Set lookup (most cells, on every row). */
+  /** The preset's "empty" words (`-`, `N/A`…): a handful, compared one by one (no hashing). */
+  private readonly empty: string[];
+  /** Longest "empty" word: a longer cell skips the comparisons (most cells, on every row). */
   private readonly emptyLength: number;
   private readonly key: Slot;
   private readonly when: Slot;
@@ -52,8 +53,8 @@ export class RowMapper implements Mapper {
     this.kind = preset.kind;
     this.bindings = slots.map((s) => ({ field: s.field, column: s.column, index: s.index }));
     for (const f of fallbacks) if (!f.bound) this.bindings.push({ field: f.field, column: `(every row: ${f.value})`, index: -1 });
-    this.empty = new Set((preset.empty ?? []).map((e) => e.trim()));
-    this.emptyLength = Math.max(-1, ...[...this.empty].map((e) => e.length));
+    this.empty = [...new Set((preset.empty ?? []).map((e) => e.trim()))];
+    this.emptyLength = Math.max(-1, ...this.empty.map((e) => e.length));
     const threadKey = preset.kind === 'messages' && (preset.messages?.threading ?? 'conversation') === 'conversation' ? 'conversation_id' : 'id';
     this.key = slots.find((s) => s.field === threadKey)!;
     this.when = slots.find((s) => s.field === (preset.kind === 'tickets' ? 'created_at' : 'at'))!;
@@ -67,7 +68,12 @@ export class RowMapper implements Mapper {
     const raw = row[index];
     if (raw === undefined || raw === '') return '';
     const s = trimCell(raw);
-    return s.length <= this.emptyLength && this.empty.has(s) ? '' : s;
+    return s.length <= this.emptyLength && this.isEmptyWord(s) ? '' : s;
+  }
+
+  private isEmptyWord(s: string): boolean {
+    for (let i = 0; i < this.empty.length; i++) if (this.empty[i] === s) return true;
+    return false;
   }
 
   /** Ragged row, key, creation time, duplicates: what decides whether the record is used at all. */

@@ -5,11 +5,18 @@
 
 import type { Ticket } from '../types.js';
 
+/**
+ * The tags of a ticket without any: one shared, frozen list, like the lists the mapper shares
+ * between rows with the same tags cell (a fresh empty array per row was garbage on most rows,
+ * which have a tags cell that replaces it).
+ */
+const NO_TAGS = Object.freeze([]) as unknown as string[];
+
 export function blankTicket(id: string, created_at: number, file: number, line: number): Ticket {
   return {
     id, channel: undefined, created_at, first_response_at: undefined, first_response_minutes: undefined,
     first_response_business_minutes: undefined, solved_at: undefined, closed_at: undefined, updated_at: undefined,
-    due_at: undefined, status: undefined, priority: undefined, type: undefined, tags: [], subject: undefined,
+    due_at: undefined, status: undefined, priority: undefined, type: undefined, tags: NO_TAGS, subject: undefined,
     agent: undefined, team: undefined, requester: undefined, requester_name: undefined, csat: undefined,
     csat_good: undefined, nps: undefined, reopens: undefined, agent_replies: undefined, wait_seconds: undefined,
     missed: undefined, abandoned: undefined, order_at: undefined, return_requested_at: undefined,

@@ -2,31 +2,112 @@
 // criterion given must hold; with `match: any`, type, tags.any and subject are alternatives (a
 // ticket matching any of those given is in), the other criteria still all hold.
 //
-// Text tests run per ticket and per rule, so each remembers its answer per distinct value: types,
-// tags and templated subjects repeat across millions of rows, and one Map lookup replaces folding,
+// Text tests run per ticket and per rule, so their answers are remembered per distinct value:
+// types, tags and templated subjects repeat across millions of rows, and a lookup replaces folding,
 // splitting into words and glob matching (measured: the largest per-row cost of the audit before).
+// The memory is one table per field, shared by every test: the rules look at the same ticket one
+// after another, so its type (subject, tags) is looked up once and each test reads its own answer
+// from the same row, instead of one Map lookup per test per ticket.
 
-import type { Ticket } from '../types.js';
+import { CHANNELS, PRIORITIES, STATUSES, type Ticket } from '../types.js';
 import { fold, phraseMatcher, valueMatcher, wordsOf } from './glob.js';
 import type { Filter } from './types.js';
 
 type Test = (t: Ticket) => boolean;
 
-/** Distinct values remembered per test; past it the memory starts afresh (bounded, recent values stay hot). */
+const CANONICAL: readonly string[] = [...CHANNELS, ...STATUSES, ...PRIORITIES];
+
+/** Each test's answer about one value, by test number; undefined until the test is asked. */
+type Row = (boolean | undefined)[];
+
+/** Distinct values remembered per field; past it the memory starts afresh (bounded, recent values stay hot). */
 const MEMO_LIMIT = 4096;
 
-/** A test of one text value, answered once per distinct value. */
-function memoized(test: (value: string) => boolean): (value: string) => boolean {
-  const answers = new Map<string, boolean>();
-  return (value) => {
-    let answer = answers.get(value);
-    if (answer === undefined) {
-      answer = test(value);
-      if (answers.size >= MEMO_LIMIT) answers.clear();
-      answers.set(value, answer);
+/** The answers of every test about the values of one field. */
+class Answers<K> {
+  private readonly rows = new Map<K, Row>();
+  /** The last value asked about: the next rule asks about the same ticket's value. */
+  lastKey: K | undefined = undefined;
+  private lastRow: Row = [];
+
+  row(key: K): Row {
+    // Small enough to be inlined into every test: the usual case is the same value again.
+    return key === this.lastKey ? this.lastRow : this.find(key);
+  }
+
+  private find(key: K): Row {
+    let row = this.rows.get(key);
+    if (row === undefined) {
+      if (this.rows.size >= MEMO_LIMIT) this.rows.clear();
+      this.rows.set(key, (row = []));
     }
-    return answer;
-  };
+    this.lastKey = key;
+    this.lastRow = row;
+    return row;
+  }
+}
+
+const typeAnswers = new Answers<string>();
+const teamAnswers = new Answers<string>();
+const subjectAnswers = new Answers<string>();
+/** Per single tag. */
+const tagAnswers = new Answers<string>();
+/** Per tag list: the mapper shares one frozen list between rows with the same tags cell. */
+const tagListAnswers = new Answers<readonly string[]>();
+
+// Tests with the same patterns have the same answers: they share one number (and so one answer).
+const testNumbers = new Map<string, number>();
+function testNumber(kind: string, patterns: readonly string[]): number {
+  const key = `${kind}\u0000${patterns.join('\u0000')}`;
+  let n = testNumbers.get(key);
+  if (n === undefined) testNumbers.set(key, (n = testNumbers.size));
+  return n;
+}
+
+/** Whole-value patterns (type, team, one tag): matched against the folded value. */
+interface ValueTest { n: number; tests: ((folded: string) => boolean)[] }
+/** Does any tag match any of the patterns (`one` asks about a single tag)? */
+interface TagTest { n: number; one: ValueTest }
+/** Phrases inside the subject. */
+interface PhraseTest { n: number; phrases: ((words: string[]) => boolean)[] }
+
+function valueTest(patterns: string[]): ValueTest {
+  return { n: testNumber('value', patterns), tests: patterns.map(valueMatcher) };
+}
+
+function tagTest(patterns: string[]): TagTest {
+  return { n: testNumber('tags', patterns), one: valueTest(patterns) };
+}
+
+function phraseTest(patterns: string[]): PhraseTest {
+  return { n: testNumber('phrase', patterns), phrases: patterns.map(phraseMatcher) };
+}
+
+// The answers below are small functions of their own, called with the test as an argument (not
+// closures per test): the engine inlines them into each filter, one call per filter and ticket.
+
+function valueAnswer(table: Answers<string>, test: ValueTest, value: string): boolean {
+  const row = table.row(value);
+  const answer = row[test.n];
+  if (answer !== undefined) return answer;
+  const folded = fold(value);
+  for (let i = 0; i < test.tests.length; i++) if (test.tests[i](folded)) return (row[test.n] = true);
+  return (row[test.n] = false);
+}
+
+function scanTags(test: TagTest, tags: readonly string[]): boolean {
+  for (let i = 0; i < tags.length; i++) if (valueAnswer(tagAnswers, test.one, tags[i])) return true;
+  return false;
+}
+
+function tagAnswer(test: TagTest, tags: readonly string[]): boolean {
+  if (tags.length === 0) return false;
+  // A list that is not frozen may change later (built by hand): ask about each tag instead. The
+  // last list asked about was frozen (and stays so): the same ticket's list skips the check.
+  if (tags !== tagListAnswers.lastKey && !Object.isFrozen(tags)) return scanTags(test, tags);
+  const row = tagListAnswers.row(tags);
+  const answer = row[test.n];
+  return answer !== undefined ? answer : (row[test.n] = scanTags(test, tags));
 }
 
 // Rules are checked one after another on the same ticket; splitting a new subject once serves all.
@@ -40,49 +121,51 @@ function subjectWords(subject: string): string[] {
   return lastWords;
 }
 
-/** Whole-value patterns (type, team, one tag): does the folded value match any of them? */
-function anyOf(patterns: string[]): (value: string) => boolean {
-  const tests = patterns.map(valueMatcher);
-  return memoized((value) => {
-    const folded = fold(value);
-    for (let i = 0; i < tests.length; i++) if (tests[i](folded)) return true;
-    return false;
-  });
+function phraseAnswer(test: PhraseTest, subject: string): boolean {
+  const row = subjectAnswers.row(subject);
+  const answer = row[test.n];
+  if (answer !== undefined) return answer;
+  const words = subjectWords(subject);
+  for (let i = 0; i < test.phrases.length; i++) if (test.phrases[i](words)) return (row[test.n] = true);
+  return (row[test.n] = false);
 }
 
-function someTag(tags: string[], match: (tag: string) => boolean): boolean {
-  for (let i = 0; i < tags.length; i++) if (match(tags[i])) return true;
-  return false;
-}
-
-function oneOf<T extends string>(values: T[] | undefined, field: (t: Ticket) => T | undefined): Test | undefined {
+/** Exact values of channel, priority or status; a field of its own per closure keeps each read monomorphic. */
+function oneOf(values: string[] | undefined, field: 'channel' | 'priority' | 'status'): Test | undefined {
   if (!values?.length) return undefined;
-  const set = new Set<string>(values);
-  return (t) => {
-    const v = field(t);
-    return v !== undefined && set.has(v);
-  };
+  // A short list is scanned: cheaper than hashing the value for a Set. Its words are swapped for
+  // the canonical constants the mapper stores, so a match is the very same string (no compare).
+  const list = [...new Set(values)].map((v) => CANONICAL.find((c) => c === v) ?? v);
+  const set = new Set<string>(list);
+  const has = list.length <= 4
+    ? (v: string) => {
+      for (let i = 0; i < list.length; i++) if (list[i] === v) return true;
+      return false;
+    }
+    : (v: string) => set.has(v);
+  switch (field) {
+    case 'channel': return (t) => t.channel !== undefined && has(t.channel);
+    case 'priority': return (t) => t.priority !== undefined && has(t.priority);
+    case 'status': return (t) => t.status !== undefined && has(t.status);
+  }
 }
 
+/** type, tags.any and subject: each a test of its own, or (`any`) one test of alternatives. */
 function textTests(f: Filter): Test[] {
+  const type = f.type?.length ? valueTest(f.type) : null;
+  const tags = f.tags?.any?.length ? tagTest(f.tags.any) : null;
+  const subject = f.subject?.length ? phraseTest(f.subject) : null;
+  const given = (type ? 1 : 0) + (tags ? 1 : 0) + (subject ? 1 : 0);
+  if (f.match === 'any' && given > 1) {
+    return [(t) =>
+      (type !== null && t.type !== undefined && valueAnswer(typeAnswers, type, t.type)) ||
+      (tags !== null && tagAnswer(tags, t.tags)) ||
+      (subject !== null && t.subject !== undefined && phraseAnswer(subject, t.subject))];
+  }
   const tests: Test[] = [];
-  if (f.type?.length) {
-    const match = anyOf(f.type);
-    tests.push((t) => t.type !== undefined && match(t.type));
-  }
-  if (f.tags?.any?.length) {
-    const match = anyOf(f.tags.any);
-    tests.push((t) => someTag(t.tags, match));
-  }
-  if (f.subject?.length) {
-    const phrases = f.subject.map(phraseMatcher);
-    const match = memoized((subject) => {
-      const words = subjectWords(subject);
-      for (let i = 0; i < phrases.length; i++) if (phrases[i](words)) return true;
-      return false;
-    });
-    tests.push((t) => t.subject !== undefined && match(t.subject));
-  }
+  if (type) tests.push((t) => t.type !== undefined && valueAnswer(typeAnswers, type, t.type));
+  if (tags) tests.push((t) => tagAnswer(tags, t.tags));
+  if (subject) tests.push((t) => t.subject !== undefined && phraseAnswer(subject, t.subject));
   return tests;
 }
 
@@ -90,24 +173,25 @@ function textTests(f: Filter): Test[] {
 export function compileFilter(f: Filter): (t: Ticket) => boolean {
   const tests: Test[] = [];
   const push = (test: Test | undefined) => test && tests.push(test);
-  push(oneOf(f.channel, (t) => t.channel));
-  push(oneOf(f.priority, (t) => t.priority));
-  push(oneOf(f.status, (t) => t.status));
+  push(oneOf(f.channel, 'channel'));
+  push(oneOf(f.priority, 'priority'));
+  push(oneOf(f.status, 'status'));
   if (f.team?.length) {
-    const match = anyOf(f.team);
-    tests.push((t) => t.team !== undefined && match(t.team));
+    const team = valueTest(f.team);
+    tests.push((t) => t.team !== undefined && valueAnswer(teamAnswers, team, t.team));
   }
   if (f.tags?.all?.length) {
-    const each = f.tags.all.map((p) => anyOf([p]));
-    tests.push((t) => each.every((m) => someTag(t.tags, m)));
+    const each = f.tags.all.map((p) => tagTest([p]));
+    tests.push((t) => {
+      for (let i = 0; i < each.length; i++) if (!tagAnswer(each[i], t.tags)) return false;
+      return true;
+    });
   }
   if (f.tags?.none?.length) {
-    const match = anyOf(f.tags.none);
-    tests.push((t) => !someTag(t.tags, match));
+    const none = tagTest(f.tags.none);
+    tests.push((t) => !tagAnswer(none, t.tags));
   }
-  const text = textTests(f);
-  if (f.match === 'any' && text.length > 1) tests.push((t) => text.some((test) => test(t)));
-  else tests.push(...text);
+  tests.push(...textTests(f));
   if (tests.length === 0) return () => true;
   if (tests.length === 1) return tests[0];
   return (t) => {

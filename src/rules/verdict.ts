@@ -53,10 +53,14 @@ export function newVerdict(): Verdict {
   };
 }
 
+/**
+ * Clears what any outcome may leave behind. The deferred check's fields are left alone: they are
+ * read only for a deferred outcome, and defer() writes every one of them (per rule and ticket,
+ * half the stores).
+ */
 export function reset(v: Verdict): void {
   v.kind = 'not-applicable'; v.code = ''; v.value = null; v.limit = NaN; v.n = NaN; v.sample = NaN;
-  v.vendor = null; v.since = NaN; v.since2 = NaN; v.limit2 = NaN; v.code2 = ''; v.need2 = '';
-  v.over = 'breached'; v.within = 'pending'; v.withinCode = 'waiting';
+  v.vendor = null;
 }
 
 export function set(v: Verdict, kind: VerdictKind, code: string, value: number | null = null): void {
@@ -75,7 +79,10 @@ export function judgeDuration(v: Verdict, ms: number, window: number, lateCode =
   v.sample = d;
 }
 
-/** Decide at as_of: `over` once `clock.elapsed(since, asOf) > limit`, else `within`. */
+/**
+ * Decide at as_of: `over` once `clock.elapsed(since, asOf) > limit`, else `within`. Writes every
+ * field of the deferred check (the second check off): reset() does not clear them.
+ */
 export function defer(v: Verdict, since: number, limit: number, overCode: string, over: ResolvedKind = 'breached', within: ResolvedKind = 'pending', withinCode = 'waiting'): void {
   v.kind = 'deferred';
   v.since = since;
@@ -84,6 +91,10 @@ export function defer(v: Verdict, since: number, limit: number, overCode: string
   v.over = over;
   v.within = within;
   v.withinCode = withinCode;
+  v.since2 = NaN;
+  v.limit2 = NaN;
+  v.code2 = '';
+  v.need2 = '';
 }
 
 export interface JudgeContext {
