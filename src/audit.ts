@@ -98,6 +98,17 @@ export async function runAudit(req: AuditRequest): Promise<Report> {
         stdin: req.stdin,
         onRows: req.onRows ? (rows) => req.onRows!(path, rows) : undefined,
         reader,
+        // Once the last file's mapping is known, so is every field the audit will have: a rule
+        // that lacks one reports no_data whatever its tickets scored (DESIGN §4), so the last
+        // file's tickets are not judged by it at all. (Earlier files cannot know what a later
+        // one brings.)
+        onMapped: scorecard && i === req.files.length - 1
+          ? (mapper) => {
+            const skip = scorecard.rulesLacking(availableFields([...files, { mapper }]));
+            scorecard.skip(skip);
+            return skip;
+          }
+          : undefined,
       };
       files.push(await ingestFile(path, i, opts, scorecard ? (t) => scorecard.add(t) : (t) => held.push(t)));
     }

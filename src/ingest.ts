@@ -32,6 +32,11 @@ export interface IngestOptions {
   onRows?: (rows: number) => void;
   /** Reads a file another way when it can (parallel byte ranges); else it is read in one pass. */
   reader?: FileReader;
+  /**
+   * Told the file's mapping once it is compiled, before any record is read; returns the indices
+   * of the policy rules its tickets need not be judged by (see Scorecard.rulesLacking).
+   */
+  onMapped?: (mapper: Mapper) => number[];
 }
 
 export interface IngestedFile {
@@ -80,6 +85,8 @@ export interface OpenedFile {
   zone: string;
   problems: ProblemList;
   onTicket: (t: Ticket) => void;
+  /** Policy rules (indices) this file's tickets are not judged by: IngestOptions.onMapped. */
+  skipRules: number[];
   /** The source's batches; `pending` ones (already pulled, e.g. to look at) come first. */
   batches: AsyncIterator<CsvBatch>;
   pending: CsvBatch[];
@@ -129,7 +136,7 @@ async function ingestSource(
   // Records already parsed keep every cell; from here on only the mapped columns are decoded.
   source.decodeOnly(mapper.columnsRead());
   const file: OpenedFile = {
-    path, fileIndex, source, mapper, detection, zone, problems, onTicket,
+    path, fileIndex, source, mapper, detection, zone, problems, onTicket, skipRules: opts.onMapped?.(mapper) ?? [],
     batches: source.batches()[Symbol.asyncIterator](), pending: [],
   };
   if (opts.reader) {
@@ -193,7 +200,7 @@ export function fileResult(file: OpenedFile, rows: number, used: number): Ingest
 }
 
 /** Canonical fields the ingested files can provide (what rules may rely on). */
-export function availableFields(files: IngestedFile[]): Set<string> {
+export function availableFields(files: Pick<IngestedFile, 'mapper'>[]): Set<string> {
   const out = new Set<string>();
   for (const f of files) {
     for (const b of f.mapper.bindings) out.add(b.field);

@@ -20,6 +20,11 @@ function unmet(needs: Need[], available: ReadonlySet<string>): string[][] {
   return needs.map((n) => (typeof n === 'string' ? [n] : n)).filter((options) => !options.some((f) => available.has(f)));
 }
 
+/** The inputs a rule needs that `available` lacks, as alternatives (empty: it has all it needs). */
+export function lackingInputs(r: CompiledRule, available: ReadonlySet<string>): string[][] {
+  return unmet([...r.def.needs(r.rule as never, r.rule.clock), ...filterNeeds(r.rule.applies_to)], available);
+}
+
 export function statusOf(compliance: number, target: number, warn: number): RuleStatus {
   if (compliance >= target) return 'pass';
   if (compliance >= warn) return 'warn';
@@ -56,8 +61,7 @@ export function buildResult(r: CompiledRule, slots: Record<string, RuleState>, a
     s = newRuleState(r.overrides.length);
     if (slots.all) mergeRuleState(s, slots.all, r.cap);
   }
-  const needs = [...def.needs(rule as never, rule.clock), ...filterNeeds(rule.applies_to)];
-  const lacking = unmet(needs, available);
+  const lacking = lackingInputs(r, available);
   const missing = [...new Set(lacking.flat())];
   if (lacking.length > 0) {
     // Without its inputs a rule judges nothing (DESIGN §4: no_data, never a guess): what the

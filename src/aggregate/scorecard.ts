@@ -16,7 +16,7 @@ import { Tally } from './tally.js';
 import { addValue } from './quantiles.js';
 import { breakdowns, firstResponseDistribution, recordFirstResponse } from './breakdowns.js';
 import { keepLateBreach, resolveDeferred, settleEarly, settleNow } from './deferred.js';
-import { buildResult } from './result.js';
+import { buildResult, lackingInputs } from './result.js';
 import {
   bump, countEligible, countKey, keepBreach, mayKeep, mergeRuleState, newRuleState, pairOf, type Placement, type RuleState,
 } from './rule-state.js';
@@ -52,6 +52,10 @@ export interface Scorecard {
   /** The state itself, not a copy, for a scorecard that is done with (a range's, once read). */
   release(): ScorecardState;
   merge(other: ScorecardState): void;
+  /** The rules (indices) that lack an input in `available`: finish() reports them as no_data whatever they counted. */
+  rulesLacking(available: ReadonlySet<string>): number[];
+  /** Judge no further ticket by these rules (ones whose counts will not be used: rulesLacking). */
+  skip(rules: readonly number[]): void;
   finish(asOf: number, available: ReadonlySet<string>): {
     rules: RuleResult[];
     breakdowns: Report['breakdowns'];
@@ -282,6 +286,10 @@ export function createScorecard(policy: Policy, opts: ScorecardOptions): Scoreca
       return state;
     },
     merge,
+    rulesLacking: (available) => rules.flatMap((r, i) => (lackingInputs(r, available).length > 0 ? [i] : [])),
+    skip: (skipped) => {
+      for (const i of skipped) rules[i].applies = () => false;
+    },
     finish,
   };
 }

@@ -33,6 +33,7 @@ export async function readRangeTask(setup: RangeSetup, task: RangeTask, onRows?:
   const { mapper } = prepareMapping(task.header, task.headerLine, { ...setup.ingest, strict: false, seenIds: ids }, task.fileIndex);
   if (task.times) mapper.timeReaders().forEach((reader, i) => reader.adopt(task.times![i]));
   const card = createScorecard(setup.policy, { ...setup.card, clocks: clocks(setup.policy) });
+  card.skip(task.skipRules);
   const reader = readRange(task.path, task.start, task.end, task.delimiter, task.maxRecordSize, mapper.columnsRead());
   let rows = 0;
   let used = 0;

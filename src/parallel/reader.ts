@@ -62,7 +62,7 @@ export function parallelReader(ctx: ParallelContext): FileReader {
     const bounds = [source.dataStart, ...cuts, size];
     const tasks: RangeTask[] = cuts.concat(size).map((end, index) => ({
       index, path: file.path, fileIndex: file.fileIndex, header: source.header, headerLine: source.headerLine,
-      delimiter: source.delimiter, maxRecordSize: DEFAULT_MAX_RECORD_SIZE, start: bounds[index], end,
+      delimiter: source.delimiter, maxRecordSize: DEFAULT_MAX_RECORD_SIZE, start: bounds[index], end, skipRules: file.skipRules,
       times: index === 0 ? null : times,
     }));
     let rows = 0;

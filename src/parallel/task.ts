@@ -28,6 +28,8 @@ export interface RangeTask {
   /** Byte offsets: [start, end), starting at a record and ending after a `\n`. */
   start: number;
   end: number;
+  /** Policy rules (indices) the range's tickets are not judged by (OpenedFile.skipRules). */
+  skipRules: number[];
   /** Timestamp readers' state where the range starts; null for the first range (fresh readers). */
   times: TimestampReaderState[] | null;
 }

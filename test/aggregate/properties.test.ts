@@ -92,4 +92,30 @@ describe('scorecard invariants (fast-check)', () => {
       { numRuns: 60 },
     );
   });
+
+  it('skipping the rules that lack an input changes no result, and those rules count nothing', () => {
+    const fields = [...ALL_FIELDS];
+    fc.assert(
+      fc.property(fc.array(arbTicket, { maxLength: 40 }), fc.subarray(fields, { maxLength: 6 }), (raw, absent) => {
+        const tickets = raw.map(toTicket);
+        const available = new Set(fields.filter((f) => !absent.includes(f)));
+        const opts = options({ by: ['channel', 'week'], maxBreaches: 3 });
+        const asOf = T0 + 40 * DAY;
+        const judged = createScorecard(p, opts);
+        const skipping = createScorecard(p, opts);
+        const skipped = skipping.rulesLacking(available);
+        skipping.skip(skipped);
+        for (const t of tickets) {
+          judged.add(t);
+          skipping.add(t);
+        }
+        const state = skipping.snapshot();
+        for (const i of skipped) expect(state.rules[i]).toEqual({});
+        const expected = judged.finish(asOf, available);
+        expect(expected.rules.filter((r) => r.status === 'no_data' && (r.note ?? '').startsWith('the inputs lack')).length).toBe(skipped.length);
+        expect(JSON.stringify(skipping.finish(asOf, available))).toBe(JSON.stringify(expected));
+      }),
+      { numRuns: 60 },
+    );
+  });
 });
