@@ -2,7 +2,7 @@
 // touched, each converted once; every data problem goes to the sink with line and column.
 
 import type { Message, Problem, Ticket } from '../types.js';
-import { blankTicket, fieldSetter, type Setter } from './ticket-shape.js';
+import { blankTicket, fieldCode, setField } from './ticket-shape.js';
 import { canonicalId, groupedIdDigits, isScientificId } from './ids.js';
 import { numberScan, parseNumber } from './numbers.js';
 import type { PresetSpec } from './preset.js';
@@ -39,8 +39,8 @@ export class RowMapper implements Mapper {
   private readonly rest: Slot[];
   private readonly scratch: Head = { key: '', at: NaN };
   private readonly tagLists = new Map<string, string[]>();
-  /** The store of each `rest` slot's field. */
-  private readonly setters: Setter[];
+  /** The field number (setField) of each `rest` slot. */
+  private readonly codes: number[];
 
   constructor(
     readonly preset: PresetSpec,
@@ -60,7 +60,7 @@ export class RowMapper implements Mapper {
     this.when = slots.find((s) => s.field === (preset.kind === 'tickets' ? 'created_at' : 'at'))!;
     this.role = slots.find((s) => s.field === 'author_role') ?? null;
     this.rest = slots.filter((s) => s !== this.key && s !== this.when && s !== this.role);
-    this.setters = this.rest.map((s) => fieldSetter(s.field));
+    this.codes = this.rest.map((s) => fieldCode(s.field));
   }
 
   /** The trimmed cell, '' when absent, empty, or one of the preset's "empty" words. */
@@ -208,10 +208,10 @@ export class RowMapper implements Mapper {
       if (text === '' && slot.more === null) continue;
       switch (slot.kind) {
         case K_ID:
-          this.setters[i](out, this.readId(text, line, slot.column, sink));
+          setField(out, this.codes[i], slot.field, this.readId(text, line, slot.column, sink));
           break;
         case K_TEXT:
-          this.setters[i](out, text);
+          setField(out, this.codes[i], slot.field, text);
           break;
         case K_TIME: {
           const v = slot.time!.read(text, line, slot.column, sink);
@@ -221,7 +221,7 @@ export class RowMapper implements Mapper {
             break;
           }
           this.noteEvent(v, line, slot, sink);
-          this.setters[i](out, v);
+          setField(out, this.codes[i], slot.field, v);
           break;
         }
         case K_DURATION: {
@@ -235,7 +235,7 @@ export class RowMapper implements Mapper {
             break;
           }
           if (numberScan.grouped) sink.add({ code: 'bad-number', line, column: slot.column, message: `digit-grouping separators in ${quote(text)}: read as ${minutes}` });
-          this.setters[i](out, slot.inSeconds ? minutes * 60 : minutes);
+          setField(out, this.codes[i], slot.field, slot.inSeconds ? minutes * 60 : minutes);
           break;
         }
         case K_COUNT: {
@@ -245,12 +245,12 @@ export class RowMapper implements Mapper {
             break;
           }
           if (numberScan.grouped) sink.add({ code: 'bad-number', line, column: slot.column, message: `digit-grouping separators in ${quote(text)}: read as ${n}` });
-          this.setters[i](out, n);
+          setField(out, this.codes[i], slot.field, n);
           break;
         }
         case K_VALUE: {
           const v = slot.values!.read(text, line, slot.column, sink);
-          if (v !== undefined) this.setters[i](out, v);
+          if (v !== undefined) setField(out, this.codes[i], slot.field, v);
           break;
         }
         case K_TAGS:
