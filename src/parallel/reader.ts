@@ -25,6 +25,13 @@ import type { RangeResult, RangeTask } from './task.js';
 /** Smallest range worth a thread: below 2× this a file is read in one pass. */
 export const DEFAULT_MIN_RANGE_BYTES = 4 * 1024 * 1024;
 
+/**
+ * Largest range: a range's partial results (its late percentile values grow with its rows) are
+ * held until it is merged, so on a 1.6 GB file a quarter-file first range made memory grow with
+ * the file. 64 MB is ~200k Zendesk rows; per-range costs are a few tens of milliseconds.
+ */
+const MAX_RANGE_BYTES = 64 * 1024 * 1024;
+
 export interface ParallelContext {
   pool: RangePool;
   /** Threads in all, the main one included. */
@@ -53,7 +60,7 @@ export function parallelReader(ctx: ParallelContext): FileReader {
     // Batch ends count the bytes the parser read, after a UTF-8 byte-order mark.
     const bom = source.bom ? 3 : 0;
     const cuts = await findSplits(file.path, {
-      start: source.dataStart, end: size, parts: Infinity, threads: ctx.jobs, minBytes: ctx.minRangeBytes,
+      start: source.dataStart, end: size, parts: Infinity, threads: ctx.jobs, minBytes: ctx.minRangeBytes, maxBytes: Math.max(ctx.minRangeBytes, MAX_RANGE_BYTES),
       notBefore: bom + after, width: source.header.length, delimiter: source.delimiter,
     });
     if (cuts.length === 0) return undefined;

@@ -24,6 +24,8 @@ export interface SplitRequest {
    * small and the threads finish close together instead of one waiting on another's last range.
    */
   threads?: number;
+  /** Largest range planned with `threads`: what one range holds until merged stays bounded on any file size. */
+  maxBytes?: number;
   /** Smallest range worth a cut. */
   minBytes: number;
   /** No cut before this offset (the rows already looked at on the main thread). */
@@ -60,7 +62,7 @@ function plannedCuts(req: SplitRequest, parts: number): number[] {
   if (!req.threads) return Array.from({ length: parts - 1 }, (_, k) => req.start + Math.floor((span * (k + 1)) / parts));
   const planned: number[] = [];
   for (let at = req.start; ; ) {
-    at += Math.max(req.minBytes, Math.floor((req.end - at) / (2 * req.threads)));
+    at += Math.min(req.maxBytes ?? Infinity, Math.max(req.minBytes, Math.floor((req.end - at) / (2 * req.threads))));
     if (at >= req.end - req.minBytes) return planned;
     planned.push(at);
   }

@@ -59,6 +59,12 @@ describe('cutting a file into ranges', () => {
     expect(sizes.length).toBeGreaterThan(8);
     const starts = await recordStarts(path);
     for (const cut of cuts) expect(starts.has(cut)).toBe(true);
+    // With a ceiling, no planned range is larger than it (a cut moves on by at most a line).
+    const capped = await findSplits(path, { start: source.dataStart, end: size, parts: Infinity, threads: 2, minBytes, maxBytes: 3000, notBefore: 0, width: 3, delimiter: ',' });
+    const cappedBounds = [source.dataStart, ...capped, size];
+    const cappedSizes = cappedBounds.slice(1).map((end, i) => end - cappedBounds[i]);
+    expect(Math.max(...cappedSizes.slice(0, -1))).toBeLessThan(3000 + 200);
+    expect(capped.length).toBeGreaterThan(cuts.length);
   });
 
   it('reads a range like the same rows of the whole file, lines counted from the range', async () => {
