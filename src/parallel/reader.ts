@@ -60,7 +60,7 @@ export function parallelReader(ctx: ParallelContext): FileReader {
     // Batch ends count the bytes the parser read, after a UTF-8 byte-order mark.
     const bom = source.bom ? 3 : 0;
     const cuts = await findSplits(file.path, {
-      start: source.dataStart, end: size, parts: Infinity, threads: ctx.jobs, minBytes: ctx.minRangeBytes, maxBytes: Math.max(ctx.minRangeBytes, MAX_RANGE_BYTES),
+      start: source.dataStart, end: size, threads: ctx.jobs, minBytes: ctx.minRangeBytes, maxBytes: Math.max(ctx.minRangeBytes, MAX_RANGE_BYTES),
       notBefore: bom + after, width: source.header.length, delimiter: source.delimiter,
     });
     if (cuts.length === 0) return undefined;

@@ -16,8 +16,8 @@ export interface SplitRequest {
   start: number;
   /** File size. */
   end: number;
-  /** Ranges wanted (even ranges; an upper bound with `threads`). */
-  parts: number;
+  /** Even ranges wanted (not needed with `threads`). */
+  parts?: number;
   /**
    * Threads that will take the ranges as they come free: ranges then shrink along the file, each
    * about a 1/(2·threads) share of what is left (guided self-scheduling), so the last ones are
@@ -37,7 +37,7 @@ export interface SplitRequest {
 
 /** Cut offsets, ascending, each after `notBefore`; empty when the data is too small to split. */
 export async function findSplits(path: string, req: SplitRequest): Promise<number[]> {
-  const parts = Math.min(req.parts, Math.floor((req.end - req.start) / Math.max(1, req.minBytes)));
+  const parts = Math.min(req.parts ?? Infinity, Math.floor((req.end - req.start) / Math.max(1, req.minBytes)));
   if (parts < 2) return [];
   const handle = await open(path, 'r');
   try {

@@ -49,7 +49,7 @@ describe('cutting a file into ranges', () => {
     const source = await openCsv(path);
     source.close();
     const minBytes = 2000;
-    const cuts = await findSplits(path, { start: source.dataStart, end: size, parts: Infinity, threads: 2, minBytes, notBefore: 0, width: 3, delimiter: ',' });
+    const cuts = await findSplits(path, { start: source.dataStart, end: size, threads: 2, minBytes, notBefore: 0, width: 3, delimiter: ',' });
     const bounds = [source.dataStart, ...cuts, size];
     const sizes = bounds.slice(1).map((end, i) => end - bounds[i]);
     // The first range is about a quarter of the data (1/(2·2)), each next one smaller, none tiny.
@@ -60,7 +60,7 @@ describe('cutting a file into ranges', () => {
     const starts = await recordStarts(path);
     for (const cut of cuts) expect(starts.has(cut)).toBe(true);
     // With a ceiling, no planned range is larger than it (a cut moves on by at most a line).
-    const capped = await findSplits(path, { start: source.dataStart, end: size, parts: Infinity, threads: 2, minBytes, maxBytes: 3000, notBefore: 0, width: 3, delimiter: ',' });
+    const capped = await findSplits(path, { start: source.dataStart, end: size, threads: 2, minBytes, maxBytes: 3000, notBefore: 0, width: 3, delimiter: ',' });
     const cappedBounds = [source.dataStart, ...capped, size];
     const cappedSizes = cappedBounds.slice(1).map((end, i) => end - cappedBounds[i]);
     expect(Math.max(...cappedSizes.slice(0, -1))).toBeLessThan(3000 + 200);
