@@ -5,6 +5,7 @@
 // and each customer wait with the agent reply that ended it.
 
 import type { AuthorRole, Channel, Message, Ticket } from '../types.js';
+import { ownString } from '../read/own-string.js';
 import { threadRoots } from './threads.js';
 
 const CUSTOMER = 0;
@@ -33,16 +34,17 @@ export class ConversationAssembler {
     const key = this.threading === 'conversation' ? m.conversation_id : m.id;
     if (key === undefined) return; // the mapper never hands these over (orphan-message / missing-id)
     const i = this.keys.length;
-    this.keys.push(key);
-    this.parents.push(m.in_reply_to);
+    // Kept until the end: copied, so that they do not hold on to their records' text (ownString).
+    this.keys.push(ownString(key));
+    this.parents.push(m.in_reply_to === undefined ? undefined : ownString(m.in_reply_to));
     this.at.push(m.at);
     this.role.push(ROLE_CODE[m.author_role]);
     this.isPublic.push(m.public);
-    this.author.push(m.author);
+    this.author.push(m.author === undefined ? undefined : ownString(m.author));
     this.channel.push(m.channel);
     this.file.push(m.file);
     this.line.push(m.line);
-    if (m.subject) this.subject.set(i, m.subject);
+    if (m.subject) this.subject.set(i, ownString(m.subject));
   }
 
   /** Conversations as canonical tickets, deterministic order (by created_at, then id). */

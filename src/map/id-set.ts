@@ -6,6 +6,8 @@
 // numbers live in small sets until a page fills up; any other id is kept as its string. Exact:
 // no hashing, no false duplicates.
 
+import { ownString } from '../read/own-string.js';
+
 /** What the mapper needs of the seen-id store (a Set<string> will do in tests). */
 export interface SeenIds {
   has(id: string): boolean;
@@ -68,11 +70,11 @@ export class IdSet implements SeenIds {
 
   add(id: string): this {
     if (!this.split(id)) {
-      this.strings.add(id);
+      this.strings.add(ownString(id));
       return this;
     }
     let pages = this.prefixes.get(this.lastPrefix);
-    if (!pages) this.prefixes.set(this.lastPrefix, (pages = new Map()));
+    if (!pages) this.prefixes.set(ownString(this.lastPrefix), (pages = new Map()));
     const index = Math.floor(this.lastNumber / PAGE_SIZE);
     const bit = this.lastNumber % PAGE_SIZE;
     const page = pages.get(index);

@@ -55,6 +55,53 @@ describe('decodeOnly', () => {
     );
   });
 
+  it('decodes any bytes as csv-parse does, invalid UTF-8 included, and cells split between ASCII and not', async () => {
+    // Cells as raw bytes: ASCII, valid multi-byte characters, and broken sequences (a lone lead or
+    // continuation byte, a sequence cut short), which decode to U+FFFD depending on their
+    // neighbours: decoding the kept cells together must not change what each cell becomes.
+    const piece = fc.constantFrom(
+      [0x61], [0x31, 0x32], [0x20], [0xc3, 0xa9], [0xe2, 0x82, 0xac], [0xf0, 0x9f, 0x98, 0x80],
+      [0xe9], [0x80], [0xe2, 0x82], [0xf0, 0x9f], [0xff], [0x00], [0x22], [0x2c], [0x0a],
+    );
+    const bytesCell = fc.array(piece, { maxLength: 5 }).map((parts) => Buffer.from(parts.flat()));
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(bytesCell, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 20 }),
+        fc.uniqueArray(fc.nat({ max: 6 }), { maxLength: 6 }),
+        async (records, wanted) => {
+          const quote = (b: Buffer) => Buffer.concat([Buffer.from('"'), Buffer.from(b.toString('latin1').replace(/"/g, '""'), 'latin1'), Buffer.from('"')]);
+          const data = Buffer.concat(records.map((cells) => Buffer.concat([...cells.flatMap((c, i) => (i === 0 ? [quote(c)] : [Buffer.from(','), quote(c)])), Buffer.from('\n')])));
+          const expected = parse(data, { relax_column_count: true, relax_quotes: true, skip_empty_lines: true }) as string[][];
+          const path = join(dir, `bytes-${run++}.csv`);
+          writeFileSync(path, data);
+          const rows: string[][] = [];
+          for await (const batch of readRange(path, 0, data.length, ',', 1_000_000, wanted).batches()) rows.push(...batch.rows);
+          expect(rows.length).toBe(expected.length);
+          rows.forEach((row, r) => {
+            expect(row.length).toBe(expected[r].length);
+            row.forEach((got, c) => {
+              if (wanted.includes(c) || got !== UNREAD_CELL) expect(got).toBe(expected[r][c]);
+            });
+          });
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keeps wide records and long cells whole (more wanted cells and bytes than it starts with room for)', async () => {
+    const width = 150;
+    const row = (r: number) => Array.from({ length: width }, (_, c) => (c % 7 === 0 ? `${'x'.repeat(3000)}${r}-${c}` : `v${r}-${c}-é`)).join(',');
+    const text = `${Array.from({ length: 3 }, (_, r) => row(r)).join('\n')}\n`;
+    const path = join(dir, 'wide.csv');
+    writeFileSync(path, text);
+    const all = Array.from({ length: width }, (_, c) => c);
+    const rows: string[][] = [];
+    for await (const batch of readRange(path, 0, Buffer.byteLength(text), ',', 1_000_000, all).batches()) rows.push(...batch.rows);
+    expect(rows).toEqual(parse(text));
+  });
+
   it('decodes every cell again after decodeOnly(null)', async () => {
     const text = 'a,b,c\n1,2,3\n4,5,6\n';
     const source = await openCsv('-', { stdin: countingStdin([text]).stream, delimiter: ',' });
