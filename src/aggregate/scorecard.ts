@@ -52,6 +52,12 @@ export interface Scorecard {
   /** The state itself, not a copy, for a scorecard that is done with (a range's, once read). */
   release(): ScorecardState;
   merge(other: ScorecardState): void;
+  /**
+   * With as_of from the data: as_of is known to be at or after `at` (a time in data read elsewhere,
+   * e.g. another part of the file). Raises the floor, which settles deferred outcomes sooner and
+   * changes no result as long as `at` is at most the audit's as_of.
+   */
+  raiseFloor(at: number): void;
   /** The rules (indices) that lack an input in `available`: finish() reports them as no_data whatever they counted. */
   rulesLacking(available: ReadonlySet<string>): number[];
   /** Judge no further ticket by these rules (ones whose counts will not be used: rulesLacking). */
@@ -234,6 +240,10 @@ export function createScorecard(policy: Policy, opts: ScorecardOptions): Scoreca
     }
   }
 
+  function raiseFloor(at: number): void {
+    if (opts.asOfFromData && at > state.floor) state.floor = at;
+  }
+
   function merge(other: ScorecardState): void {
     for (let i = 0; i < rules.length; i++) {
       for (const [key, from] of Object.entries(other.rules[i])) {
@@ -286,6 +296,7 @@ export function createScorecard(policy: Policy, opts: ScorecardOptions): Scoreca
       return state;
     },
     merge,
+    raiseFloor,
     rulesLacking: (available) => rules.flatMap((r, i) => (lackingInputs(r, available).length > 0 ? [i] : [])),
     skip: (skipped) => {
       for (const i of skipped) rules[i].applies = () => false;

@@ -13,6 +13,15 @@ const WORKER = import.meta.url.endsWith('.ts')
   ? new URL('../../dist/parallel/worker.js', import.meta.url)
   : new URL('./worker.js', import.meta.url);
 
+/**
+ * A worker's young generation, in MB (V8 splits it into two semi-spaces and a large-object part:
+ * 12 MB gives semi-spaces of 4 MB). V8's default lets it grow to 48 MB, which a stream of
+ * short-lived rows soon fills, although little of it survives a collection. Measured at 1M rows
+ * with --jobs 2: peak memory 211–215 → 195–199 MB, with no measurable change in time or CPU.
+ * (The main thread's young generation can only be sized on node's command line.)
+ */
+const WORKER_YOUNG_GENERATION_MB = 12;
+
 export class RangePool {
   private workers: Worker[] | undefined;
 
@@ -20,24 +29,36 @@ export class RangePool {
 
   /**
    * Every task's result, by task index; `onResult` sees each as it arrives (in any order), e.g. to
-   * merge and drop its scorecard early.
+   * merge and drop its scorecard early. Tasks are taken in the order given, each passed through
+   * `prepare` when taken. With `lead`, the first task is read (on the main thread, while the
+   * workers boot) and its result seen before any other task is taken.
    */
-  async run(tasks: RangeTask[], onRows: (rows: number) => void, onResult: (r: RangeResult) => void = () => {}): Promise<RangeResult[]> {
+  async run(
+    tasks: RangeTask[],
+    onRows: (rows: number) => void,
+    onResult: (r: RangeResult) => void = () => {},
+    opts: { lead?: boolean; prepare?: (task: RangeTask) => RangeTask } = {},
+  ): Promise<RangeResult[]> {
     const results: RangeResult[] = new Array(tasks.length);
+    const prepare = opts.prepare ?? ((task: RangeTask) => task);
     let next = 0;
-    const take = () => (next < tasks.length ? tasks[next++] : undefined);
+    const take = () => (next < tasks.length ? prepare(tasks[next++]) : undefined);
     const keep = (r: RangeResult) => {
       onResult(r);
       results[r.index] = r;
     };
+    const workers = this.started();
+    const led = opts.lead && tasks.length > 0 ? readRangeTask(this.setup, take()!, onRows).then(keep) : undefined;
     const onMain = async () => {
+      await led;
       for (let task = take(); task; task = take()) keep(await readRangeTask(this.setup, task, onRows));
     };
     const onWorker = async (worker: Worker) => {
+      await led;
       for (let task = take(); task && !dead.has(worker); task = take()) keep(await ask(worker, task, onRows));
     };
     // The main thread starts on the first range at once, while the workers boot.
-    await Promise.all([onMain(), ...this.started().map(onWorker)]);
+    await Promise.all([onMain(), ...workers.map(onWorker)]);
     return results;
   }
 
@@ -53,7 +74,7 @@ export class RangePool {
   }
 
   private started(): Worker[] {
-    this.workers ??= Array.from({ length: this.size }, () => new Worker(WORKER, { workerData: this.setup }));
+    this.workers ??= Array.from({ length: this.size }, () => new Worker(WORKER, { workerData: this.setup, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } }));
     return this.workers;
   }
 }

@@ -34,6 +34,7 @@ export async function readRangeTask(setup: RangeSetup, task: RangeTask, onRows?:
   if (task.times) mapper.timeReaders().forEach((reader, i) => reader.adopt(task.times![i]));
   const card = createScorecard(setup.policy, { ...setup.card, clocks: clocks(setup.policy) });
   card.skip(task.skipRules);
+  card.raiseFloor(task.floor);
   const reader = readRange(task.path, task.start, task.end, task.delimiter, task.maxRecordSize, mapper.columnsRead());
   let rows = 0;
   let used = 0;

@@ -56,7 +56,7 @@ export function parallelReader(ctx: ParallelContext): FileReader {
     ctx.pool.warm();
     const settled = await settledTimes(file, opts);
     if (!settled) return undefined;
-    const { times, after } = settled;
+    const { times, after, latest } = settled;
     // Batch ends count the bytes the parser read, after a UTF-8 byte-order mark.
     const bom = source.bom ? 3 : 0;
     const cuts = await findSplits(file.path, {
@@ -70,16 +70,29 @@ export function parallelReader(ctx: ParallelContext): FileReader {
     const tasks: RangeTask[] = cuts.concat(size).map((end, index) => ({
       index, path: file.path, fileIndex: file.fileIndex, header: source.header, headerLine: source.headerLine,
       delimiter: source.delimiter, maxRecordSize: DEFAULT_MAX_RECORD_SIZE, start: bounds[index], end, skipRules: file.skipRules,
-      times: index === 0 ? null : times,
+      times: index === 0 ? null : times, floor: -Infinity,
     }));
     let rows = 0;
+    // Each range starts from the latest event time of the rows read before it was taken, a floor
+    // for as_of when it comes from the data (see Scorecard.raiseFloor): outcomes that wait for
+    // as_of then settle as they are read, instead of waiting in every range's pool until merged
+    // (a week of tickets per range, for a week-long window). The first rows have been looked at
+    // already (an export sorted newest first has its latest times there); the last range is read
+    // first, on the main thread while the workers boot (one sorted oldest first has them there).
+    // A range that fails sends the file back to one pass, and then no floor from the ranges is used.
+    let floor = latest;
+    const ordered = [tasks[tasks.length - 1], ...tasks.slice(0, -1)];
     // Scorecards are merged as ranges finish (in any order: the merge does not depend on it) and
     // dropped, so that no more than one or two are held at a time; into `card` only if all is well.
     const staged = ctx.newCard();
-    const results = await ctx.pool.run(tasks, (n) => opts.onRows?.((rows += n)), (r) => {
-      if (r.failure === undefined) staged.merge(r.card);
+    const onResult = (r: RangeResult) => {
+      if (r.failure === undefined) {
+        if (r.latest > floor) floor = r.latest;
+        staged.merge(r.card);
+      }
       r.card = EMPTY_CARD;
-    });
+    };
+    const results = await ctx.pool.run(ordered, (n) => opts.onRows?.((rows += n)), onResult, { lead: true, prepare: (task) => ({ ...task, floor }) });
     if (merged(file, results, staged, ctx)) {
       ctx.onRanges?.(file.path, results.length);
       return fileResult(file, sum(results, (r) => r.rows), sum(results, (r) => r.used));
@@ -97,7 +110,10 @@ const PROBE_ROWS = 2000;
  * when PROBE_ROWS do not settle them. The rows are mapped on a throwaway mapper and left in
  * `file.pending` for a one-pass read.
  */
-async function settledTimes(file: OpenedFile, opts: Parameters<FileReader>[1]): Promise<{ times: TimestampReaderState[]; after: number } | null> {
+async function settledTimes(
+  file: OpenedFile,
+  opts: Parameters<FileReader>[1],
+): Promise<{ times: TimestampReaderState[]; after: number; latest: number } | null> {
   const { mapper } = prepareMapping(file.source.header, file.source.headerLine, { ...opts, seenIds: new IdSet() }, file.fileIndex);
   const ignore = { add() {} };
   const readers = mapper.timeReaders();
@@ -109,12 +125,12 @@ async function settledTimes(file: OpenedFile, opts: Parameters<FileReader>[1]): 
     const batch: CsvBatch = next.value;
     file.pending.push(batch);
     for (let i = 0; i < batch.rows.length; i++, seen++) {
-      if (settled()) return { times: readers.map((r) => r.state), after };
+      if (settled()) return { times: readers.map((r) => r.state), after, latest: mapper.latest };
       mapper.mapTicket(batch.rows[i], batch.lines[i], ignore);
       after = batch.ends[i];
     }
   }
-  return settled() ? { times: readers.map((r) => r.state), after } : null;
+  return settled() ? { times: readers.map((r) => r.state), after, latest: mapper.latest } : null;
 }
 
 const EMPTY_CARD: RangeResult['card'] = { rules: [], deferred: [], late: [], floor: -Infinity, firstResponse: {} };

@@ -32,6 +32,11 @@ export interface RangeTask {
   skipRules: number[];
   /** Timestamp readers' state where the range starts; null for the first range (fresh readers). */
   times: TimestampReaderState[] | null;
+  /**
+   * A time the audit's as_of is known to be at or after (as_of from the data): the latest event
+   * time in rows of the file read before this range. -Infinity when none is known.
+   */
+  floor: number;
 }
 
 export interface RangeResult {

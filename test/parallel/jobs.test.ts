@@ -51,6 +51,17 @@ describe('--jobs: parallel byte ranges give the one-pass report', () => {
     });
   }
 
+  it('an export sorted newest first (its latest times are in the rows looked at first, not in the last range)', async () => {
+    const [header, ...rows] = readFileSync(synthetic, 'utf8').trimEnd().split('\n');
+    const reversed = join(dir, 'zendesk-20k-newest-first.csv');
+    writeFileSync(reversed, `${header}\n${rows.reverse().join('\n')}\n`);
+    for (const extra of [{}, { explain: 'queue-hygiene', by: ['week' as const] }]) {
+      const { one, many, ranges } = await both(reversed, extra, 256 * 1024);
+      expect(ranges).toBeGreaterThan(2);
+      expect(many).toBe(one);
+    }
+  });
+
   it('the Zendesk sample, cut into ranges of a few rows', async () => {
     const { one, many, ranges } = await both(SAMPLE, { by: ['channel', 'week'] }, 600);
     expect(ranges).toBeGreaterThan(2);
