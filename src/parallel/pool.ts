@@ -3,6 +3,7 @@
 // Workers live for the whole audit and are reused from file to file.
 
 import { Worker } from 'node:worker_threads';
+import { reapplyHeapFlags } from '../heap-flags.js';
 import { readRangeTask } from './range.js';
 import type { RangeResult, RangeSetup, RangeTask } from './task.js';
 import type { FromWorker, ToWorker } from './worker.js';
@@ -14,11 +15,11 @@ const WORKER = import.meta.url.endsWith('.ts')
   : new URL('./worker.js', import.meta.url);
 
 /**
- * A worker's young generation, in MB (V8 splits it into two semi-spaces and a large-object part:
- * 12 MB gives semi-spaces of 4 MB). V8's default lets it grow to 48 MB, which a stream of
- * short-lived rows soon fills, although little of it survives a collection. Measured at 1M rows
- * with --jobs 2: peak memory 211–215 → 195–199 MB, with no measurable change in time or CPU.
- * (The main thread's young generation can only be sized on node's command line.)
+ * The most a worker's young generation may take, in MB (V8 splits it into two semi-spaces and a
+ * large-object part: 12 MB allows semi-spaces of 4 MB). With the command's heap flags it stays at
+ * its first size anyway (heap-flags.ts); this bounds it when they are not set (tests, a library
+ * caller): V8's default of 48 MB is soon filled by a stream of short-lived rows, although little
+ * of it survives a collection (1M rows, --jobs 2, without those flags: peak 211–215 → 195–199 MB).
  */
 const WORKER_YOUNG_GENERATION_MB = 12;
 
@@ -74,7 +75,14 @@ export class RangePool {
   }
 
   private started(): Worker[] {
-    this.workers ??= Array.from({ length: this.size }, () => new Worker(WORKER, { workerData: this.setup, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } }));
+    if (!this.workers) {
+      this.workers = Array.from({ length: this.size }, () => {
+        const worker = new Worker(WORKER, { workerData: this.setup, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+        // Making a worker's isolate resets one of the command's heap flags (see heap-flags.ts).
+        worker.once('online', reapplyHeapFlags);
+        return worker;
+      });
+    }
     return this.workers;
   }
 }
