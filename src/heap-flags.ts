@@ -1,4 +1,4 @@
-// How V8 sizes the heap of the command (set by bin/support-audit.js before anything else loads).
+// How V8 sizes and collects the heap of the command (set by bin/support-audit.js before anything else loads).
 // An audit keeps little (counts, sketches, bounded pools) while millions of short-lived rows
 // stream through, and V8's defaults size the heap for programs that keep what they allocate:
 // most of the command's peak memory was that headroom (README "Performance").
@@ -11,14 +11,20 @@ import { setFlagsFromString } from 'node:v8';
  * - `--semi-space-growth-factor=1`: the young generation keeps its first size (semi-spaces of
  *   1 MB) instead of doubling up to 16 MB: rows die young, so a bigger one only holds more
  *   garbage between collections (1M rows, one thread: peak 138 → 101 MB, no slower).
+ * - `--no-parallel-scavenge`: a young-generation collection runs on the thread that filled it.
+ *   With 1 MB semi-spaces each is too small to share out, and waking V8's helper threads for it
+ *   cost time when every core is reading (1M rows, --jobs 2, three alternating rounds:
+ *   16.8–18.0 → 14.8–15.4 s, CPU 31.6–33.7 → 27.8–28.8 s; one thread no slower).
  *
- * Only sizes change, never how V8 collects (flags like --single-threaded-gc crash V8 when set at
- * run time). V8 sets the growth factor back to 2 whenever an isolate is made, i.e. when a worker
- * thread starts: the pool calls this again after starting its workers.
+ * These are read by V8 whenever it sizes or collects, so they may change at run time. Flags
+ * that change what V8 sets up once (--single-threaded-gc) crash it when set at run time: they
+ * are for node's command line only. V8 sets the growth factor back to 2 whenever an isolate is
+ * made, i.e. when a worker thread starts: the pool calls this again once its workers are up.
  */
 export function applyHeapFlags(): void {
   setFlagsFromString('--heap-growing-percent=20');
   setFlagsFromString('--semi-space-growth-factor=1');
+  setFlagsFromString('--no-parallel-scavenge');
   applied = true;
 }
 
