@@ -5,6 +5,9 @@
 
 import { setFlagsFromString } from 'node:v8';
 
+/** Whether the command has set the flags (applyHeapFlags); not in a library caller or a test. */
+let applied = false;
+
 /**
  * - `--heap-growing-percent=20`: after a full collection, the old generation may grow by a fifth
  *   of what survived, not up to fourfold (1M rows, one thread: peak 172 → 134 MB).
@@ -27,8 +30,6 @@ export function applyHeapFlags(): void {
   setFlagsFromString('--no-parallel-scavenge');
   applied = true;
 }
-
-let applied = false;
 
 /** After starting worker threads: the flags again, if the command set them (not in a library or a test). */
 export function reapplyHeapFlags(): void {
