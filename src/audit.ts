@@ -9,7 +9,7 @@ import { availableFields, ingestFile, type IngestedFile, type IngestOptions } fr
 import type { InspectRequest } from './inspect.js';
 import { IdSet } from './map/id-set.js';
 import { RangePool } from './parallel/pool.js';
-import { DEFAULT_MIN_RANGE_BYTES, parallelReader } from './parallel/reader.js';
+import { DEFAULT_MIN_RANGE_BYTES, parallelReader, warmFor } from './parallel/reader.js';
 import { createBusinessClock } from './measure/business-clock.js';
 import type { Clock } from './measure/clock.js';
 import type { Policy } from './policy/types.js';
@@ -88,6 +88,7 @@ export async function runAudit(req: AuditRequest): Promise<Report> {
   const reader = pool && parallelReader({ pool, jobs, card: scorecard!, newCard: () => scorecardFor(...selection), seenIds, minRangeBytes: minRangeBytes(), onRanges: req.onRanges });
   const files: IngestedFile[] = [];
   try {
+    if (pool) await warmFor(pool, req.files, minRangeBytes());
     for (let i = 0; i < req.files.length; i++) {
       const path = req.files[i];
       const opts: IngestOptions = {

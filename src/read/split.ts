@@ -28,6 +28,11 @@ export interface SplitRequest {
   maxBytes?: number;
   /** Smallest range worth a cut. */
   minBytes: number;
+  /**
+   * Cut a last range of about this many bytes off the end as well (it may be smaller than
+   * minBytes): a range quick to read first, for the latest times of a file sorted oldest first.
+   */
+  tailBytes?: number;
   /** No cut before this offset (the rows already looked at on the main thread). */
   notBefore: number;
   /** Cells in the header. */
@@ -41,14 +46,24 @@ export async function findSplits(path: string, req: SplitRequest): Promise<numbe
   if (parts < 2) return [];
   const handle = await open(path, 'r');
   try {
-    const cuts: number[] = [];
     const buffer = Buffer.alloc(WINDOW);
+    /** The first record boundary found at or after `target`, or -1. */
+    const cutAfter = async (target: number): Promise<number> => {
+      const { bytesRead } = await handle.read(buffer, 0, WINDOW, target);
+      const at = cutIn(buffer.subarray(0, bytesRead), req.width, req.delimiter.charCodeAt(0));
+      return at >= 0 && target + at < req.end ? target + at : -1;
+    };
+    const cuts: number[] = [];
     for (const planned of plannedCuts(req, parts)) {
       const target = Math.max(planned, req.notBefore, (cuts.at(-1) ?? req.start) + req.minBytes);
       if (target >= req.end - req.minBytes) break;
-      const { bytesRead } = await handle.read(buffer, 0, WINDOW, target);
-      const at = cutIn(buffer.subarray(0, bytesRead), req.width, req.delimiter.charCodeAt(0));
-      if (at >= 0 && target + at < req.end) cuts.push(target + at);
+      const cut = await cutAfter(target);
+      if (cut >= 0) cuts.push(cut);
+    }
+    if (cuts.length > 0 && req.tailBytes !== undefined && req.tailBytes > 0) {
+      const target = Math.max(req.end - req.tailBytes, req.notBefore);
+      const cut = target > cuts[cuts.length - 1] ? await cutAfter(target) : -1;
+      if (cut >= 0) cuts.push(cut);
     }
     return cuts;
   } finally {

@@ -65,6 +65,13 @@ describe('cutting a file into ranges', () => {
     const cappedSizes = cappedBounds.slice(1).map((end, i) => end - cappedBounds[i]);
     expect(Math.max(...cappedSizes.slice(0, -1))).toBeLessThan(3000 + 200);
     expect(capped.length).toBeGreaterThan(cuts.length);
+    // A tail: the same cuts, and one more that leaves a last range of at most that many bytes.
+    const tailed = await findSplits(path, { start: source.dataStart, end: size, threads: 2, minBytes, tailBytes: 500, notBefore: 0, width: 3, delimiter: ',' });
+    expect(tailed.slice(0, -1)).toEqual(cuts);
+    const tail = size - tailed.at(-1)!;
+    expect(tail).toBeGreaterThan(0);
+    expect(tail).toBeLessThanOrEqual(500);
+    expect(starts.has(tailed.at(-1)!)).toBe(true);
   });
 
   it('reads a range like the same rows of the whole file, lines counted from the range', async () => {

@@ -1,0 +1,34 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { RangePool } from '../../src/parallel/pool.js';
+import { warmFor } from '../../src/parallel/reader.js';
+
+// Workers are started before the first file is opened when one could be read in ranges, and not
+// otherwise (booting one costs a core ~0.3 s for nothing).
+
+const dir = mkdtempSync(join(tmpdir(), 'sa-warm-'));
+const small = join(dir, 'small.csv');
+const large = join(dir, 'large.csv');
+writeFileSync(small, 'a,b\n1,2\n');
+writeFileSync(large, 'a,b\n' + '1,2\n'.repeat(1000));
+
+function pool() {
+  let warmed = 0;
+  return { pool: { warm: () => void warmed++ } as unknown as RangePool, warmed: () => warmed };
+}
+
+describe('warmFor', () => {
+  it('starts the workers when an input is at least two smallest ranges long', async () => {
+    const p = pool();
+    await warmFor(p.pool, ['-', small, large], 1000);
+    expect(p.warmed()).toBe(1);
+  });
+
+  it('leaves them when no input is: small files, stdin, a path that does not exist', async () => {
+    const p = pool();
+    await warmFor(p.pool, ['-', small, join(dir, 'missing.csv'), large], 1_000_000);
+    expect(p.warmed()).toBe(0);
+  });
+});
