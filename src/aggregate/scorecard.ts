@@ -130,7 +130,8 @@ function dimensionKey(t: Ticket, dim: Dimension, periods: Periods): string {
   }
 }
 
-export function createScorecard(policy: Policy, opts: ScorecardOptions): Scorecard {
+export function createScorecard(policy: Policy, options: ScorecardOptions): Scorecard {
+  const opts = sameShape(options);
   // Severity `off` rules are not evaluated at all, and so absent from the results.
   const rules = policy.rules.filter((r) => r.severity !== 'off').map((r) => compileRule(r, opts));
   const excludeTags = new ExcludeTags(policy.exclude_tags.map((t) => t.toLowerCase()));
@@ -310,5 +311,17 @@ export function createScorecard(policy: Policy, opts: ScorecardOptions): Scoreca
       for (const i of skipped) rules[i].applies = () => false;
     },
     finish,
+  };
+}
+
+/**
+ * The options as an object of one fixed shape, whoever built them (the audit, a range on the main
+ * thread, one cloned into a worker): the row loop reads them on every ticket, and a second shape
+ * made V8 drop and recompile its optimized code, once per shape and thread.
+ */
+function sameShape(o: ScorecardOptions): ScorecardOptions {
+  return {
+    by: o.by, since: o.since, until: o.until, maxBreaches: o.maxBreaches, explain: o.explain,
+    clocks: o.clocks, timezone: o.timezone, asOf: o.asOf, asOfFromData: o.asOfFromData === true,
   };
 }
