@@ -9,7 +9,7 @@ import { availableFields, ingestFile, type IngestedFile, type IngestOptions } fr
 import type { InspectRequest } from './inspect.js';
 import { IdSet } from './map/id-set.js';
 import { RangePool } from './parallel/pool.js';
-import { DEFAULT_MIN_RANGE_BYTES, parallelReader, warmFor } from './parallel/reader.js';
+import { DEFAULT_MIN_RANGE_BYTES, DEFAULT_MIN_SPLIT_BYTES, parallelReader, warmFor } from './parallel/reader.js';
 import { createBusinessClock } from './measure/business-clock.js';
 import type { Clock } from './measure/clock.js';
 import type { Policy } from './policy/types.js';
@@ -42,10 +42,15 @@ export function businessClocks(policy: Policy): Record<string, Clock> {
   return clocks;
 }
 
-/** Smallest byte range worth a thread; SUPPORT_AUDIT_MIN_RANGE_BYTES lowers it (tests make small files split). */
-function minRangeBytes(): number {
+/**
+ * Smallest byte range worth a thread, and smallest data worth splitting. SUPPORT_AUDIT_MIN_RANGE_BYTES
+ * sets the first and makes the second twice that (tests make small files split).
+ */
+function splitSizes(): { minRangeBytes: number; minSplitBytes: number } {
   const set = Number(process.env.SUPPORT_AUDIT_MIN_RANGE_BYTES);
-  return Number.isInteger(set) && set > 0 ? set : DEFAULT_MIN_RANGE_BYTES;
+  return Number.isInteger(set) && set > 0
+    ? { minRangeBytes: set, minSplitBytes: 2 * set }
+    : { minRangeBytes: DEFAULT_MIN_RANGE_BYTES, minSplitBytes: DEFAULT_MIN_SPLIT_BYTES };
 }
 
 export async function runAudit(req: AuditRequest): Promise<Report> {
@@ -85,10 +90,11 @@ export async function runAudit(req: AuditRequest): Promise<Report> {
   // Held tickets need every ticket on this thread: one pass then.
   const jobs = scorecard ? Math.max(1, Math.floor(req.jobs ?? 1)) : 1;
   const pool = jobs > 1 ? new RangePool(jobs - 1, { policy, ingest, card: cardOptions(...selection) }) : undefined;
-  const reader = pool && parallelReader({ pool, jobs, card: scorecard!, newCard: () => scorecardFor(...selection), seenIds, minRangeBytes: minRangeBytes(), onRanges: req.onRanges });
+  const sizes = splitSizes();
+  const reader = pool && parallelReader({ pool, jobs, card: scorecard!, newCard: () => scorecardFor(...selection), seenIds, ...sizes, onRanges: req.onRanges });
   const files: IngestedFile[] = [];
   try {
-    if (pool) await warmFor(pool, req.files, minRangeBytes());
+    if (pool) await warmFor(pool, req.files, sizes.minSplitBytes);
     for (let i = 0; i < req.files.length; i++) {
       const path = req.files[i];
       const opts: IngestOptions = {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,6 +88,17 @@ describe('--jobs: parallel byte ranges give the one-pass report', () => {
     const problems = JSON.parse(many).inputs[0].problem_counts;
     expect(problems['unknown-value']).toBe(1);
     expect(problems['bad-timestamp']).toBeGreaterThan(4);
+  });
+
+  it('a file under 64 MB is read in one pass: a worker would cost what it saves', async () => {
+    const file = join(dir, 'zendesk-35k.csv');
+    expect(spawnSync(process.execPath, [join(ROOT, 'bench/generate.mjs'), '35000', file]).status).toBe(0);
+    // Over 8 MB: two of the smallest ranges, which alone used to be enough for a split.
+    expect(statSync(file).size).toBeGreaterThan(8 * 1024 * 1024);
+    delete process.env.SUPPORT_AUDIT_MIN_RANGE_BYTES;
+    let ranges = 0;
+    await runAudit({ files: [file], policy: builtinPolicy(), by: [], maxBreaches: 10, strict: false, jobs: 2, onRanges: (_path, n) => (ranges = n) });
+    expect(ranges).toBe(0);
   });
 
   it('an id in two ranges: read again in one pass (the first record kept)', async () => {

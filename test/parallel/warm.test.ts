@@ -20,9 +20,9 @@ function pool() {
 }
 
 describe('warmFor', () => {
-  it('starts the workers when an input is at least two smallest ranges long', async () => {
+  it('starts the workers when an input is at least the smallest size worth splitting', async () => {
     const p = pool();
-    await warmFor(p.pool, ['-', small, large], 1000);
+    await warmFor(p.pool, ['-', small, large], 2000);
     expect(p.warmed()).toBe(1);
   });
 
