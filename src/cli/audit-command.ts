@@ -35,7 +35,7 @@ function addSelectionOptions(cmd: Command): Command {
     .option('--as-of <when>', "the audit's \"now\": a timestamp, or a date meaning the end of that day (default: the latest timestamp in the data)")
     .option('--since <when>', 'only tickets created on/after: a date (2024-03-01) or a span before as_of (7d, 4w)')
     .option('--until <when>', 'only tickets created before the end of this date, or a span before as_of')
-    .option('--jobs <n>', 'threads reading a large plain file in byte ranges (default: the number of cores)', intOption('--jobs', 1));
+    .option('--jobs <n>', 'threads reading a plain file of 64 MB or more in byte ranges (default: the number of cores)', intOption('--jobs', 1));
 }
 
 export function registerAudit(program: Command, io: Io): void {
