@@ -69,7 +69,7 @@ export function parallelReader(ctx: ParallelContext): FileReader {
     const { source, mapper } = file;
     if (file.path === '-' || source.gzip || source.encoding !== 'utf-8' || mapper.kind !== 'tickets' || opts.strict) return undefined;
     const size = (await stat(file.path)).size;
-    if (size - source.dataStart < Math.max(ctx.minSplitBytes, 2 * ctx.minRangeBytes)) return undefined;
+    if (size - source.dataStart < ctx.minSplitBytes) return undefined;
     ctx.pool.warm();
     const settled = await settledTimes(file, opts);
     if (!settled) return undefined;
