@@ -87,8 +87,9 @@ export async function runAudit(req: AuditRequest): Promise<Report> {
     dateOrder: req.dateOrder,
     asOf: req.asOf,
   };
-  // Held tickets need every ticket on this thread: one pass then.
-  const jobs = scorecard ? Math.max(1, Math.floor(req.jobs ?? 1)) : 1;
+  // Held tickets need every ticket on this thread, and --strict stops at the first problem in file
+  // order: one pass then (no worker is started for nothing).
+  const jobs = scorecard && !req.strict ? Math.max(1, Math.floor(req.jobs ?? 1)) : 1;
   const pool = jobs > 1 ? new RangePool(jobs - 1, { policy, ingest, card: cardOptions(...selection) }) : undefined;
   const sizes = splitSizes();
   const reader = pool && parallelReader({ pool, jobs, card: scorecard!, newCard: () => scorecardFor(...selection), seenIds, ...sizes, onRanges: req.onRanges });

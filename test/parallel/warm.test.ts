@@ -1,8 +1,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import type { RangePool } from '../../src/parallel/pool.js';
+import { describe, expect, it, vi } from 'vitest';
+import { runAudit } from '../../src/audit.js';
+import { RangePool } from '../../src/parallel/pool.js';
+import { builtinPolicy } from '../../src/policy/default.js';
+import { ROOT } from '../cli/run.js';
 import { warmFor } from '../../src/parallel/reader.js';
 
 // Workers are started before the first file is opened when one could be read in ranges, and not
@@ -30,5 +33,24 @@ describe('warmFor', () => {
     const p = pool();
     await warmFor(p.pool, ['-', small, join(dir, 'missing.csv'), large], 1_000_000);
     expect(p.warmed()).toBe(0);
+  });
+});
+
+describe('the audit and its workers', () => {
+  it('starts them for a file worth splitting, not with --strict (which reads in one pass)', async () => {
+    const previous = process.env.SUPPORT_AUDIT_MIN_RANGE_BYTES;
+    process.env.SUPPORT_AUDIT_MIN_RANGE_BYTES = '1000';
+    const warm = vi.spyOn(RangePool.prototype, 'warm');
+    try {
+      const req = { files: [join(ROOT, 'fixtures/samples/zendesk-tickets.csv')], policy: builtinPolicy(), by: [], maxBreaches: 10, jobs: 2 };
+      await runAudit({ ...req, strict: true });
+      expect(warm).not.toHaveBeenCalled();
+      await runAudit({ ...req, strict: false });
+      expect(warm).toHaveBeenCalled();
+    } finally {
+      warm.mockRestore();
+      if (previous === undefined) delete process.env.SUPPORT_AUDIT_MIN_RANGE_BYTES;
+      else process.env.SUPPORT_AUDIT_MIN_RANGE_BYTES = previous;
+    }
   });
 });
