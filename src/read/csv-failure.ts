@@ -18,7 +18,7 @@ export function readFailure(err: unknown, path: string, parser: RecordParser, ma
         // Past the limit inside quotes and across lines is an unclosed quote eating the records
         // after it; one long line (quoted or not) is a record that is simply too large.
         const errorLine = typeof err.lines === 'number' ? err.lines : 0;
-        return isQuoting(parser) && parser.pendingRecordSpansLines(errorLine)
+        return parser.quoting() && parser.pendingRecordSpansLines(errorLine)
           ? fatal.unclosedQuote(path, line)
           : fatal.recordTooLarge(path, line, maxRecordSize);
       }
@@ -27,12 +27,6 @@ export function readFailure(err: unknown, path: string, parser: RecordParser, ma
     }
   }
   return fatal.unreadable(path, err instanceof Error ? err.message : String(err));
-}
-
-/** csv-parse keeps its tokenizer state on `parser.state` (documented for backward compatibility). */
-function isQuoting(parser: RecordParser): boolean {
-  const state = (parser as unknown as { state?: { quoting?: unknown } }).state;
-  return state?.quoting === true;
 }
 
 /** The parser's batches, any failure (thrown, or kept on the parser) restated as a fatal error. */

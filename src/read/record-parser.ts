@@ -1,11 +1,13 @@
 // csv-parse with line numbers and batching, at no per-record cost beyond counting newlines.
 // `info: true` and `on_record` would give line numbers too but were measured 1.5x–10x slower,
-// so we intercept the parser's own `push` (called synchronously as each record completes) and
-// keep line numbers ourselves: a record starts where the previous one ended plus any empty
-// lines csv-parse skipped in between (`info.empty_lines`), and spans one line per `\n` in its
-// fields plus its terminator. Lines therefore count `\n` only, like the record delimiter does:
-// a bare `\r` inside a field (real in the Twitter export) is content, not a line break.
+// so we take each record from csv-parse's tokenizer as it completes (its `push` callback,
+// called synchronously) and keep line numbers ourselves: a record starts where the previous one
+// ended plus any empty lines csv-parse skipped in between (`info.empty_lines`), and spans one
+// line per `\n` in its fields plus its terminator. Lines therefore count `\n` only, like the
+// record delimiter does: a bare `\r` inside a field (real in the Twitter export) is content, not
+// a line break. The tokenizer is csv-parse's own, one per thread, reused (see Tokenizer).
 
+import { Transform, type TransformCallback } from 'node:stream';
 import { Parser } from 'csv-parse';
 import type { Delimiter } from './sniff.js';
 
@@ -41,12 +43,21 @@ export interface HeaderRecord {
   line: number;
 }
 
-export class RecordParser extends Parser {
+export class RecordParser extends Transform {
   /** The first record; undefined when the input has no record at all. */
   readonly header: Promise<HeaderRecord | undefined>;
   /** The first error the parser or its input met (kept so a late reader still sees it). */
   failure: unknown;
+  /**
+   * csv-parse's counters (`info`): the tokenizer's own while this parser holds it, a copy once it
+   * is given back (error messages still read them then).
+   */
+  private info: ParseInfo;
 
+  private tokenizer: Tokenizer | null;
+  /** Whether a quote was still open when the tokenizer was given back. */
+  private quotingAtRelease = false;
+  private stopped = false;
   private resolveHeader!: (h: HeaderRecord | undefined) => void;
   private rejectHeader!: (err: unknown) => void;
   private headerSettled = false;
@@ -58,26 +69,16 @@ export class RecordParser extends Parser {
   private ends: number[] = [];
   private lines: number[] = [];
 
-  /** Per column, 1 when its cells are decoded; null decodes every cell (see decodeOnly). */
-  private wanted: Uint8Array | null = null;
-
   /** Bytes the parser had read when the header record ended (its terminator included). */
   headerEnd = 0;
   /** The line right after the header record. */
   dataLine = 1;
 
   constructor(delimiter: Delimiter, maxRecordSize: number, opts: RecordParserOptions = {}) {
-    super({
-      delimiter,
-      // Explicit, so a bare `\r` never ends a record (auto-detection may guess `\r`).
-      record_delimiter: ['\r\n', '\n'],
-      bom: !opts.headerless,
-      relax_column_count: true,
-      // `"abc"x` and `5" screen` keep their quotes as text instead of failing the whole file.
-      relax_quotes: true,
-      skip_empty_lines: true,
-      max_record_size: maxRecordSize,
-    });
+    // Byte chunks in, batches out (object mode on the readable side only).
+    super({ readableObjectMode: true });
+    this.tokenizer = takeTokenizer(this, delimiter, maxRecordSize, opts.headerless === true);
+    this.info = this.tokenizer.api.info;
     this.header = new Promise((resolve, reject) => {
       this.resolveHeader = resolve;
       this.rejectHeader = reject;
@@ -89,7 +90,6 @@ export class RecordParser extends Parser {
     });
     this.on('close', () => this.settleHeader(undefined));
     if (opts.headerless) this.settleHeader(undefined);
-    installSelectiveDecoding(this, () => this.wanted);
   }
 
   /**
@@ -99,13 +99,14 @@ export class RecordParser extends Parser {
    * unchanged: every record still has all its cells, in place. null decodes every cell again.
    */
   decodeOnly(columns: readonly number[] | null): void {
+    if (!this.tokenizer) return;
     if (columns === null) {
-      this.wanted = null;
+      this.tokenizer.wanted = null;
       return;
     }
     const wanted = new Uint8Array(Math.max(0, ...columns) + 1);
     for (const c of columns) wanted[c] = 1;
-    this.wanted = wanted;
+    this.tokenizer.wanted = wanted;
   }
 
   /** 1-based line where the record being read now starts (for error messages). */
@@ -118,41 +119,76 @@ export class RecordParser extends Parser {
     return errorLine > this.parserLineAtStart + (this.info.empty_lines - this.emptyLinesSeen);
   }
 
-  override push(chunk: unknown, encoding?: BufferEncoding): boolean {
-    if (chunk === null) {
-      if (this.rows.length > 0) this.pushBatch();
-      this.settleHeader(undefined);
-      return super.push(null, encoding);
+  /** Whether the parser stopped inside a quoted field. */
+  quoting(): boolean {
+    return this.tokenizer ? this.tokenizer.api.state.quoting : this.quotingAtRelease;
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    if (this.stopped || !this.tokenizer) return callback();
+    const err = this.tokenizer.parse(chunk, false);
+    if (err !== undefined) this.stopped = true;
+    callback(err);
+  }
+
+  override _flush(callback: TransformCallback): void {
+    if (this.stopped || !this.tokenizer) return callback();
+    const err = this.tokenizer.parse(undefined, true);
+    if (err !== undefined) {
+      this.stopped = true;
+      return callback(err);
     }
-    const record = chunk as string[];
-    const skipped = this.info.empty_lines - this.emptyLinesSeen;
+    if (this.rows.length > 0) this.pushBatch();
+    this.settleHeader(undefined);
+    callback();
+  }
+
+  override _destroy(err: Error | null, callback: (error?: Error | null) => void): void {
+    this.release();
+    callback(err);
+  }
+
+  /** Gives the tokenizer back (for the next parser on this thread), keeping what errors need. */
+  private release(): void {
+    const tokenizer = this.tokenizer;
+    if (!tokenizer) return;
+    this.info = { ...tokenizer.api.info };
+    this.quotingAtRelease = tokenizer.api.state.quoting;
+    this.tokenizer = null;
+    giveBack(tokenizer);
+  }
+
+  /** Each record as csv-parse completes it (synchronously, inside `parse`). */
+  onRecord(record: string[]): void {
+    const info = this.info;
+    const skipped = info.empty_lines - this.emptyLinesSeen;
     const line = this.nextLine + skipped;
-    this.emptyLinesSeen = this.info.empty_lines;
+    this.emptyLinesSeen = info.empty_lines;
     // csv-parse counts a line per line break it meets; when its count moved by just the skipped
     // lines since this record started, the record holds no break at all and needs no scan (the
     // usual case: scanning every field of every record was a measured cost).
-    const unbroken = this.info.lines === this.parserLineAtStart + skipped;
+    const unbroken = info.lines === this.parserLineAtStart + skipped;
     this.nextLine = line + 1 + (unbroken ? 0 : newlinesIn(record));
     // csv-parse has not yet counted the terminator it just read: its next record starts one on.
-    this.parserLineAtStart = this.info.lines + 1;
+    this.parserLineAtStart = info.lines + 1;
     if (!this.headerSettled) {
-      this.headerEnd = this.info.bytes;
+      this.headerEnd = info.bytes;
       this.dataLine = this.nextLine;
       this.settleHeader({ cells: record, line });
-      return true;
+      return;
     }
     this.rows.push(record);
     this.lines.push(line);
-    this.ends.push(this.info.bytes);
-    return this.rows.length >= BATCH_ROWS ? this.pushBatch() : true;
+    this.ends.push(info.bytes);
+    if (this.rows.length >= BATCH_ROWS) this.pushBatch();
   }
 
-  private pushBatch(): boolean {
+  private pushBatch(): void {
     const batch: CsvBatch = { rows: this.rows, lines: this.lines, ends: this.ends };
     this.rows = [];
     this.lines = [];
     this.ends = [];
-    return super.push(batch);
+    this.push(batch);
   }
 
   private settleHeader(header: HeaderRecord | undefined, err?: unknown): void {
@@ -180,19 +216,157 @@ function newlinesIn(record: string[]): number {
 const MAYBE_BLANK = new Uint8Array(256);
 for (const b of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xc2, 0xe1, 0xe2, 0xe3, 0xef]) MAYBE_BLANK[b] = 1;
 
+/** csv-parse's counters (`parser.info`). */
+interface ParseInfo {
+  bytes: number;
+  empty_lines: number;
+  lines: number;
+}
+
 /** The part of csv-parse's transform API (`parser.api`, documented for backward compatibility) used here. */
 interface ParseApi {
+  parse(buf: Buffer | undefined, end: boolean, push: (record: string[]) => void, close: () => void): Error | undefined;
   __onField(): unknown;
   __onRecord(push: unknown): unknown;
   __resetRecord(): unknown;
-  options: { max_record_size: number };
+  options: { delimiter: Buffer[]; max_record_size: number };
+  info: ParseInfo;
   state: {
+    bomSkipped: boolean;
     enabled: boolean;
+    quoting: boolean;
     wasQuoting: boolean;
     record: string[];
     record_length: number;
     field: { buf: Buffer; length: number; reset(): void };
+    rawBuffer: { reset(): void };
   };
+}
+
+/**
+ * csv-parse's tokenizer, driven directly (no csv-parse stream around it), and kept for the next
+ * parser on the same thread. V8 compiles csv-parse's hot loop for the tokenizers it has met, and
+ * csv-parse makes its methods anew for each: every further one made on a thread left that loop
+ * slower for the rest of the run. Counted with valgrind over 100k Zendesk rows: one more
+ * tokenizer, even unused, 12 % more instructions; reading with a second one, 22 % more. The audit
+ * reads one file after another, and a file in byte ranges one range after another on each thread,
+ * so one tokenizer per thread serves them all; a parser made while it is in use (two inputs open
+ * at once) gets one of its own.
+ */
+class Tokenizer {
+  owner: RecordParser | null = null;
+  /** Per column, 1 when its cells are decoded; null decodes every cell (RecordParser.decodeOnly). */
+  wanted: Uint8Array | null = null;
+  private readonly kept = new KeptCells();
+  /** Hands each record to the owner: one function for every owner, so the call stays monomorphic. */
+  private readonly push = (record: string[]) => this.owner!.onRecord(record);
+  // csv-parse calls it only for its `to` and `to_line` options, which are not used.
+  private readonly close = () => {};
+
+  constructor(readonly api: ParseApi, readonly reusable: boolean) {
+    installSelectiveDecoding(api, this, this.kept);
+  }
+
+  parse(buf: Buffer | undefined, end: boolean): Error | undefined {
+    return this.api.parse(buf, end, this.push, this.close);
+  }
+
+  /** Ready for a new input: csv-parse's start state (`init_state`) and counters, these options. */
+  reset(owner: RecordParser, delimiter: Delimiter, maxRecordSize: number, headerless: boolean): void {
+    const { state, info, options } = this.api;
+    Object.assign(state, FRESH_STATE);
+    state.record = [];
+    state.field.reset();
+    state.rawBuffer.reset();
+    Object.assign(info, FRESH_INFO);
+    options.delimiter = [Buffer.from(delimiter)];
+    options.max_record_size = maxRecordSize;
+    // A byte range in the middle of a file has no byte-order mark to look for.
+    state.bomSkipped = headerless;
+    this.kept.clear();
+    this.wanted = null;
+    this.owner = owner;
+  }
+}
+
+/** csv-parse's start state (`init_state`) for the fields that do not depend on the options. */
+const FRESH_STATE = {
+  bomSkipped: false, bufBytesStart: 0, commenting: false, delimiterBufPrevious: undefined, delimiterDiscovered: false,
+  error: undefined, enabled: true, escaping: false, previousBuf: undefined, quoting: false, stop: false,
+  recordHasError: false, record_length: 0, wasQuoting: false, wasRowDelimiter: false,
+};
+/** The other fields: set from the options (the same for every input here), or objects reset in place. */
+const KEPT_STATE = [
+  'castField', 'escapeIsQuote', 'expectedRecordLength', 'field', 'firstLineToHeaders', 'needMoreDataSize', 'rawBuffer', 'record',
+  'recordDelimiterMaxLength', 'trimChars', 'timchars', 'timcharFirstBytes',
+];
+const FRESH_INFO = { bytes: 0, bytes_records: 0, comment_lines: 0, empty_lines: 0, invalid_field_length: 0, lines: 1, records: 0 };
+
+/** This thread's tokenizer while no parser holds it. */
+let idle: Tokenizer | undefined;
+/** Whether this thread's reusable tokenizer exists (after which an empty `idle` means it is in use). */
+let made = false;
+/** Tokenizers made on this thread. */
+let count = 0;
+
+/**
+ * How many csv-parse tokenizers this thread has made: one, plus one per parser made while
+ * another was reading. Tests check it (more means every input pays the slower loop again).
+ */
+export function tokenizersMade(): number {
+  return count;
+}
+
+function takeTokenizer(owner: RecordParser, delimiter: Delimiter, maxRecordSize: number, headerless: boolean): Tokenizer {
+  let tokenizer = idle;
+  idle = undefined;
+  if (!tokenizer) {
+    const api = newApi(delimiter, maxRecordSize);
+    tokenizer = new Tokenizer(api, !made && reusable(api));
+    count++;
+    if (tokenizer.reusable) made = true;
+  }
+  tokenizer.reset(owner, delimiter, maxRecordSize, headerless);
+  return tokenizer;
+}
+
+function giveBack(tokenizer: Tokenizer): void {
+  tokenizer.owner = null;
+  if (tokenizer.reusable) idle = tokenizer;
+}
+
+function newApi(delimiter: Delimiter, maxRecordSize: number): ParseApi {
+  const api = (new Parser({
+    delimiter,
+    // Explicit, so a bare `\r` never ends a record (auto-detection may guess `\r`).
+    record_delimiter: ['\r\n', '\n'],
+    // Looked for at the start of a file; reset() skips it for a byte range (state.bomSkipped).
+    bom: true,
+    relax_column_count: true,
+    // `"abc"x` and `5" screen` keep their quotes as text instead of failing the whole file.
+    relax_quotes: true,
+    skip_empty_lines: true,
+    max_record_size: maxRecordSize,
+  }) as unknown as { api?: ParseApi }).api;
+  if (typeof api?.parse !== 'function' || !api.state || !api.info || !api.options) {
+    throw new Error('csv-parse has no transform API here (parser.api): install the version package-lock.json names (npm ci)');
+  }
+  return api;
+}
+
+/**
+ * Whether reset() knows every field of this csv-parse's state and counters, so that a used
+ * tokenizer can be made as good as new; otherwise (another csv-parse) each parser gets its own.
+ */
+function reusable(api: ParseApi): boolean {
+  const known = new Set([...Object.keys(FRESH_STATE), ...KEPT_STATE]);
+  const stateKeys = Object.keys(api.state);
+  const infoKeys = Object.keys(api.info);
+  return (
+    stateKeys.length === known.size && stateKeys.every((k) => known.has(k)) &&
+    infoKeys.length === Object.keys(FRESH_INFO).length && infoKeys.every((k) => k in FRESH_INFO) &&
+    api.state.enabled === true && typeof api.state.field?.reset === 'function' && typeof api.state.rawBuffer?.reset === 'function'
+  );
 }
 
 /**
@@ -210,18 +384,16 @@ interface ParseApi {
  * cell is decoded by csv-parse, which is slower but the same. test/read/decode-only.test.ts checks
  * the wrapped parser against csv-parse's own output on random CSV and random bytes.
  */
-function installSelectiveDecoding(parser: Parser, wanted: () => Uint8Array | null): void {
-  const api = (parser as unknown as { api?: Partial<ParseApi> }).api;
+function installSelectiveDecoding(api: ParseApi, tokenizer: Tokenizer, kept: KeptCells): void {
   if (
-    !api || typeof api.__onField !== 'function' || typeof api.__onRecord !== 'function' || typeof api.__resetRecord !== 'function' ||
-    !api.state || !api.options || typeof api.state.field?.reset !== 'function'
+    typeof api.__onField !== 'function' || typeof api.__onRecord !== 'function' || typeof api.__resetRecord !== 'function' ||
+    typeof api.state.field?.reset !== 'function'
   ) return;
   const ownField = api.__onField;
   const ownRecord = api.__onRecord;
   const ownReset = api.__resetRecord;
-  const kept = new KeptCells();
   api.__onField = function (this: ParseApi) {
-    const columns = wanted();
+    const columns = tokenizer.wanted;
     const state = this.state;
     if (columns === null || state.enabled === false) return ownField.call(this);
     const record = state.record;
