@@ -1,18 +1,21 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openCsv } from '../../src/read/open-csv.js';
 import { readRange } from '../../src/read/range.js';
-import { tokenizersMade } from '../../src/read/record-parser.js';
+import { RecordParser, tokenizersMade, type CsvBatch } from '../../src/read/record-parser.js';
 import { failureOf, readAll } from './helpers.js';
 
 // One csv-parse tokenizer per thread serves every input read one after another (see Tokenizer in
 // src/read/record-parser.ts). Checked here: whatever the input before did (failed in a quote, hit
 // the record size limit, was dropped half-way, had a byte-order mark or another delimiter), the
 // next one reads exactly as a new csv-parse would; two inputs open at once do not share one; and
-// reading many inputs in turn makes no further tokenizer.
+// reading many inputs in turn makes no further tokenizer. And cut into chunks anywhere (inside a
+// `\r\n`, a `""`, a multi-byte character), an input gives csv-parse's records for the whole of it.
 
 const dir = mkdtempSync(join(tmpdir(), 'sa-tokenizer-'));
 let n = 0;
@@ -125,5 +128,37 @@ describe('the shared tokenizer', () => {
       expect((await ranged(file('x,y\n'), 0, 4)).rows).toEqual([['x', 'y']]);
     }
     expect(tokenizersMade()).toBe(before);
+  });
+
+  it('gives the records csv-parse gives, however the input is cut into chunks', async () => {
+    const cell = fc.oneof(
+      fc.constantFrom('a', '', 'x y', '12', 'é', '\u3000', '\u3000x', ' lead', 'tail '),
+      fc.constantFrom('"q"', '"a ""b"" c"', '"two\nlines"', '"crlf\r\nin"', '""', '"5"" x"', '"a,b"', '5" screen', '"x"y'),
+    );
+    const record = fc.array(cell, { minLength: 1, maxLength: 4 }).map((cells) => cells.join(','));
+    const input = fc.tuple(
+      fc.array(fc.oneof({ weight: 8, arbitrary: record }, { weight: 1, arbitrary: fc.constant('') }), { minLength: 1, maxLength: 12 }),
+      fc.constantFrom('\n', '\r\n'),
+      fc.boolean(),
+    ).map(([records, eol, last]) => Buffer.from(records.join(eol) + (last ? eol : '')));
+    await fc.assert(
+      fc.asyncProperty(input, fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 20 }), async (data, sizes) => {
+        const chunks: Buffer[] = [];
+        for (let at = 0, k = 0; at < data.length; at += sizes[k++ % sizes.length]) chunks.push(data.subarray(at, at + sizes[k % sizes.length]));
+        let expected: string[][];
+        try {
+          expected = parse(data, OPTIONS) as string[][];
+        } catch {
+          return; // csv-parse itself rejects it (e.g. a quote left open): nothing to compare
+        }
+        const parser = new RecordParser(',', 1_000_000);
+        Readable.from(chunks, { objectMode: false }).pipe(parser);
+        const header = await parser.header;
+        const rows: string[][] = header ? [header.cells] : [];
+        for await (const batch of parser) rows.push(...(batch as CsvBatch).rows);
+        expect(rows).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
