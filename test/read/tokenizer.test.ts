@@ -65,6 +65,21 @@ describe('the shared tokenizer', () => {
     expect((await ranged(path, 0, data.length)).rows).toEqual(parse(data, OPTIONS));
   });
 
+  it('holds a record to the limit in UTF-8 bytes of its cells, quotes and delimiters aside', async () => {
+    // 5 + 5 bytes ("678é": é is two) = 10: at the limit of 10, read; one byte more, too large.
+    const at = '12345,"678é"\nx,y\n';
+    expect((await ranged(file(at), 0, Buffer.byteLength(at), ',', 10)).rows).toEqual([['12345', '678é'], ['x', 'y']]);
+    const over = 'x,y\n12345,"678éa"\n';
+    await expect(ranged(file(over), 0, Buffer.byteLength(over), ',', 10)).rejects.toMatchObject({ code: 'record-too-large', message: expect.stringContaining('line 2') });
+    // The same in a cell that is not decoded (decodeOnly) and in the last cell of the input.
+    const rows: string[][] = [];
+    const path = file('a,b\n1,2345678901\n');
+    const reading = (async () => {
+      for await (const batch of readRange(path, 0, 18, ',', 10, [0]).batches()) rows.push(...batch.rows);
+    })();
+    await expect(reading).rejects.toMatchObject({ code: 'record-too-large' });
+  });
+
   it('reads an input whole after one dropped half-way', async () => {
     const many = `id,text\n${Array.from({ length: 5000 }, (_, i) => `${i},"row ${i}, quoted"\n`).join('')}`;
     const source = await openCsv(file(many));
