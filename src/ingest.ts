@@ -60,7 +60,13 @@ export async function ingestFile(
   onTicket: (t: Ticket) => void,
 ): Promise<IngestedFile> {
   const source = await openCsv(path, { delimiter: opts.delimiter, stdin: opts.stdin });
-  return namingFile(path, () => ingestSource(path, source, fileIndex, opts, onTicket));
+  try {
+    return await namingFile(path, () => ingestSource(path, source, fileIndex, opts, onTicket));
+  } catch (err) {
+    // Stop reading: the file's parser holds this thread's csv-parse tokenizer until then.
+    source.close();
+    throw err;
+  }
 }
 
 /** Layout and mapping errors are found from the header alone; say which file's header. */

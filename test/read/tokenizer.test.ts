@@ -5,6 +5,8 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ingestFile } from '../../src/ingest.js';
+import { IdSet } from '../../src/map/id-set.js';
 import { openCsv } from '../../src/read/open-csv.js';
 import { readRange } from '../../src/read/range.js';
 import { RecordParser, tokenizersMade, type CsvBatch } from '../../src/read/record-parser.js';
@@ -133,6 +135,17 @@ describe('the shared tokenizer', () => {
     // The first open took the thread's tokenizer (or made it); the second, open meanwhile, made one.
     expect(tokenizersMade() - before).toBeGreaterThanOrEqual(1);
     expect(tokenizersMade() - before).toBeLessThanOrEqual(2);
+  });
+
+  it('is given back by a file that fails after its header (unknown layout, a problem under --strict)', async () => {
+    await opened(file(GOOD));
+    const before = tokenizersMade();
+    const unknown = file(`what,ever\n${'1,2\n'.repeat(20000)}`);
+    await expect(ingestFile(unknown, 0, { inputs: {}, strict: false, seenIds: new IdSet() }, () => {})).rejects.toMatchObject({ name: 'InputError' });
+    const strict = file(`id,created_at,channel\n1,2024-01-01 10:00,email\n1,2024-01-01 11:00,email\n${'x,,\n'.repeat(20000)}`);
+    await expect(ingestFile(strict, 0, { inputs: {}, strict: true, seenIds: new IdSet() }, () => {})).rejects.toThrow();
+    expect(await opened(file(GOOD))).toEqual(goodRows);
+    expect(tokenizersMade()).toBe(before);
   });
 
   it('is made once for inputs read one after another', async () => {
