@@ -231,6 +231,8 @@ interface ParseApi {
   __onRecord(push: unknown): unknown;
   __resetRecord(): unknown;
   options: { delimiter: Buffer[]; max_record_size: number; escape: Buffer | null; quote: Buffer | null; record_delimiter: Buffer[] };
+  /** The options csv-parse was made with, from which it rebuilds `options` on a byte-order mark. */
+  original_options?: { delimiter?: unknown; max_record_size?: unknown };
   info: ParseInfo;
   state: {
     bomSkipped: boolean;
@@ -311,6 +313,12 @@ class Tokenizer {
     Object.assign(info, FRESH_INFO);
     options.delimiter = [Buffer.from(delimiter)];
     options.max_record_size = this.limitHere ? 0 : maxRecordSize;
+    // csv-parse rebuilds its options from the ones it was made with when it meets a byte-order
+    // mark (a second one: openCsv strips the first), so those must be this input's too.
+    if (this.api.original_options) {
+      this.api.original_options.delimiter = delimiter;
+      this.api.original_options.max_record_size = options.max_record_size;
+    }
     this.limit = this.limitHere ? maxRecordSize : 0;
     // A byte range in the middle of a file has no byte-order mark to look for.
     state.bomSkipped = headerless;

@@ -102,6 +102,22 @@ describe('the shared tokenizer', () => {
     expect((await ranged(file(data), 0, data.length)).rows).toEqual([['\ufeffa', 'b']]);
   });
 
+  it('keeps each input its own delimiter past a second byte-order mark', async () => {
+    // openCsv strips a file's byte-order mark; one more is csv-parse's to skip, and csv-parse then
+    // rebuilds its options from those it was made with, which belonged to an earlier input.
+    await opened(file('a,b\n1,2\n'));
+    const parser = new RecordParser(';', 1_000_000);
+    Readable.from([Buffer.from('\ufeffa;b\n1;"2,3"\n')], { objectMode: false }).pipe(parser);
+    expect((await parser.header)?.cells).toEqual(['a', 'b']);
+    const rows: string[][] = [];
+    for await (const batch of parser) rows.push(...(batch as CsvBatch).rows);
+    expect(rows).toEqual([['1', '2,3']]);
+    const doubled = file(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf]), Buffer.from('h1;h2\n1;"2,3"\n')]));
+    const source = await openCsv(doubled);
+    expect(source.header).toEqual(['h1', 'h2']);
+    expect((await readAll(source)).rows).toEqual([['1', '2,3']]);
+  });
+
   it('takes each input its own delimiter', async () => {
     const semi = 'a;b\n1;"2;3"\n';
     expect((await ranged(file(semi), 0, semi.length, ';')).rows).toEqual(parse(semi, { ...OPTIONS, delimiter: ';' }));
