@@ -226,11 +226,22 @@ interface ParseInfo {
 /** The part of csv-parse's transform API (`parser.api`, documented for backward compatibility) used here. */
 interface ParseApi {
   __needMoreData(i: number, bufLen: number, end: boolean): boolean;
+  __isDelimiter(buf: Buffer, pos: number, chr: number): number;
+  __isEscape(buf: Buffer, pos: number, chr: number): boolean;
+  __isQuote(buf: Buffer, pos: number): boolean;
+  __isRecordDelimiter(chr: number, buf: Buffer, pos: number): number;
   parse(buf: Buffer | undefined, end: boolean, push: (record: string[]) => void, close: () => void): Error | undefined;
   __onField(): unknown;
   __onRecord(push: unknown): unknown;
   __resetRecord(): unknown;
-  options: { delimiter: Buffer[]; max_record_size: number; escape: Buffer | null; quote: Buffer | null; record_delimiter: Buffer[] };
+  options: {
+    delimiter: Buffer[];
+    max_record_size: number;
+    escape: Buffer | null;
+    quote: Buffer | null;
+    record_delimiter: Buffer[];
+    ignore_last_delimiters: unknown;
+  };
   /** The options csv-parse was made with, from which it rebuilds `options` on a byte-order mark. */
   original_options?: { delimiter?: unknown; max_record_size?: unknown };
   info: ParseInfo;
@@ -274,10 +285,13 @@ class Tokenizer {
   private readonly limitHere: boolean;
   /** Bytes a record may hold (0: no limit) when limitHere. */
   limit = 0;
+  /** csv-parse's byte tests, when answered here (see installByteTests); null: its own. */
+  private readonly byteTests: ByteTests | null;
 
   constructor(readonly api: ParseApi, readonly reusable: boolean) {
     this.limitHere = installSelectiveDecoding(api, this, this.kept);
     installLookahead(api);
+    this.byteTests = installByteTests(api);
   }
 
   parse(buf: Buffer | undefined, end: boolean): Error | undefined {
@@ -312,6 +326,7 @@ class Tokenizer {
     state.rawBuffer.reset();
     Object.assign(info, FRESH_INFO);
     options.delimiter = [Buffer.from(delimiter)];
+    if (this.byteTests) this.byteTests.delimiter = delimiter.charCodeAt(0);
     options.max_record_size = this.limitHere ? 0 : maxRecordSize;
     // csv-parse rebuilds its options from the ones it was made with when it meets a byte-order
     // mark (a second one: openCsv strips the first), so those must be this input's too.
@@ -491,6 +506,45 @@ function installLookahead(api: ParseApi): void {
     return !end && bufLen - i - 1 < (this.state.quoting ? inside : outside);
   };
 }
+
+/** The bytes the byte tests look for; the delimiter is set per input (Tokenizer.reset). */
+interface ByteTests {
+  delimiter: number;
+}
+
+/**
+ * Before every byte outside a quoted field, csv-parse asks whether a quote, a record delimiter and
+ * a delimiter start there, and inside one whether an escape does (`__isQuote`,
+ * `__isRecordDelimiter`, `__isDelimiter`, `__isEscape`). Each reads its option anew and loops
+ * over it, written for delimiters of any length and any number. Here every one is a single byte,
+ * and the record delimiters are `\r\n` and `\n` (newApi), so each question becomes a comparison
+ * or two: the same answers, in the same order. Left as they are when the options are not shaped
+ * so (another csv-parse), and null is returned. test/read/tokenizer.test.ts compares records with
+ * csv-parse's for each delimiter over random input and random chunk cuts.
+ */
+function installByteTests(api: ParseApi): ByteTests | null {
+  const { options } = api;
+  const { quote, escape, delimiter, record_delimiter: rd } = options;
+  const oneByte = (b: unknown): b is Buffer => Buffer.isBuffer(b) && b.length === 1;
+  if (
+    typeof api.__isQuote !== 'function' || typeof api.__isEscape !== 'function' || typeof api.__isDelimiter !== 'function' ||
+    typeof api.__isRecordDelimiter !== 'function' || options.ignore_last_delimiters !== false || !oneByte(quote) ||
+    (escape !== null && !oneByte(escape)) || !Array.isArray(delimiter) || delimiter.length !== 1 || !oneByte(delimiter[0]) ||
+    !Array.isArray(rd) || rd.length !== 2 || !Buffer.isBuffer(rd[0]) || !rd[0].equals(CRLF) || !Buffer.isBuffer(rd[1]) || !rd[1].equals(LF)
+  ) return null;
+  const tests: ByteTests = { delimiter: delimiter[0][0] };
+  const q = quote[0];
+  // -1 matches no byte: csv-parse's own test answers false for a null escape.
+  const e = escape === null ? -1 : escape[0];
+  api.__isQuote = (buf: Buffer, pos: number) => buf[pos] === q;
+  api.__isEscape = (_buf: Buffer, _pos: number, chr: number) => chr === e;
+  api.__isDelimiter = (_buf: Buffer, _pos: number, chr: number) => (chr === tests.delimiter ? 1 : 0);
+  api.__isRecordDelimiter = (chr: number, buf: Buffer, pos: number) => (chr === 0x0a ? 1 : chr === 0x0d && buf[pos + 1] === 0x0a ? 2 : 0);
+  return tests;
+}
+
+const CRLF = Buffer.from('\r\n');
+const LF = Buffer.from('\n');
 
 /** The wanted cells of the record being read, as bytes, until they are decoded together. */
 class KeptCells {

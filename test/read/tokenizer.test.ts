@@ -10,6 +10,7 @@ import { IdSet } from '../../src/map/id-set.js';
 import { openCsv } from '../../src/read/open-csv.js';
 import { readRange } from '../../src/read/range.js';
 import { RecordParser, tokenizersMade, type CsvBatch } from '../../src/read/record-parser.js';
+import { DELIMITERS } from '../../src/read/sniff.js';
 import { failureOf, readAll } from './helpers.js';
 
 // One csv-parse tokenizer per thread serves every input read one after another (see Tokenizer in
@@ -174,35 +175,43 @@ describe('the shared tokenizer', () => {
     expect(tokenizersMade()).toBe(before);
   });
 
-  it('gives the records csv-parse gives, however the input is cut into chunks', async () => {
+  it('gives the records csv-parse gives, for each delimiter, however the input is cut into chunks', async () => {
     const cell = fc.oneof(
-      fc.constantFrom('a', '', 'x y', '12', 'é', '\u3000', '\u3000x', ' lead', 'tail '),
-      fc.constantFrom('"q"', '"a ""b"" c"', '"two\nlines"', '"crlf\r\nin"', '""', '"5"" x"', '"a,b"', '5" screen', '"x"y'),
+      fc.constantFrom('a', '', 'x y', '12', 'é', '\u3000', '\u3000x', ' lead', 'tail ', 'a;b', 'x|y', 't\tab', 'cr\ralone'),
+      fc.constantFrom('"q"', '"a ""b"" c"', '"two\nlines"', '"crlf\r\nin"', '""', '"5"" x"', '"a,b"', '"a;b|c\td"', '5" screen', '"x"y', '"q"\r'),
     );
-    const record = fc.array(cell, { minLength: 1, maxLength: 4 }).map((cells) => cells.join(','));
     const input = fc.tuple(
-      fc.array(fc.oneof({ weight: 8, arbitrary: record }, { weight: 1, arbitrary: fc.constant('') }), { minLength: 1, maxLength: 12 }),
+      fc.array(fc.oneof({ weight: 8, arbitrary: fc.array(cell, { minLength: 1, maxLength: 4 }) }, { weight: 1, arbitrary: fc.constant([]) }), {
+        minLength: 1,
+        maxLength: 12,
+      }),
+      fc.constantFrom(...DELIMITERS),
       fc.constantFrom('\n', '\r\n'),
       fc.boolean(),
-    ).map(([records, eol, last]) => Buffer.from(records.join(eol) + (last ? eol : '')));
+      // A byte-order mark that reaches the parser (a second one in a file: openCsv strips the first).
+      fc.boolean(),
+    ).map(([records, delimiter, eol, last, bom]) => ({
+      delimiter,
+      data: Buffer.from((bom ? '\ufeff' : '') + records.map((cells) => cells.join(delimiter)).join(eol) + (last ? eol : '')),
+    }));
     await fc.assert(
-      fc.asyncProperty(input, fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 20 }), async (data, sizes) => {
+      fc.asyncProperty(input, fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 20 }), async ({ delimiter, data }, sizes) => {
         const chunks: Buffer[] = [];
         for (let at = 0, k = 0; at < data.length; at += sizes[k++ % sizes.length]) chunks.push(data.subarray(at, at + sizes[k % sizes.length]));
         let expected: string[][];
         try {
-          expected = parse(data, OPTIONS) as string[][];
+          expected = parse(data, { ...OPTIONS, delimiter, bom: true }) as string[][];
         } catch {
           return; // csv-parse itself rejects it (e.g. a quote left open): nothing to compare
         }
-        const parser = new RecordParser(',', 1_000_000);
+        const parser = new RecordParser(delimiter, 1_000_000);
         Readable.from(chunks, { objectMode: false }).pipe(parser);
         const header = await parser.header;
         const rows: string[][] = header ? [header.cells] : [];
         for await (const batch of parser) rows.push(...(batch as CsvBatch).rows);
         expect(rows).toEqual(expected);
       }),
-      { numRuns: 300 },
+      { numRuns: 500 },
     );
   });
 });
