@@ -285,13 +285,16 @@ class Tokenizer {
   private readonly limitHere: boolean;
   /** Bytes a record may hold (0: no limit) when limitHere. */
   limit = 0;
+  /** The speed-ups this tokenizer took. */
+  readonly features: TokenizerFeatures;
   /** csv-parse's byte tests, when answered here (see installByteTests); null: its own. */
   private readonly byteTests: ByteTests | null;
 
   constructor(readonly api: ParseApi, readonly reusable: boolean) {
     this.limitHere = installSelectiveDecoding(api, this, this.kept);
-    installLookahead(api);
+    const lookahead = installLookahead(api);
     this.byteTests = installByteTests(api);
+    this.features = { reusable: reusableShape(api), selectiveDecoding: this.limitHere, lookahead, byteTests: this.byteTests !== null };
   }
 
   parse(buf: Buffer | undefined, end: boolean): Error | undefined {
@@ -363,6 +366,29 @@ let made = false;
 /** Tokenizers made on this thread. */
 let count = 0;
 
+/** Which of the reader's speed-ups the installed csv-parse took (each needs its tokenizer shaped as expected). */
+export interface TokenizerFeatures {
+  /** Reset and reused for the next input (Tokenizer.reset). */
+  reusable: boolean;
+  /** Only wanted cells decoded, the record size limit kept by the reader (installSelectiveDecoding). */
+  selectiveDecoding: boolean;
+  /** Look-ahead in one comparison (installLookahead). */
+  lookahead: boolean;
+  /** Byte tests in a comparison or two (installByteTests). */
+  byteTests: boolean;
+}
+
+let lastFeatures: TokenizerFeatures | undefined;
+
+/**
+ * What the last tokenizer made on this thread took. Each speed-up falls back to csv-parse's own
+ * code when the installed csv-parse is shaped differently (same records, slower); a test checks
+ * that the version package-lock.json names takes them all, so an upgrade that loses one is seen.
+ */
+export function tokenizerFeatures(): TokenizerFeatures | undefined {
+  return lastFeatures;
+}
+
 /**
  * How many csv-parse tokenizers this thread has made: one, plus one per parser made while
  * another was reading. Tests check it (more means every input pays the slower loop again).
@@ -376,7 +402,8 @@ function takeTokenizer(owner: RecordParser, delimiter: Delimiter, maxRecordSize:
   idle = undefined;
   if (!tokenizer) {
     const api = newApi(delimiter, maxRecordSize);
-    tokenizer = new Tokenizer(api, !made && reusable(api));
+    tokenizer = new Tokenizer(api, !made && reusableShape(api));
+    lastFeatures = tokenizer.features;
     count++;
     if (tokenizer.reusable) made = true;
   }
@@ -412,7 +439,7 @@ function newApi(delimiter: Delimiter, maxRecordSize: number): ParseApi {
  * Whether reset() knows every field of this csv-parse's state and counters, so that a used
  * tokenizer can be made as good as new; otherwise (another csv-parse) each parser gets its own.
  */
-function reusable(api: ParseApi): boolean {
+function reusableShape(api: ParseApi): boolean {
   const known = new Set([...Object.keys(FRESH_STATE), ...KEPT_STATE]);
   const stateKeys = Object.keys(api.state);
   const infoKeys = Object.keys(api.info);
@@ -492,19 +519,20 @@ function installSelectiveDecoding(api: ParseApi, tokenizer: Tokenizer, kept: Kep
  * the question becomes one comparison. Left as it is when csv-parse's state is not shaped as
  * expected. test/read/tokenizer.test.ts checks records against csv-parse's over random chunk cuts.
  */
-function installLookahead(api: ParseApi): void {
+function installLookahead(api: ParseApi): boolean {
   const { state, options } = api;
   const { needMoreDataSize, recordDelimiterMaxLength } = state;
   const { escape, quote } = options;
   if (
     typeof api.__needMoreData !== 'function' || !Number.isInteger(needMoreDataSize) || !Number.isInteger(recordDelimiterMaxLength) ||
     recordDelimiterMaxLength === 0 || !Buffer.isBuffer(quote) || (escape !== null && !Buffer.isBuffer(escape))
-  ) return;
+  ) return false;
   const outside = Math.max(needMoreDataSize, recordDelimiterMaxLength);
   const inside = Math.max(outside, (escape === null ? 0 : escape.length) + quote.length, quote.length + recordDelimiterMaxLength);
   api.__needMoreData = function (this: ParseApi, i: number, bufLen: number, end: boolean): boolean {
     return !end && bufLen - i - 1 < (this.state.quoting ? inside : outside);
   };
+  return true;
 }
 
 /** The bytes the byte tests look for; the delimiter is set per input (Tokenizer.reset). */

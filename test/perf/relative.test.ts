@@ -7,9 +7,10 @@ import { BIN, ROOT } from '../cli/run.js';
 
 // A guard against per-row costs creeping back, relative to a bare csv-parse pass over the same
 // file in the same test (never an absolute time: machines differ). The slack is generous (the
-// measured ratio is ~1.4–1.7x on 100k rows, where the audit's ~0.3 s longer start-up weighs, and
-// ~1.05–1.2x on 1M rows), because the suite's other files run alongside on a shared machine; best
-// of two de-noises it. The real figures come from `npm run bench` (README "Performance").
+// measured ratio is ~0.9–1.2x on 100k rows, where the audit's ~0.3 s longer start-up weighs, and
+// ~0.7–0.75x on 1M rows), because the suite's other files run alongside on a shared machine; best
+// of two de-noises it. The real figures come from `npm run bench` (README "Performance"); that
+// the reader's csv-parse speed-ups are all in place is checked in test/read/tokenizer.test.ts.
 
 function seconds(args: string[]): number {
   const started = process.hrtime.bigint();
@@ -19,7 +20,7 @@ function seconds(args: string[]): number {
 }
 
 describe('performance relative to a bare csv-parse pass', () => {
-  it('the default audit of 100k Zendesk rows on one thread costs under 2.5x the bare pass', () => {
+  it('the default audit of 100k Zendesk rows on one thread costs under 2x the bare pass', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'sa-perf-')), 'zendesk-100k.csv');
     expect(spawnSync(process.execPath, [join(ROOT, 'bench/generate.mjs'), '100000', file]).status).toBe(0);
     let bare = Infinity;
@@ -28,6 +29,6 @@ describe('performance relative to a bare csv-parse pass', () => {
       bare = Math.min(bare, seconds([join(ROOT, 'bench/bare.mjs'), file]));
       audit = Math.min(audit, seconds([BIN, 'audit', file, '--jobs', '1', '--quiet']));
     }
-    expect(audit / bare).toBeLessThan(2.5);
+    expect(audit / bare).toBeLessThan(2);
   });
 });
