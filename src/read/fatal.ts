@@ -53,7 +53,7 @@ export const fatal = {
     fail(
       path,
       'record-too-large',
-      `expected records of at most ${formatCount(limit)} characters but the record starting on line ${formatCount(line)} is longer; the rest of the file cannot be read.`,
+      `expected records of at most ${formatCount(limit)} bytes but the record starting on line ${formatCount(line)} is longer; the rest of the file cannot be read.`,
     ),
   malformed: (path: string, line: number, reason: string) =>
     fail(path, 'malformed', `expected CSV but the record starting on line ${formatCount(line)} cannot be parsed (${reason}).`),

@@ -38,7 +38,7 @@ export interface CsvSource {
 
 export interface OpenOptions {
   delimiter?: Delimiter;
-  /** Characters one record may hold before reading stops (guards against an unclosed quote). */
+  /** UTF-8 bytes the cells of one record may hold before reading stops (guards against an unclosed quote). */
   maxRecordSize?: number;
   /** For tests; default process.stdin. */
   stdin?: NodeJS.ReadableStream;

@@ -67,7 +67,7 @@ const CASES: Case[] = [
     name: 'a 30 MB field: refused past the 1,000,000-character record limit, quickly',
     file: 'huge-field.csv',
     from: 'generated',
-    outcome: { exit: 2, error: /expected records of at most 1,000,000 characters but the record starting on line 3 is longer/ },
+    outcome: { exit: 2, error: /expected records of at most 1,000,000 bytes but the record starting on line 3 is longer/ },
     withinMs: 15_000,
   },
   {

@@ -133,7 +133,7 @@ describe('records that cannot be read', () => {
     expect(f.code).toBe('record-too-large');
     expect(f.message).toContain('line 3');
     expect(f.message).toContain('1,000,000');
-    // Default limit 1,000,000 characters: fails inside the first MiB of the field; the stream
+    // Default limit 1,000,000 bytes: fails inside the first MiB of the field; the stream
     // layers read a few 1 MiB chunks ahead (5 measured), never the 30.
     expect(stdin.pulled()).toBeLessThan(8);
   });
