@@ -10,12 +10,13 @@
 //   a cut proves the cut, see read/range.ts) or an id in two ranges (one pass keeps the first
 //   record, across the whole file): read again in one pass.
 
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import type { Scorecard } from '../aggregate/scorecard.js';
 import { fileResult, ingestFile, prepareMapping, type FileReader, type OpenedFile } from '../ingest.js';
 import { IdSet } from '../map/id-set.js';
 import type { TimestampReaderState } from '../map/timestamp-reader.js';
 import { mergeProblemLists } from '../problem-list.js';
+import { detectEncoding } from '../read/decode.js';
 import { DEFAULT_MAX_RECORD_SIZE, type CsvBatch } from '../read/open-csv.js';
 import { findSplits } from '../read/split.js';
 import type { RangePool } from './pool.js';
@@ -121,14 +122,31 @@ export function parallelReader(ctx: ParallelContext): FileReader {
 }
 
 /**
- * Starts the workers at once when an input is a file large enough to be read in ranges: they
- * take ~0.3 s to boot, time the main thread spends opening the file and looking at its first rows.
+ * Starts the workers at once when an input is a file that may be read in ranges: large enough,
+ * and plain UTF-8 by its first bytes (not gzip, no UTF-16 byte-order mark). They take ~0.3 s to
+ * boot, time the main thread spends opening the file and looking at its first rows.
  */
 export async function warmFor(pool: RangePool, paths: readonly string[], minSplitBytes: number): Promise<void> {
   for (const path of paths) {
     if (path === '-') continue;
     const size = await stat(path).then((s) => s.size, () => 0);
-    if (size >= minSplitBytes) return pool.warm();
+    if (size >= minSplitBytes && (await splittableBytes(path))) return pool.warm();
+  }
+}
+
+/** Whether a file's first bytes allow reading it in ranges (parallelReader decides for good). */
+async function splittableBytes(path: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(4), 0, 4, 0);
+    const head = buffer.subarray(0, bytesRead);
+    const gzip = head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+    return !gzip && detectEncoding(head).encoding === 'utf-8';
+  } catch {
+    return false;
+  } finally {
+    await handle?.close();
   }
 }
 
