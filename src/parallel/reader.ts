@@ -16,6 +16,7 @@ import { fileResult, ingestFile, prepareMapping, type FileReader, type OpenedFil
 import { IdSet } from '../map/id-set.js';
 import type { TimestampReaderState } from '../map/timestamp-reader.js';
 import { mergeProblemLists } from '../problem-list.js';
+import { isGzip } from '../read/byte-source.js';
 import { detectEncoding } from '../read/decode.js';
 import { DEFAULT_MAX_RECORD_SIZE, type CsvBatch } from '../read/open-csv.js';
 import { findSplits } from '../read/split.js';
@@ -141,8 +142,7 @@ async function splittableBytes(path: string): Promise<boolean> {
     handle = await open(path, 'r');
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(4), 0, 4, 0);
     const head = buffer.subarray(0, bytesRead);
-    const gzip = head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
-    return !gzip && detectEncoding(head).encoding === 'utf-8';
+    return !isGzip(head) && detectEncoding(head).encoding === 'utf-8';
   } catch {
     return false;
   } finally {

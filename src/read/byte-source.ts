@@ -26,12 +26,17 @@ export interface ByteSource {
 
 type ByteIterator = AsyncIterator<Buffer | string>;
 
+/** Whether bytes start with the gzip magic number. */
+export function isGzip(head: Buffer): boolean {
+  return head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+}
+
 export async function openBytes(path: string, stdin?: NodeJS.ReadableStream): Promise<ByteSource> {
   const raw = path === '-' ? (stdin ?? process.stdin) : await openFile(path);
   const rawIt = guarded(raw[Symbol.asyncIterator](), (err) => fatal.unreadable(path, errorReason(err)));
   // Two bytes decide gzip; a first chunk is almost always bigger than that.
   const start = await readAtLeast(rawIt, 2);
-  const gzip = start.head.length >= 2 && start.head[0] === 0x1f && start.head[1] === 0x8b;
+  const gzip = isGzip(start.head);
   let it: ByteIterator = rawIt;
   let first = start;
   if (gzip) {

@@ -290,11 +290,16 @@ class Tokenizer {
   /** csv-parse's byte tests, when answered here (see installByteTests); null: its own. */
   private readonly byteTests: ByteTests | null;
 
-  constructor(readonly api: ParseApi, readonly reusable: boolean) {
+  /** Whether it is the thread's one tokenizer, given back for the next input (see takeTokenizer). */
+  readonly reusable: boolean;
+
+  /** `first`: no reusable tokenizer exists on this thread yet. */
+  constructor(readonly api: ParseApi, first: boolean) {
     this.limitHere = installSelectiveDecoding(api, this, this.kept);
     const lookahead = installLookahead(api);
     this.byteTests = installByteTests(api);
     this.features = { reusable: reusableShape(api), selectiveDecoding: this.limitHere, lookahead, byteTests: this.byteTests !== null };
+    this.reusable = first && this.features.reusable;
   }
 
   parse(buf: Buffer | undefined, end: boolean): Error | undefined {
@@ -402,7 +407,7 @@ function takeTokenizer(owner: RecordParser, delimiter: Delimiter, maxRecordSize:
   idle = undefined;
   if (!tokenizer) {
     const api = newApi(delimiter, maxRecordSize);
-    tokenizer = new Tokenizer(api, !made && reusableShape(api));
+    tokenizer = new Tokenizer(api, !made);
     lastFeatures = tokenizer.features;
     count++;
     if (tokenizer.reusable) made = true;
