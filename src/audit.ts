@@ -2,21 +2,20 @@
 // or exits: the CLI renders the result and sets the exit code.
 
 import { decideGate } from './aggregate/gate.js';
-import { createScorecard, type ScorecardOptions } from './aggregate/scorecard.js';
+import type { ScorecardOptions } from './aggregate/scorecard.js';
 import { applyBaseline, regressions } from './compare.js';
 import { UsageError } from './errors.js';
-import { availableFields, ingestFile, type IngestedFile, type IngestOptions } from './ingest.js';
+import { availableFields, type IngestedFile } from './ingest.js';
 import type { InspectRequest } from './inspect.js';
-import { IdSet } from './map/id-set.js';
-import { RangePool } from './parallel/pool.js';
-import { DEFAULT_MIN_RANGE_BYTES, DEFAULT_MIN_SPLIT_BYTES, parallelReader, warmFor } from './parallel/reader.js';
 import { createBusinessClock } from './measure/business-clock.js';
 import type { Clock } from './measure/clock.js';
 import type { Policy } from './policy/types.js';
+import { readInputs, type Reading } from './reading.js';
 import { REPORT_SCHEMA, type Dimension, type Report } from './report.js';
 import { resolveWhen, type When } from './selection.js';
-import type { Ticket } from './types.js';
+import type { InputSummary } from './types.js';
 import { VERSION } from './version.js';
+import { instantIn } from './zone.js';
 
 export interface AuditRequest extends InspectRequest {
   asOf?: number;
@@ -42,15 +41,11 @@ export function businessClocks(policy: Policy): Record<string, Clock> {
   return clocks;
 }
 
-/**
- * Smallest byte range worth a thread, and smallest data worth splitting. SUPPORT_AUDIT_MIN_RANGE_BYTES
- * sets the first and makes the second twice that (tests make small files split).
- */
-function splitSizes(): { minRangeBytes: number; minSplitBytes: number } {
-  const set = Number(process.env.SUPPORT_AUDIT_MIN_RANGE_BYTES);
-  return Number.isInteger(set) && set > 0
-    ? { minRangeBytes: set, minSplitBytes: 2 * set }
-    : { minRangeBytes: DEFAULT_MIN_RANGE_BYTES, minSplitBytes: DEFAULT_MIN_SPLIT_BYTES };
+/** `--since` must come before `--until`: an empty selection is a mistake, not an audit of nothing. */
+function checkSelection(since: number | undefined, until: number | undefined, zone: string): void {
+  if (since !== undefined && until !== undefined && since >= until) {
+    throw new UsageError(`--since (${instantIn(zone, since)}) is not before --until (${instantIn(zone, until)}): the selection would be empty.`);
+  }
 }
 
 export async function runAudit(req: AuditRequest): Promise<Report> {
@@ -59,93 +54,59 @@ export async function runAudit(req: AuditRequest): Promise<Report> {
     const ids = policy.rules.map((r) => r.id).join(', ');
     throw new UsageError(`unknown rule "${req.explain}"; the policy's rules are: ${ids}.`);
   }
+  // Decidable before reading: two instants, or two spans before the same as_of.
+  if (req.since?.kind === req.until?.kind) checkSelection(resolveWhen(req.since, 0), resolveWhen(req.until, 0), policy.timezone);
   const relative = req.since?.kind === 'relative' || req.until?.kind === 'relative';
-  // A span before as_of needs as_of, which comes from the data unless given: hold the tickets
-  // until the end of the input in that one case (documented in README "Selecting tickets").
-  const deferSelection = relative && req.asOf === undefined;
-  const cardOptions = (since?: number, until?: number): Omit<ScorecardOptions, 'clocks'> => ({
-    by: req.by,
-    since,
-    until,
-    maxBreaches: req.maxBreaches,
-    explain: req.explain,
-    timezone: policy.timezone,
-    asOf: req.asOf,
-    asOfFromData: req.asOf === undefined,
-  });
-  const scorecardFor = (since?: number, until?: number) =>
-    createScorecard(policy, { ...cardOptions(since, until), clocks: businessClocks(policy) });
-  const held: Ticket[] = [];
-  const selection = [resolveWhen(req.since, req.asOf ?? 0), resolveWhen(req.until, req.asOf ?? 0)] as const;
-  const scorecard = deferSelection ? undefined : scorecardFor(...selection);
-
-  const seenIds = new IdSet();
-  const ingest = {
-    preset: req.preset,
-    inputs: policy.inputs,
-    timezone: req.timezone ?? policy.inputs.timezone,
-    dateOrder: req.dateOrder,
-    asOf: req.asOf,
+  const cardOptions = (asOf: number | undefined): Omit<ScorecardOptions, 'clocks'> | undefined => {
+    // A span before as_of needs as_of, which comes from the data unless given: the tickets wait
+    // until the end of the input in that one case (documented in README "Selecting tickets").
+    if (relative && asOf === undefined) return undefined;
+    return {
+      by: req.by,
+      since: resolveWhen(req.since, asOf ?? 0),
+      until: resolveWhen(req.until, asOf ?? 0),
+      maxBreaches: req.maxBreaches,
+      explain: req.explain,
+      timezone: policy.timezone,
+      asOf,
+      asOfFromData: asOf === undefined,
+    };
   };
-  // Held tickets need every ticket on this thread, and --strict stops at the first problem in file
-  // order: one pass then (no worker is started for nothing).
-  const jobs = scorecard && !req.strict ? Math.max(1, Math.floor(req.jobs ?? 1)) : 1;
-  const pool = jobs > 1 ? new RangePool(jobs - 1, { policy, ingest, card: cardOptions(...selection) }) : undefined;
-  const sizes = splitSizes();
-  const reader = pool && parallelReader({ pool, jobs, card: scorecard!, newCard: () => scorecardFor(...selection), seenIds, ...sizes, onRanges: req.onRanges });
-  const files: IngestedFile[] = [];
-  try {
-    if (pool) await warmFor(pool, req.files, sizes.minSplitBytes);
-    for (let i = 0; i < req.files.length; i++) {
-      const path = req.files[i];
-      const opts: IngestOptions = {
-        ...ingest,
-        delimiter: req.delimiter,
-        strict: req.strict,
-        seenIds,
-        stdin: req.stdin,
-        onRows: req.onRows ? (rows) => req.onRows!(path, rows) : undefined,
-        reader,
-        // Once the last file's mapping is known, so is every field the audit will have: a rule
-        // that lacks one reports no_data whatever its tickets scored (DESIGN §4), so the last
-        // file's tickets are not judged by it at all. (Earlier files cannot know what a later
-        // one brings.)
-        onMapped: scorecard && i === req.files.length - 1
-          ? (mapper) => {
-            const skip = scorecard.rulesLacking(availableFields([...files, { mapper }]));
-            scorecard.skip(skip);
-            return skip;
-          }
-          : undefined,
-      };
-      files.push(await ingestFile(path, i, opts, scorecard ? (t) => scorecard.add(t) : (t) => held.push(t)));
-    }
-  } finally {
-    await pool?.close();
-  }
-
-  const latest = files.reduce((max, f) => Math.max(max, f.mapper.latest), -Infinity);
-  const asOf = req.asOf ?? (Number.isFinite(latest) ? latest : 0);
-  let card = scorecard;
-  if (!card) {
-    card = scorecardFor(resolveWhen(req.since, asOf), resolveWhen(req.until, asOf));
-    for (const t of held) card.add(t);
-  }
-  const { rules, breakdowns, distributions } = card.finish(asOf, availableFields(files));
+  const reading = await readInputs({
+    files: req.files,
+    policy,
+    clocks: businessClocks(policy),
+    preset: req.preset,
+    timezone: req.timezone,
+    dateOrder: req.dateOrder,
+    delimiter: req.delimiter,
+    stdin: req.stdin,
+    strict: req.strict,
+    asOf: req.asOf,
+    cardOptions,
+    jobs: req.jobs ?? 1,
+    onRows: req.onRows,
+    onRanges: req.onRanges,
+  });
+  const asOf = reading.asOf ?? 0;
+  const since = resolveWhen(req.since, asOf);
+  const until = resolveWhen(req.until, asOf);
+  checkSelection(since, until, policy.timezone);
+  reportOutliers(reading, policy.timezone);
+  const { rules, breakdowns, distributions, selected } = reading.card.finish(asOf, availableFields(reading.files));
+  const inputs = reading.files.map((f, i) => inputSummary(f, i, reading));
 
   const report: Report = {
     schema: REPORT_SCHEMA,
     // Nothing to date the audit by (a header-only file): say so rather than print 1970.
-    as_of: req.asOf === undefined && !Number.isFinite(latest) ? null : new Date(asOf).toISOString(),
+    as_of: reading.asOf === null ? null : new Date(asOf).toISOString(),
     generated_by: { name: 'support-audit', version: VERSION },
-    policy: { name: policy.name, source: policy.source },
-    inputs: files.map((f) => f.summary),
-    summary: decideGate(rules, policy.gate, { minScore: req.minScore, failOn: req.failOn }),
+    policy: { name: policy.name, source: policy.source, timezone: policy.timezone, ...(policy.note ? { note: policy.note } : {}) },
+    inputs,
+    summary: decideGate(rules, policy.gate, { minScore: req.minScore, failOn: req.failOn, measured: selected }),
     rules,
     breakdowns,
   };
-  const since = resolveWhen(req.since, asOf);
-  const until = resolveWhen(req.until, asOf);
   if (since !== undefined || until !== undefined) {
     report.window = {
       ...(since !== undefined ? { since: new Date(since).toISOString() } : {}),
@@ -158,8 +119,40 @@ export async function runAudit(req: AuditRequest): Promise<Report> {
     applyBaseline(report, req.baseline.report, req.baseline.path);
     if (req.baseline.maxRegression !== undefined) {
       const extraFailures = regressions(report, req.baseline.maxRegression).map((id) => `regression:${id}`);
-      report.summary = decideGate(rules, policy.gate, { minScore: req.minScore, failOn: req.failOn, extraFailures });
+      report.summary = decideGate(rules, policy.gate, { minScore: req.minScore, failOn: req.failOn, measured: selected, extraFailures });
     }
   }
   return report;
+}
+
+/** Timestamps far beyond the rest (not taken as as_of) become problems of their inputs, in line order. */
+function reportOutliers(reading: Reading, zone: string): void {
+  const { outliers, asOf } = reading.decision;
+  for (const e of outliers) {
+    reading.files[e.file].problems.insert({
+      code: 'outlier-timestamp',
+      line: e.line,
+      column: e.column,
+      message: `${instantIn(zone, e.value)} is far beyond the rest of the data (latest other timestamp ${instantIn(zone, asOf!)}): not taken as the audit's as_of, and not happened yet at as_of`,
+    });
+  }
+}
+
+function inputSummary(f: IngestedFile, i: number, reading: Reading): InputSummary {
+  const { counts } = reading;
+  return {
+    path: f.path,
+    format: f.detection.preset.id,
+    rows: f.rows,
+    used: f.used,
+    skipped: f.rows - f.used,
+    problems: f.problems.shown(),
+    problem_counts: f.problems.counts,
+    timezone: f.zone.zone,
+    timezone_source: f.zone.source,
+    local_times: f.wallTimes,
+    replaced: counts.replaced[i] ?? 0,
+    after_as_of: counts.afterAsOf[i] ?? 0,
+    ...(reading.joinedInputs ? { joined: counts.joined[i] ?? 0 } : {}),
+  };
 }

@@ -2,17 +2,17 @@
 // Shared by `audit`, `explain` and `inspect`; it hands tickets to a callback and keeps only the
 // file's summary, so the caller decides what to aggregate.
 
-import { ConversationAssembler } from './assemble/conversations.js';
 import { InputError, StrictError } from './errors.js';
 import { ProblemList } from './problem-list.js';
 import { detectPreset } from './map/detect.js';
-import type { SeenIds } from './map/id-set.js';
+import { dataZone, type DataZone, type ZoneSettings } from './map/data-zone.js';
+import type { LatestTimes } from './map/latest-times.js';
 import { compileMapper, presetWithInputs, type Mapper } from './map/mapper.js';
 import type { PresetSpec } from './map/preset.js';
 import { PRESETS } from './map/presets/index.js';
 import type { InputsConfig } from './policy/types.js';
 import { openCsv, type CsvBatch, type CsvSource, type Delimiter } from './read/open-csv.js';
-import type { InputSummary, Ticket } from './types.js';
+import type { Message, Ticket } from './types.js';
 
 export { MAX_PROBLEMS_LISTED } from './problem-list.js';
 
@@ -21,14 +21,16 @@ export interface IngestOptions {
   preset?: string;
   /** The policy's `inputs` mapping (aliases, value maps, formats). */
   inputs: InputsConfig;
-  /** `--timezone`, else the policy's inputs/timezone; the preset's default applies when neither is set. */
-  timezone?: string;
+  /** What sets the zone of timestamps without an offset (map/data-zone.ts). */
+  zones: ZoneSettings;
   dateOrder?: 'DMY' | 'MDY';
   delimiter?: Delimiter;
-  asOf?: number;
   strict: boolean;
-  seenIds: SeenIds;
+  /** The audit's latest event timestamps: every event time read is noted there (as_of). */
+  times: LatestTimes;
   stdin?: NodeJS.ReadableStream;
+  /** Sees stdin's bytes as they are read (to keep a copy for a second reading). */
+  tee?: (chunk: Buffer) => void;
   onRows?: (rows: number) => void;
   /** Reads a file another way when it can (parallel byte ranges); else it is read in one pass. */
   reader?: FileReader;
@@ -39,11 +41,25 @@ export interface IngestOptions {
   onMapped?: (mapper: Mapper) => number[];
 }
 
+/** Where a file's mapped records go. */
+export interface RecordTarget {
+  ticket(t: Ticket): void;
+  message(m: Message): void;
+  /** After each batch of records. */
+  batch?(): void;
+}
+
 export interface IngestedFile {
-  summary: InputSummary;
+  path: string;
+  /** Data records read, and those that gave a ticket or message. */
+  rows: number;
+  used: number;
+  problems: ProblemList;
   mapper: Mapper;
   detection: { preset: PresetSpec; score: number; candidates: { id: string; score: number }[] };
-  zone: string;
+  zone: DataZone;
+  /** Timestamps read as wall times in `zone.zone` (written without an offset). */
+  wallTimes: number;
   dialect: { encoding: string; delimiter: string };
 }
 
@@ -53,15 +69,20 @@ function hasMapping(inputs: InputsConfig): boolean {
   );
 }
 
+/**
+ * Reads one input into `target`. `from`: read these bytes instead of `path`'s (a copy of stdin
+ * read again), or an input already opened (peekKind).
+ */
 export async function ingestFile(
   path: string,
   fileIndex: number,
   opts: IngestOptions,
-  onTicket: (t: Ticket) => void,
+  target: RecordTarget,
+  from?: string | CsvSource,
 ): Promise<IngestedFile> {
-  const source = await openCsv(path, { delimiter: opts.delimiter, stdin: opts.stdin });
+  const source = typeof from === 'object' ? from : await openCsv(from ?? path, { delimiter: opts.delimiter, stdin: opts.stdin, tee: opts.tee });
   try {
-    return await namingFile(path, () => ingestSource(path, source, fileIndex, opts, onTicket));
+    return await namingFile(path, () => ingestSource(path, source, fileIndex, opts, target));
   } catch (err) {
     // Stop reading: the file's parser holds this thread's csv-parse tokenizer until then.
     source.close();
@@ -88,9 +109,9 @@ export interface OpenedFile {
   source: CsvSource;
   mapper: Mapper;
   detection: IngestedFile['detection'];
-  zone: string;
+  zone: DataZone;
   problems: ProblemList;
-  onTicket: (t: Ticket) => void;
+  target: RecordTarget;
   /** Policy rules (indices) this file's tickets are not judged by: IngestOptions.onMapped. */
   skipRules: number[];
   /** The source's batches; `pending` ones (already pulled, e.g. to look at) come first. */
@@ -104,26 +125,46 @@ export interface OpenedFile {
  */
 export type FileReader = (file: OpenedFile, opts: IngestOptions) => Promise<IngestedFile | undefined>;
 
-/** Preset detection and the compiled mapper for a header (also what each parallel reader rebuilds). */
-export function prepareMapping(header: string[], headerLine: number, opts: IngestOptions, fileIndex: number) {
+/** The export's layout from its header: `--preset`, the policy's inputs, or detection. */
+export function detectLayout(header: string[], opts: Pick<IngestOptions, 'preset' | 'inputs'>): IngestedFile['detection'] {
   const forced = opts.preset ?? opts.inputs.preset;
-  let detection: IngestedFile['detection'];
   if (!forced && opts.inputs.columns && hasMapping(opts.inputs)) {
     // A policy that maps its own columns and names no preset describes a custom layout.
     const preset = presetWithInputs(undefined, opts.inputs);
-    detection = { preset, score: 1, candidates: [{ id: preset.id, score: 1 }] };
-  } else {
-    detection = detectPreset(header, PRESETS, forced);
-    if (hasMapping(opts.inputs)) detection = { ...detection, preset: presetWithInputs(detection.preset, opts.inputs) };
+    return { preset, score: 1, candidates: [{ id: preset.id, score: 1 }] };
   }
+  const detection = detectPreset(header, PRESETS, forced);
+  return hasMapping(opts.inputs) ? { ...detection, preset: presetWithInputs(detection.preset, opts.inputs) } : detection;
+}
+
+/**
+ * Whether an input holds tickets or messages, from its header. A file is closed again (read later
+ * from the start); stdin cannot be, so its opened source comes back to be read from.
+ */
+export async function peekKind(path: string, opts: IngestOptions): Promise<{ kind: 'tickets' | 'messages'; source?: CsvSource }> {
+  const source = await namingFile(path, () => openCsv(path, { delimiter: opts.delimiter, stdin: opts.stdin, tee: opts.tee }));
+  let kind: 'tickets' | 'messages';
+  try {
+    kind = (await namingFile(path, async () => detectLayout(source.header, opts))).preset.kind;
+  } catch (err) {
+    source.close();
+    throw err;
+  }
+  if (path === '-') return { kind, source };
+  source.close();
+  return { kind };
+}
+
+/** Preset detection and the compiled mapper for a header (also what each parallel reader rebuilds). */
+export function prepareMapping(header: string[], headerLine: number, opts: IngestOptions, fileIndex: number) {
+  const detection = detectLayout(header, opts);
   const preset = detection.preset;
-  const zone = opts.timezone ?? opts.inputs.timezone ?? preset.timezone ?? 'UTC';
+  const zone = dataZone(opts.zones, preset.timezone);
   const mapper = compileMapper(header, preset, {
     fileIndex,
-    zone,
+    zone: zone.zone,
     dateOrder: opts.dateOrder ?? opts.inputs.date_order ?? preset.dateOrder,
-    asOf: opts.asOf,
-    seenIds: opts.seenIds,
+    times: opts.times,
     headerLine,
   });
   return { detection, zone, mapper };
@@ -134,7 +175,7 @@ async function ingestSource(
   source: CsvSource,
   fileIndex: number,
   opts: IngestOptions,
-  onTicket: (t: Ticket) => void,
+  target: RecordTarget,
 ): Promise<IngestedFile> {
   const { detection, zone, mapper } = prepareMapping(source.header, source.headerLine, opts, fileIndex);
   const problems = new ProblemList(path, opts.strict);
@@ -142,43 +183,51 @@ async function ingestSource(
   // Records already parsed keep every cell; from here on only the mapped columns are decoded.
   source.decodeOnly(mapper.columnsRead());
   const file: OpenedFile = {
-    path, fileIndex, source, mapper, detection, zone, problems, onTicket, skipRules: opts.onMapped?.(mapper) ?? [],
+    path, fileIndex, source, mapper, detection, zone, problems, target, skipRules: opts.onMapped?.(mapper) ?? [],
     batches: source.batches()[Symbol.asyncIterator](), pending: [],
   };
   if (opts.reader) {
     const done = await opts.reader(file, opts);
     if (done) return done;
   }
-  const preset = detection.preset;
-  const assembler =
-    mapper.kind === 'messages' ? new ConversationAssembler(preset.messages?.threading ?? 'conversation', {}) : undefined;
-
   let rows = 0;
   let used = 0;
   for (;;) {
     const next = file.pending.shift() ?? (await nextBatch(file.batches));
     if (!next) break;
-    const { rows: records, lines } = next;
-    for (let i = 0; i < records.length; i++) {
-      if (assembler) {
-        const m = mapper.mapMessage(records[i], lines[i], problems);
-        if (m) {
-          assembler.add(m);
-          used++;
-        }
-      } else {
-        const t = mapper.mapTicket(records[i], lines[i], problems);
-        if (t) {
-          onTicket(t);
-          used++;
-        }
-      }
-    }
-    rows += records.length;
+    used += mapRecords(mapper, next, problems, target);
+    rows += next.rows.length;
     opts.onRows?.(rows);
   }
-  if (assembler) for (const t of assembler.finish()) onTicket(t);
   return fileResult(file, rows, used);
+}
+
+/**
+ * One batch of records through the file's mapping into `target`: the row loop of every reader
+ * (one pass here, a byte range in parallel/range.ts). Returns the records used.
+ */
+export function mapRecords(mapper: Mapper, batch: CsvBatch, problems: ProblemList, target: RecordTarget): number {
+  const { rows: records, lines } = batch;
+  let used = 0;
+  if (mapper.kind === 'messages') {
+    for (let i = 0; i < records.length; i++) {
+      const m = mapper.mapMessage(records[i], lines[i], problems);
+      if (m) {
+        target.message(m);
+        used++;
+      }
+    }
+  } else {
+    for (let i = 0; i < records.length; i++) {
+      const t = mapper.mapTicket(records[i], lines[i], problems);
+      if (t) {
+        target.ticket(t);
+        used++;
+      }
+    }
+  }
+  target.batch?.();
+  return used;
 }
 
 async function nextBatch(batches: AsyncIterator<CsvBatch>): Promise<CsvBatch | undefined> {
@@ -187,20 +236,16 @@ async function nextBatch(batches: AsyncIterator<CsvBatch>): Promise<CsvBatch | u
 }
 
 /** The file's result once every record went through `file.mapper` (or was merged into it). */
-export function fileResult(file: OpenedFile, rows: number, used: number): IngestedFile {
+export function fileResult(file: OpenedFile, rows: number, used: number, wallTimes = 0): IngestedFile {
   return {
-    summary: {
-      path: file.path,
-      format: file.detection.preset.id,
-      rows,
-      used,
-      skipped: rows - used,
-      problems: file.problems.shown(),
-      problem_counts: file.problems.counts,
-    },
+    path: file.path,
+    rows,
+    used,
+    problems: file.problems,
     mapper: file.mapper,
     detection: file.detection,
     zone: file.zone,
+    wallTimes: wallTimes + file.mapper.timeReaders().reduce((n, r) => n + r.wallTimes, 0),
     dialect: { encoding: file.source.encoding, delimiter: file.source.delimiter },
   };
 }

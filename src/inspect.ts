@@ -4,7 +4,10 @@
 
 import { businessClocks } from './audit.js';
 import { createScorecard } from './aggregate/scorecard.js';
+import { ConversationAssembler } from './assemble/conversations.js';
 import { availableFields, ingestFile, type IngestOptions } from './ingest.js';
+import type { ZoneSource } from './map/data-zone.js';
+import { LatestTimes } from './map/latest-times.js';
 import type { Policy } from './policy/types.js';
 import type { Delimiter } from './read/open-csv.js';
 import type { InputSummary, Ticket } from './types.js';
@@ -15,6 +18,7 @@ export interface Inspection {
   candidates: { id: string; score: number }[];
   dialect: { encoding: string; delimiter: string };
   timezone: string;
+  timezone_source: ZoneSource;
   fields: { field: string; column: string }[];
   missing: string[];
   rules_without_data: { id: string; missing: string[]; note?: string }[];
@@ -66,26 +70,39 @@ export async function inspectFiles(req: InspectRequest): Promise<Inspection[]> {
       bump(values.priority, t.priority);
       card.add(t);
     };
+    const times = new LatestTimes();
+    let assembler: ConversationAssembler | undefined;
     const opts: IngestOptions = {
       preset: req.preset,
       inputs: req.policy.inputs,
-      timezone: req.timezone ?? req.policy.inputs.timezone,
+      zones: { flag: req.timezone, inputs: req.policy.inputs.timezone, policy: req.policy.timezone_set ? req.policy.timezone : undefined },
       dateOrder: req.dateOrder,
       delimiter: req.delimiter,
       strict: false,
-      seenIds: new Set(),
+      times,
       stdin: req.stdin,
+      onMapped: (mapper) => {
+        if (mapper.kind === 'messages') assembler = new ConversationAssembler(mapper.preset.messages?.threading ?? 'conversation', {});
+        return [];
+      },
     };
-    const file = await ingestFile(req.files[i], i, opts, onTicket);
-    const asOf = Math.max(file.mapper.latest, to);
-    const { rules } = card.finish(Number.isFinite(asOf) ? asOf : 0, availableFields([file]));
+    const file = await ingestFile(req.files[i], i, opts, { ticket: onTicket, message: (m) => assembler!.add(m) });
+    const asOf = times.decide().asOf;
+    if (assembler) for (const t of assembler.finish(asOf)) onTicket(t);
+    const { rules } = card.finish(asOf ?? 0, availableFields([file]));
     const { preset, score, candidates } = file.detection;
     out.push({
-      input: file.summary,
+      input: {
+        path: file.path, format: preset.id, rows: file.rows, used: file.used, skipped: file.rows - file.used,
+        problems: file.problems.shown(), problem_counts: file.problems.counts,
+        timezone: file.zone.zone, timezone_source: file.zone.source, local_times: file.wallTimes,
+        replaced: 0, after_as_of: 0,
+      },
       preset: { id: preset.id, label: preset.label, kind: preset.kind, confidence: preset.confidence, score },
       candidates,
       dialect: file.dialect,
-      timezone: file.zone,
+      timezone: file.zone.zone,
+      timezone_source: file.zone.source,
       fields: file.mapper.bindings.map((b) => ({ field: b.field, column: b.column })),
       missing: file.mapper.missing,
       rules_without_data: rules

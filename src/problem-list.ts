@@ -55,6 +55,25 @@ export class ProblemList implements ProblemSink {
     else this.full = true;
   }
 
+  /**
+   * A problem found after reading (an outlier timestamp, known once every timestamp is read): put
+   * in its place by line among the listed ones, as if it had been found while reading.
+   */
+  insert(p: Problem): void {
+    if (this.strict) this.add(p);
+    if (this.firstAt[p.code] === undefined) this.firstAt[p.code] = this.total;
+    this.total++;
+    this.counts[p.code] = (this.counts[p.code] ?? 0) + 1;
+    let at = this.listed.length;
+    while (at > 0 && this.listed[at - 1].line > p.line) at--;
+    if (at === this.listed.length && this.full) return;
+    this.listed.splice(at, 0, p);
+    if (this.listed.length > this.cap) {
+      this.listed.pop();
+      this.full = true;
+    }
+  }
+
   /** The problems the report lists: the first MAX_PROBLEMS_LISTED. */
   shown(): Problem[] {
     return this.listed.length > MAX_PROBLEMS_LISTED ? this.listed.slice(0, MAX_PROBLEMS_LISTED) : this.listed;

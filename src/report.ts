@@ -89,8 +89,10 @@ export interface Summary {
     passed: boolean;
     min_score: number;
     fail_on: 'error' | 'warn';
-    /** Why the gate failed: `score-below-minimum`, `rule-failed:<id>`, `regression:<id>`. */
+    /** Why the gate failed: `nothing-measured`, `score-below-minimum`, `rule-failed:<id>`, `regression:<id>`. */
     reasons: string[];
+    /** Tickets within the selection (what the audit measured). */
+    measured?: number;
   };
 }
 
@@ -106,7 +108,8 @@ export interface Report {
   /** null only when the data holds no timestamp at all and no --as-of was given. */
   as_of: string | null;
   generated_by: { name: string; version: string };
-  policy: { name: string; source: string };
+  /** The policy's zone: times shown to people are in it. `note`: how the policy was chosen, when worth saying. */
+  policy: { name: string; source: string; timezone?: string; note?: string };
   inputs: InputSummary[];
   summary: Summary;
   rules: RuleResult[];

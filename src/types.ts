@@ -107,8 +107,7 @@ export const PROBLEM_CODES = [
   'bad-duration',
   'bad-number',
   'negative-duration',
-  'future-timestamp',
-  'duplicate-id',
+  'outlier-timestamp',
   'missing-id',
   'missing-created-at',
   'ragged-row',
@@ -149,4 +148,15 @@ export interface InputSummary {
   problems: Problem[];
   /** Total problems per code (never capped). */
   problem_counts: Partial<Record<ProblemCode, number>>;
+  /** The zone timestamps without an offset were read in, and what set it (map/data-zone.ts). */
+  timezone: string;
+  timezone_source: 'flag' | 'inputs' | 'preset' | 'policy' | 'assumed';
+  /** Timestamps read in that zone (written without an offset). */
+  local_times: number;
+  /** Rows set aside because a newer copy of the same ticket (or message) was read. */
+  replaced: number;
+  /** Tickets created after as_of: outside the audit. */
+  after_as_of: number;
+  /** With ticket and message exports together: rows or conversations joined to the other kind. */
+  joined?: number;
 }

@@ -25,6 +25,11 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/** UTC by name (`UTC`, `Etc/UTC`, `Etc/GMT`…): the neutral default, not a zone anyone chose for their desk. */
+export function isUtcName(zone: string): boolean {
+  return /^(?:Etc\/)?(?:UTC|UCT|GMT|Zulu|Universal|Greenwich)(?:[+-]0)?$/i.test(zone);
+}
+
 /** True when `zone` is an IANA zone name this runtime knows (or `UTC`). */
 export function isValidZone(zone: string): boolean {
   try {
@@ -117,4 +122,19 @@ export function fromWall(zone: string, wallMs: number): LocalResolution {
 /** `YYYY-MM-DD` of the local date of an instant in `zone`. */
 export function localDate(zone: string, utcMs: number): string {
   return new Date(toWall(zone, utcMs)).toISOString().slice(0, 10);
+}
+
+/**
+ * An instant as people read it in `zone`: `2024-03-17 10:00 +01:00`, or `… UTC` in UTC. Seconds
+ * only when there are any.
+ */
+export function instantIn(zone: string, utcMs: number): string {
+  const offset = offsetAt(zone, utcMs);
+  const wall = new Date(utcMs + offset).toISOString();
+  const seconds = wall.slice(17, 19) === '00' ? '' : wall.slice(16, 19);
+  const text = `${wall.slice(0, 10)} ${wall.slice(11, 16)}${seconds}`;
+  if (isUtcName(zone)) return `${text} UTC`;
+  const sign = offset < 0 ? '-' : '+';
+  const minutes = Math.abs(offset) / 60_000;
+  return `${text} ${sign}${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }

@@ -27,6 +27,8 @@ export function overallScore(rules: RuleResult[]): number | null {
 
 /**
  * The run fails (exit 1) when any of these holds, each giving a reason code:
+ * - nothing was measured (`nothing-measured`): no ticket in the selection, or every rule without
+ *   data (`no_data`), unless the policy's gate says `require_data: false`;
  * - the score is below the minimum (`score-below-minimum`; a null score never trips it);
  * - a rule of severity `error` fails (`rule-failed:<id>`);
  * - with fail_on `warn`: also a rule of severity `warn` that fails (`rule-failed:<id>`) and a rule
@@ -38,13 +40,16 @@ export function overallScore(rules: RuleResult[]): number | null {
 export function decideGate(
   rules: RuleResult[],
   gate: Gate,
-  overrides: { minScore?: number; failOn?: 'error' | 'warn'; extraFailures?: string[] } = {},
+  overrides: { minScore?: number; failOn?: 'error' | 'warn'; extraFailures?: string[]; measured?: number } = {},
 ): Summary {
   const minScore = overrides.minScore ?? gate.min_score;
   const failOn = overrides.failOn ?? gate.fail_on;
   const score = overallScore(rules);
   const counts = { pass: 0, warn: 0, fail: 0, no_data: 0, insufficient: 0 };
   const reasons: string[] = [];
+  // A rule under the minimum sample measured something, just not enough to score.
+  const nothing = overrides.measured === 0 || !rules.some((r) => HAS_DATA.has(r.status) || r.status === 'insufficient');
+  if (nothing && gate.require_data) reasons.push('nothing-measured');
   if (score !== null && score < minScore) reasons.push('score-below-minimum');
   for (const r of rules) {
     counts[r.status]++;
@@ -60,6 +65,6 @@ export function decideGate(
     status,
     exit_code: passed ? 0 : 1,
     counts,
-    gate: { passed, min_score: minScore, fail_on: failOn, reasons },
+    gate: { passed, min_score: minScore, fail_on: failOn, reasons, ...(overrides.measured !== undefined ? { measured: overrides.measured } : {}) },
   };
 }

@@ -40,8 +40,8 @@ export interface ScorecardOptions {
   /** The audit's as_of when given up front: as_of-dependent outcomes are decided as tickets arrive. */
   asOf?: number;
   /**
-   * as_of will be the latest time in the data (no --as-of): the latest creation time seen so far
-   * is then a floor for it, which lets most deferred outcomes settle while reading (deferred.ts).
+   * as_of will come from the data (no --as-of): the reader raises a floor for it as it reads
+   * (raiseFloor), which lets most deferred outcomes settle while reading (deferred.ts).
    */
   asOfFromData?: boolean;
 }
@@ -70,6 +70,8 @@ export interface Scorecard {
     rules: RuleResult[];
     breakdowns: Report['breakdowns'];
     distributions: Report['distributions'];
+    /** Tickets within the selection. */
+    selected: number;
   };
 }
 
@@ -139,6 +141,7 @@ export function createScorecard(policy: Policy, options: ScorecardOptions): Scor
   const verdict = newVerdict();
   const state: ScorecardState = {
     rules: rules.map(() => ({})), deferred: [], late: rules.map(() => ({ samples: [], breaches: [], floor: null })), floor: -Infinity, firstResponse: {},
+    selected: 0,
   };
   // Pooled entries are swept against the floor when the pool doubles: amortised O(1) per entry.
   let sweepAt = SWEEP_MIN;
@@ -185,9 +188,9 @@ export function createScorecard(policy: Policy, options: ScorecardOptions): Scor
   }
 
   function add(t: Ticket): void {
-    if (opts.asOfFromData && t.created_at > state.floor) state.floor = t.created_at;
     if (opts.since !== undefined && t.created_at < opts.since) return;
     if (opts.until !== undefined && t.created_at >= opts.until) return;
+    state.selected++;
     const excludedBy = excludeTags.find(t.tags);
     if (excludedBy === undefined) recordFirstResponse(state.firstResponse, t);
     at.week = periods.week(t.created_at);
@@ -267,6 +270,7 @@ export function createScorecard(policy: Policy, options: ScorecardOptions): Scor
       for (const b of late.breaches) keepLateBreach(state.late[i], b, rules[i]);
     }
     if (other.floor > state.floor) state.floor = other.floor;
+    state.selected += other.selected;
     // A later part's floor settles much of an earlier part's pool.
     if (state.deferred.length >= sweepAt) sweep();
     for (const [channel, counts] of Object.entries(other.firstResponse)) {
@@ -291,6 +295,7 @@ export function createScorecard(policy: Policy, options: ScorecardOptions): Scor
       rules: results.map((x) => x.result),
       breakdowns: breakdowns(rules, results.map((x) => x.state), opts.by),
       distributions: firstResponseDistribution(done.firstResponse),
+      selected: state.selected,
     };
   }
 

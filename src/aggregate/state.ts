@@ -53,6 +53,8 @@ export interface ScorecardState {
   floor: number;
   /** Channel → counts per first-response bin (calendar minutes). */
   firstResponse: Record<string, number[]>;
+  /** Tickets added within the selection (--since/--until): what the audit measured. */
+  selected: number;
 }
 
 /** Upper bin edges in minutes for the first-response distribution (the last bin is open). */

@@ -13,6 +13,11 @@ const AGENT = 1;
 const ROLE_CODE: Record<AuthorRole, number> = { customer: CUSTOMER, agent: AGENT, bot: 2, system: 3 };
 
 export class ConversationAssembler {
+  /** Message ids seen: a message in two overlapping exports (or twice in one) is read once. */
+  private readonly messageIds = new Set<string>();
+  /** Per input: repeated messages set aside, and conversations wholly after as_of (finish). */
+  readonly repeats: number[] = [];
+  readonly afterAsOf: number[] = [];
   private readonly keys: string[] = [];
   private readonly parents: (string | undefined)[] = [];
   private readonly at: number[] = [];
@@ -33,6 +38,11 @@ export class ConversationAssembler {
   add(m: Message): void {
     const key = this.threading === 'conversation' ? m.conversation_id : m.id;
     if (key === undefined) return; // the mapper never hands these over (orphan-message / missing-id)
+    if (m.id !== undefined) {
+      // The first copy read is kept: a message does not change once sent.
+      if (this.messageIds.has(m.id)) return bump(this.repeats, m.file);
+      this.messageIds.add(ownString(m.id));
+    }
     const i = this.keys.length;
     // Kept until the end: copied, so that they do not hold on to their records' text (ownString).
     this.keys.push(ownString(key));
@@ -47,11 +57,24 @@ export class ConversationAssembler {
     if (m.subject) this.subject.set(i, ownString(m.subject));
   }
 
-  /** Conversations as canonical tickets, deterministic order (by created_at, then id). */
-  finish(): Ticket[] {
+  /** The conversations' ids (ticket ids), before any is assembled. */
+  conversationIds(): Set<string> {
+    return new Set((this.threading === 'conversation' ? this.byConversationId() : this.byReplyLinks()).keys());
+  }
+
+  /**
+   * Conversations as canonical tickets, deterministic order (by created_at, then id). With `asOf`,
+   * messages after it have not been sent yet; a conversation with none before it is outside the
+   * audit (counted in `afterAsOf` by its first message's input).
+   */
+  finish(asOf: number | null = null): Ticket[] {
     const groups = this.threading === 'conversation' ? this.byConversationId() : this.byReplyLinks();
     const tickets: Ticket[] = [];
-    for (const [id, members] of groups) tickets.push(this.conversation(id, members));
+    for (const [id, all] of groups) {
+      const members = asOf === null ? all : all.filter((i) => this.at[i] <= asOf);
+      if (members.length > 0) tickets.push(this.conversation(id, members));
+      else bump(this.afterAsOf, this.file[all.reduce((a, b) => (this.at[b] < this.at[a] ? b : a))]);
+    }
     tickets.sort((a, b) => a.created_at - b.created_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return tickets;
   }
@@ -130,4 +153,9 @@ export class ConversationAssembler {
     if (channel !== undefined) t.channel = channel;
     return t;
   }
+}
+
+function bump(counts: number[], file: number): void {
+  while (counts.length <= file) counts.push(0);
+  counts[file]++;
 }

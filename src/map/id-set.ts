@@ -112,6 +112,27 @@ export class IdSet implements SeenIds {
     return false;
   }
 
+  /** The ids of `other` that are also in this set. */
+  common(other: IdSetState): string[] {
+    const out: string[] = [];
+    for (const s of other.strings) if (this.strings.has(s)) out.push(s);
+    for (const [prefix, index, bits] of other.pages) {
+      const page = this.prefixes.get(prefix)?.get(index);
+      if (page === undefined) continue;
+      const base = index * PAGE_SIZE;
+      const both = (b: number) => pageHas(page, b) && out.push(prefix + String(base + b));
+      if (Array.isArray(bits)) for (const b of bits) both(b);
+      else {
+        for (let w = 0; w < bits.length; w++) {
+          const word = bits[w] & (page instanceof Uint32Array ? page[w] : 0xffffffff);
+          if (word === 0) continue;
+          for (let k = 0; k < 32; k++) if ((word & (1 << k)) !== 0) both(w * 32 + k);
+        }
+      }
+    }
+    return out;
+  }
+
   /** Adds every id of `other`. */
   addAll(other: IdSetState): void {
     for (const s of other.strings) this.strings.add(s);

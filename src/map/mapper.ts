@@ -5,7 +5,7 @@
 import { InputError } from '../errors.js';
 import { normalizeHeader } from '../read/header.js';
 import type { Message, Problem, Ticket } from '../types.js';
-import type { SeenIds } from './id-set.js';
+import type { LatestTimes } from './latest-times.js';
 import type { PresetSpec } from './preset.js';
 import { quote, type ProblemSink } from './problems.js';
 import { RowMapper, type Fallback } from './row-mapper.js';
@@ -26,10 +26,8 @@ export interface MapContext {
   fileIndex: number;
   zone: string;
   dateOrder?: 'DMY' | 'MDY';
-  /** Only for future-timestamp checks. */
-  asOf?: number;
-  /** Shared across the files of one audit, for duplicate-id. */
-  seenIds: SeenIds;
+  /** The audit's latest event timestamps (as_of and its outliers): every event time is noted there. */
+  times: LatestTimes;
   /** Line of the header in the file (blank lines before it move it down); default 1. */
   headerLine?: number;
 }
@@ -41,8 +39,6 @@ export interface Mapper {
   bindings: FieldBinding[];
   /** Canonical fields the preset knows but the header lacks, then canonical fields no source could fill. */
   missing: string[];
-  /** Latest instant seen in any mapped event timestamp (for as_of); -Infinity before any. */
-  latest: number;
   /** Problems with the header itself (a bound column whose name is repeated), for the file's sink. */
   headerProblems: Problem[];
   /** Returns null when the record is unusable (counted as skipped by the caller; the problem is already in the sink). */

@@ -27,7 +27,6 @@ export interface Fallback { field: string; value: string; bound: boolean }
 export class RowMapper implements Mapper {
   readonly kind: 'tickets' | 'messages';
   readonly bindings: FieldBinding[];
-  latest = -Infinity;
   headerProblems: Problem[] = [];
   /** The preset's "empty" words (`-`, `N/A`…): a handful, compared one by one (no hashing). */
   private readonly empty: string[];
@@ -95,20 +94,11 @@ export class RowMapper implements Mapper {
     }
     const at = this.when.time!.read(atText, line, this.when.column, sink);
     if (at !== at) return null;
-    this.noteEvent(at, line, this.when, sink);
+    this.noteEvent(at, line, this.when);
     // One scratch object, not one per row: callers copy out what they keep.
     this.scratch.key = key;
     this.scratch.at = at;
     return this.scratch;
-  }
-
-  private duplicate(seenKey: string, id: string, line: number, column: string, sink: ProblemSink): boolean {
-    if (this.ctx.seenIds.has(seenKey)) {
-      sink.add({ code: 'duplicate-id', line, column, message: `id ${quote(id)} seen before: the first record is kept` });
-      return true;
-    }
-    this.ctx.seenIds.add(seenKey);
-    return false;
   }
 
   private readId(text: string, line: number, column: string, sink: ProblemSink): string {
@@ -124,13 +114,9 @@ export class RowMapper implements Mapper {
     return canonicalId(text);
   }
 
-  private noteEvent(v: number, line: number, slot: Slot, sink: ProblemSink): void {
-    if (!slot.event) return;
-    if (v > this.latest) this.latest = v;
-    const asOf = this.ctx.asOf;
-    if (asOf !== undefined && v > asOf) {
-      sink.add({ code: 'future-timestamp', line, column: slot.column, message: `${slot.field} is after the audit's as-of time` });
-    }
+  /** Every event time goes to the audit's latest-times table (as_of and its outliers). */
+  private noteEvent(v: number, line: number, slot: Slot): void {
+    if (slot.event) this.ctx.times.note(v, this.ctx.fileIndex, line, slot.column);
   }
 
   columnsRead(): number[] {
@@ -146,8 +132,9 @@ export class RowMapper implements Mapper {
   }
 
   mapTicket(row: string[], line: number, sink: ProblemSink): Ticket | null {
+    this.ctx.times.startRow();
     const head = this.head(row, line, sink, 'missing-id');
-    if (!head || this.duplicate(head.key, head.key, line, this.key.column, sink)) return null;
+    if (!head) return null;
     const t = blankTicket(head.key, head.at, this.ctx.fileIndex, line);
     for (let i = 0; i < this.fallbacks.length; i++) (t as unknown as Record<string, unknown>)[this.fallbacks[i].field] = this.fallbacks[i].value;
     this.fill(t as unknown as Record<string, unknown>, row, line, sink, head.at);
@@ -156,9 +143,10 @@ export class RowMapper implements Mapper {
 
   mapMessage(row: string[], line: number, sink: ProblemSink): Message | null {
     const threaded = this.key.field === 'conversation_id';
+    // Messages are held until the end of reading anyway: none waits for as_of on its own.
+    this.ctx.times.startRow(false);
     const head = this.head(row, line, sink, threaded ? 'orphan-message' : 'missing-id');
     if (!head) return null;
-    if (!threaded && this.duplicate(`\u0000msg:${head.key}`, head.key, line, this.key.column, sink)) return null;
     const roleSlot = this.role!;
     const roleText = this.cell(row, roleSlot.index);
     const role = roleText === '' ? undefined : (roleSlot.values!.read(roleText, line, roleSlot.column, sink) as Message['author_role'] | undefined);
@@ -172,7 +160,6 @@ export class RowMapper implements Mapper {
     else m.id = head.key;
     for (let i = 0; i < this.fallbacks.length; i++) (m as unknown as Record<string, unknown>)[this.fallbacks[i].field] = this.fallbacks[i].value;
     this.fill(m as unknown as Record<string, unknown>, row, line, sink, NaN);
-    if (threaded && m.id !== undefined && this.duplicate(`\u0000msg:${m.id}`, m.id, line, this.key.column, sink)) return null;
     return m;
   }
 
@@ -220,7 +207,7 @@ export class RowMapper implements Mapper {
             sink.add({ code: 'negative-duration', line, column: slot.column, message: `${slot.field} is before created_at: dropped` });
             break;
           }
-          this.noteEvent(v, line, slot, sink);
+          this.noteEvent(v, line, slot);
           setField(out, this.codes[i], slot.field, v);
           break;
         }

@@ -32,6 +32,8 @@ const HOUR = 3_600_000;
 export class WallClock {
   private readonly hours = new Map<number, number>();
   private readonly utc: boolean;
+  /** Wall times read so far (timestamps written without an offset). */
+  walls = 0;
 
   constructor(
     readonly zone: string,
@@ -42,6 +44,7 @@ export class WallClock {
   }
 
   toInstant(wall: number): number {
+    this.walls++;
     if (this.utc) return wall;
     const hour = Math.floor(wall / HOUR);
     let offset = this.hours.get(hour);

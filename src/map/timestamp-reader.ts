@@ -35,6 +35,11 @@ export class TimestampReader {
     this.clock = new WallClock(opts.zone, () => (this.gap = true), () => (this.overlap = true));
   }
 
+  /** Timestamps read as wall times in the zone (written without an offset). */
+  get wallTimes(): number {
+    return this.clock.walls;
+  }
+
   /** The layout in use (for `inspect`), `auto` until settled. */
   get settled(): TimestampFormat {
     return this.format === undefined || this.format === 'slash' ? 'auto' : this.format;

@@ -117,8 +117,10 @@ function ask(worker: Worker, task: RangeTask, onRows: (rows: number) => void): P
 
 function failed(task: RangeTask, why: string): RangeResult {
   return {
-    index: task.index, failure: why, rows: 0, used: 0, latest: -Infinity, lines: 0,
-    problems: { listed: [], counts: {}, firstAt: {}, once: [] }, ids: { pages: [], strings: [] },
-    card: { rules: [], deferred: [], late: [], floor: -Infinity, firstResponse: {} },
+    index: task.index, failure: why, rows: 0, used: 0, lines: 0, walls: 0,
+    problems: { listed: [], counts: {}, firstAt: {}, once: [] },
+    intake: { ids: null, copied: [], held: [], copies: [], replaced: [], afterAsOf: [] },
+    latest: { top: [], floor: -Infinity, min: Infinity, count: 0 },
+    card: { rules: [], deferred: [], late: [], floor: -Infinity, firstResponse: {}, selected: 0 },
   };
 }

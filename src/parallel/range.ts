@@ -3,8 +3,9 @@
 // Runs in a worker (worker.ts) or on the main thread (pool.ts).
 
 import { createScorecard } from '../aggregate/scorecard.js';
-import { prepareMapping } from '../ingest.js';
-import { IdSet } from '../map/id-set.js';
+import { Intake } from '../assemble/intake.js';
+import { mapRecords, prepareMapping, type RecordTarget } from '../ingest.js';
+import { LatestTimes } from '../map/latest-times.js';
 import { createBusinessClock } from '../measure/business-clock.js';
 import type { Clock } from '../measure/clock.js';
 import type { Policy } from '../policy/types.js';
@@ -28,39 +29,37 @@ function clocks(policy: Policy): Record<string, Clock> {
 }
 
 export async function readRangeTask(setup: RangeSetup, task: RangeTask, onRows?: (rows: number) => void): Promise<RangeResult> {
-  const ids = new IdSet();
   const problems = new ProblemList(task.path, false);
-  const { mapper } = prepareMapping(task.header, task.headerLine, { ...setup.ingest, strict: false, seenIds: ids }, task.fileIndex);
+  const times = new LatestTimes();
+  const { mapper } = prepareMapping(task.header, task.headerLine, { ...setup.ingest, strict: false, times }, task.fileIndex);
   if (task.times) mapper.timeReaders().forEach((reader, i) => reader.adopt(task.times![i]));
-  const card = createScorecard(setup.policy, { ...setup.card, clocks: clocks(setup.policy) });
+  const card = createScorecard(setup.policy, { ...task.card, clocks: clocks(setup.policy) });
   card.skip(task.skipRules);
   card.raiseFloor(task.floor);
+  const copiesOf = task.intake.copiesOf && new Set(task.intake.copiesOf);
+  const intake = new Intake({ asOf: task.intake.asOf, copiesOf }, times, (t) => card.add(t));
+  const target: RecordTarget = { ticket: (t) => intake.offer(t), message: () => {}, batch: () => card.raiseFloor(times.floor) };
   const reader = readRange(task.path, task.start, task.end, task.delimiter, task.maxRecordSize, mapper.columnsRead());
   let rows = 0;
   let used = 0;
   let reported = 0;
+  const result = (lines: number, failure?: string): RangeResult => ({
+    index: task.index, ...(failure !== undefined ? { failure } : {}), rows, used, lines,
+    walls: mapper.timeReaders().reduce((n, r) => n + r.wallTimes, 0),
+    problems: problems.state(), intake: intake.state(), latest: times.state(), card: card.release(),
+  });
   try {
     for await (const batch of reader.batches()) {
-      const { rows: records, lines } = batch;
-      for (let i = 0; i < records.length; i++) {
-        const t = mapper.mapTicket(records[i], lines[i], problems);
-        if (t) {
-          card.add(t);
-          used++;
-        }
-      }
-      rows += records.length;
+      used += mapRecords(mapper, batch, problems, target);
+      rows += batch.rows.length;
       if (onRows && rows - reported >= PROGRESS_ROWS) {
         onRows(rows - reported);
         reported = rows;
       }
     }
   } catch (err) {
-    return { index: task.index, failure: err instanceof Error ? err.message : String(err), rows, used, latest: -Infinity, lines: 0, problems: problems.state(), ids: ids.toState(), card: card.release() };
+    return result(0, err instanceof Error ? err.message : String(err));
   }
   if (onRows && rows > reported) onRows(rows - reported);
-  return {
-    index: task.index, rows, used, latest: mapper.latest, lines: reader.linesRead(),
-    problems: problems.state(), ids: ids.toState(), card: card.release(),
-  };
+  return result(reader.linesRead());
 }

@@ -6,14 +6,16 @@
 //   --strict (the first problem in file order must stop the run): never split;
 // - timestamp layouts not settled by the first rows (a later range must start with the reader in
 //   the state one pass would be in): not split;
+// - a ticket export joined to message exports (its rows wait for their conversations): not split;
 // - a range that fails to parse (a fatal problem, or a cut inside a quoted field: the range before
-//   a cut proves the cut, see read/range.ts) or an id in two ranges (one pass keeps the first
-//   record, across the whole file): read again in one pass.
+//   a cut proves the cut, see read/range.ts): read again in one pass.
+// Copies of a ticket in two ranges are found like copies in two files (assemble/intake.ts).
 
 import { open, stat } from 'node:fs/promises';
-import type { Scorecard } from '../aggregate/scorecard.js';
+import type { Scorecard, ScorecardOptions } from '../aggregate/scorecard.js';
+import type { Intake } from '../assemble/intake.js';
 import { fileResult, ingestFile, prepareMapping, type FileReader, type OpenedFile } from '../ingest.js';
-import { IdSet } from '../map/id-set.js';
+import { LatestTimes } from '../map/latest-times.js';
 import type { TimestampReaderState } from '../map/timestamp-reader.js';
 import { mergeProblemLists } from '../problem-list.js';
 import { isGzip } from '../read/byte-source.js';
@@ -57,8 +59,11 @@ export interface ParallelContext {
   card: Scorecard;
   /** A new, empty scorecard like `card`: ranges are merged into one as they finish, then into `card`. */
   newCard: () => Scorecard;
-  /** Ids of the files read so far (duplicates across files count too). */
-  seenIds: IdSet;
+  /** `card`'s options, for the ranges' own scorecards. */
+  cardOptions: Omit<ScorecardOptions, 'clocks'>;
+  /** The reading's intake and latest-times table: each range's are absorbed into them, in file order. */
+  intake: Intake;
+  times: LatestTimes;
   minRangeBytes: number;
   /** Smallest data split into ranges (at least 2 × minRangeBytes). */
   minSplitBytes: number;
@@ -67,6 +72,8 @@ export interface ParallelContext {
 }
 
 export function parallelReader(ctx: ParallelContext): FileReader {
+  const copiesOf = ctx.intake.copiesOf && [...ctx.intake.copiesOf];
+  const intakeTask = { ...(ctx.cardOptions.asOf !== undefined ? { asOf: ctx.cardOptions.asOf } : {}), ...(copiesOf ? { copiesOf } : {}) };
   return async (file, opts) => {
     const { source, mapper } = file;
     if (file.path === '-' || source.gzip || source.encoding !== 'utf-8' || mapper.kind !== 'tickets' || opts.strict) return undefined;
@@ -75,7 +82,7 @@ export function parallelReader(ctx: ParallelContext): FileReader {
     ctx.pool.warm();
     const settled = await settledTimes(file, opts);
     if (!settled) return undefined;
-    const { times, after, latest } = settled;
+    const { times, after, floor: probed } = settled;
     // Batch ends count the bytes the parser read, after a UTF-8 byte-order mark.
     const bom = source.bom ? 3 : 0;
     const cuts = await findSplits(file.path, {
@@ -90,25 +97,24 @@ export function parallelReader(ctx: ParallelContext): FileReader {
     const tasks: RangeTask[] = cuts.concat(size).map((end, index) => ({
       index, path: file.path, fileIndex: file.fileIndex, header: source.header, headerLine: source.headerLine,
       delimiter: source.delimiter, maxRecordSize: DEFAULT_MAX_RECORD_SIZE, start: bounds[index], end, skipRules: file.skipRules,
-      times: index === 0 ? null : times, floor: -Infinity,
+      card: ctx.cardOptions, intake: intakeTask, times: index === 0 ? null : times, floor: -Infinity,
     }));
     let rows = 0;
-    // Each range starts from the latest event time of the rows read before it was taken, a floor
-    // for as_of when it comes from the data (see Scorecard.raiseFloor): outcomes that wait for
-    // as_of then settle as they are read, instead of waiting in every range's pool until merged
-    // (a week of tickets per range, for a week-long window). The first rows have been looked at
-    // already (an export sorted newest first has its latest times there); the last range, a small
-    // one, is read first, on the main thread while the workers boot (one sorted oldest first has
-    // them there).
+    // Each range starts from the floor of the latest timestamps read before it was taken (a time
+    // as_of is at or after, see map/latest-times.ts): outcomes that wait for as_of then settle as
+    // they are read, instead of waiting in every range's pool until merged (a week of tickets per
+    // range, for a week-long window). The first rows have been looked at already (an export sorted
+    // newest first has its latest times there); the last range, a small one, is read first, on the
+    // main thread while the workers boot (one sorted oldest first has them there).
     // A range that fails sends the file back to one pass, and then no floor from the ranges is used.
-    let floor = latest;
+    let floor = Math.max(probed, ctx.times.floor);
     const ordered = [tasks[tasks.length - 1], ...tasks.slice(0, -1)];
     // Scorecards are merged as ranges finish (in any order: the merge does not depend on it) and
     // dropped, so that no more than one or two are held at a time; into `card` only if all is well.
     const staged = ctx.newCard();
     const onResult = (r: RangeResult) => {
       if (r.failure === undefined) {
-        if (r.latest > floor) floor = r.latest;
+        if (r.latest.floor > floor) floor = r.latest.floor;
         staged.merge(r.card);
       }
       r.card = EMPTY_CARD;
@@ -116,9 +122,9 @@ export function parallelReader(ctx: ParallelContext): FileReader {
     const results = await ctx.pool.run(ordered, (n) => opts.onRows?.((rows += n)), onResult, { lead: true, prepare: (task) => ({ ...task, floor }) });
     if (merged(file, results, staged, ctx)) {
       ctx.onRanges?.(file.path, results.length);
-      return fileResult(file, sum(results, (r) => r.rows), sum(results, (r) => r.used));
+      return fileResult(file, sum(results, (r) => r.rows), sum(results, (r) => r.used), sum(results, (r) => r.walls));
     }
-    return ingestFile(file.path, file.fileIndex, { ...opts, reader: undefined }, file.onTicket);
+    return ingestFile(file.path, file.fileIndex, { ...opts, reader: undefined }, file.target);
   };
 }
 
@@ -162,8 +168,9 @@ const PROBE_ROWS = 2000;
 async function settledTimes(
   file: OpenedFile,
   opts: Parameters<FileReader>[1],
-): Promise<{ times: TimestampReaderState[]; after: number; latest: number } | null> {
-  const { mapper } = prepareMapping(file.source.header, file.source.headerLine, { ...opts, seenIds: new IdSet() }, file.fileIndex);
+): Promise<{ times: TimestampReaderState[]; after: number; floor: number } | null> {
+  const probe = new LatestTimes();
+  const { mapper } = prepareMapping(file.source.header, file.source.headerLine, { ...opts, times: probe }, file.fileIndex);
   const ignore = { add() {} };
   const readers = mapper.timeReaders();
   const settled = () => readers.every((r) => r.final);
@@ -174,34 +181,29 @@ async function settledTimes(
     const batch: CsvBatch = next.value;
     file.pending.push(batch);
     for (let i = 0; i < batch.rows.length; i++, seen++) {
-      if (settled()) return { times: readers.map((r) => r.state), after, latest: mapper.latest };
+      if (settled()) return { times: readers.map((r) => r.state), after, floor: probe.floor };
       mapper.mapTicket(batch.rows[i], batch.lines[i], ignore);
       after = batch.ends[i];
     }
   }
-  return settled() ? { times: readers.map((r) => r.state), after, latest: mapper.latest } : null;
+  return settled() ? { times: readers.map((r) => r.state), after, floor: probe.floor } : null;
 }
 
-const EMPTY_CARD: RangeResult['card'] = { rules: [], deferred: [], late: [], floor: -Infinity, firstResponse: {} };
+const EMPTY_CARD: RangeResult['card'] = { rules: [], deferred: [], late: [], floor: -Infinity, firstResponse: {}, selected: 0 };
 
-/** Merges the ranges into the file and the audit's scorecard; false (nothing merged) when it may not. */
+/** Merges the ranges into the file and the reading; false (nothing merged) when a range failed. */
 function merged(file: OpenedFile, results: RangeResult[], staged: Scorecard, ctx: ParallelContext): boolean {
   if (results.some((r) => r.failure !== undefined)) return false;
-  const ranges = new IdSet();
-  for (const r of results) {
-    if (ctx.seenIds.overlaps(r.ids) || ranges.overlaps(r.ids)) return false;
-    ranges.addAll(r.ids);
-  }
-  ctx.seenIds.addAll(ranges.toState());
   let lineOffset = file.source.dataLine - 1;
   const parts = results.map((r) => {
     const part = { state: r.problems, lineOffset };
+    ctx.intake.absorb(r.intake, r.latest, lineOffset);
     lineOffset += r.lines;
     return part;
   });
   mergeProblemLists(parts, file.problems);
   ctx.card.merge(staged.release());
-  for (const r of results) if (r.latest > file.mapper.latest) file.mapper.latest = r.latest;
+  ctx.card.raiseFloor(ctx.times.floor);
   return true;
 }
 

@@ -1,9 +1,10 @@
 // What one byte range of a file is, and what reading it gives back: plain data, so a range can
-// be read on the main thread or in a worker alike (range.ts) and the results merged (merge.ts).
+// be read on the main thread or in a worker alike (range.ts) and the results merged (reader.ts).
 
 import type { ScorecardOptions, ScorecardState } from '../aggregate/scorecard.js';
+import type { IntakeState } from '../assemble/intake.js';
 import type { IngestOptions } from '../ingest.js';
-import type { IdSetState } from '../map/id-set.js';
+import type { LatestTimesState } from '../map/latest-times.js';
 import type { TimestampReaderState } from '../map/timestamp-reader.js';
 import type { Policy } from '../policy/types.js';
 import type { ProblemListState } from '../problem-list.js';
@@ -12,8 +13,7 @@ import type { Delimiter } from '../read/sniff.js';
 /** The same for every range of an audit: sent once to each worker. */
 export interface RangeSetup {
   policy: Policy;
-  ingest: Pick<IngestOptions, 'preset' | 'inputs' | 'timezone' | 'dateOrder' | 'asOf'>;
-  card: Omit<ScorecardOptions, 'clocks'>;
+  ingest: Pick<IngestOptions, 'preset' | 'inputs' | 'zones' | 'dateOrder'>;
 }
 
 export interface RangeTask {
@@ -28,13 +28,17 @@ export interface RangeTask {
   /** Byte offsets: [start, end), starting at a record and ending after a `\n`. */
   start: number;
   end: number;
+  /** The reading's scorecard options (as_of and the selection may differ between readings). */
+  card: Omit<ScorecardOptions, 'clocks'>;
+  /** The reading's intake (assemble/intake.ts): as_of when known, the ids with copies on a second reading. */
+  intake: { asOf?: number; copiesOf?: string[] };
   /** Policy rules (indices) the range's tickets are not judged by (OpenedFile.skipRules). */
   skipRules: number[];
   /** Timestamp readers' state where the range starts; null for the first range (fresh readers). */
   times: TimestampReaderState[] | null;
   /**
-   * A time the audit's as_of is known to be at or after (as_of from the data): the latest event
-   * time in rows of the file read before this range. -Infinity when none is known.
+   * A time the audit's as_of is known to be at or after (as_of from the data): the floor of the
+   * latest-times tables of what was read before this range. -Infinity when none is known.
    */
   floor: number;
 }
@@ -45,11 +49,12 @@ export interface RangeResult {
   failure?: string;
   rows: number;
   used: number;
-  /** Latest event time in the range (-Infinity without one). */
-  latest: number;
   /** `\n` line breaks in the range: where the next range's lines start. */
   lines: number;
+  /** Timestamps read as wall times (without an offset). */
+  walls: number;
   problems: ProblemListState;
-  ids: IdSetState;
+  intake: IntakeState;
+  latest: LatestTimesState;
   card: ScorecardState;
 }

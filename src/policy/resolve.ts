@@ -8,6 +8,7 @@ import { Issues, zodIssueLines } from './issues.js';
 import { resolveRules } from './resolve-rules.js';
 import { resolveSchedule } from './resolve-schedule.js';
 import { policyDocumentSchema, type PolicyDocument } from './schema.js';
+import { isUtcName } from '../zone.js';
 import type { Policy, Schedule } from './types.js';
 
 let documentSchema: ReturnType<typeof policyDocumentSchema> | undefined;
@@ -41,6 +42,7 @@ export function resolvePolicy(input: unknown, source: string): Policy {
     name: doc.name ?? (source === 'built-in' ? BUILTIN_NAME : basename(source)),
     source,
     timezone: doc.timezone,
+    timezone_set: !isUtcName(doc.timezone),
     schedules,
     inputs: doc.inputs ?? {},
     exclude_tags: doc.exclude_tags,

@@ -9,7 +9,7 @@ import { zoneName } from './schema-units.js';
 
 export const DEFAULT_EXCLUDE_TAGS = ['spam', 'merged', 'duplicate', 'no_sla'];
 /** See docs/policy.md "gate" for why these numbers. */
-export const DEFAULT_GATE = { min_score: 0, fail_on: 'error', min_sample: 10 } as const;
+export const DEFAULT_GATE = { min_score: 0, fail_on: 'error', min_sample: 10, require_data: true } as const;
 
 const inputsMapping = () =>
   z
@@ -37,6 +37,7 @@ const gate = () =>
       min_score: z.number().min(0).max(100).default(DEFAULT_GATE.min_score).meta({ description: 'Minimum overall score 0–100.' }),
       fail_on: z.enum(['error', 'warn']).default(DEFAULT_GATE.fail_on).meta({ description: 'Lowest severity whose failing rule fails the run.' }),
       min_sample: z.number().int().min(1).default(DEFAULT_GATE.min_sample).meta({ description: 'Fewer eligible tickets: the rule is "insufficient".' }),
+      require_data: z.boolean().default(DEFAULT_GATE.require_data).meta({ description: 'An audit that measured nothing (no ticket selected, or no rule with data) fails; false lets it pass.' }),
     })
     .prefault({});
 

@@ -122,13 +122,23 @@ export interface Gate {
   fail_on: 'error' | 'warn';
   /** A rule with fewer eligible tickets reports `insufficient` and does not count. */
   min_sample: number;
+  /** An audit that measured nothing (no ticket selected, or no rule with data) fails the gate. */
+  require_data: boolean;
 }
 
 export interface Policy {
   name: string;
   /** Where it came from: `built-in`, or the file path. */
   source: string;
+  /** How it was chosen, when that is worth saying (the built-in policy because no file was found). */
+  note?: string;
+  /** The policy's zone: weeks, peak hours, command-line dates and times shown to people. */
   timezone: string;
+  /**
+   * Whether the policy names its zone: false for the neutral UTC of the built-in policy and of
+   * `init`'s starter (any policy that says UTC). Only a set zone is used for the data's wall times.
+   */
+  timezone_set: boolean;
   schedules: Record<string, Schedule>;
   inputs: InputsConfig;
   /** Tickets with any of these tags are excluded from every rule (`excluded: tag spam`). */

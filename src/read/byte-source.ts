@@ -31,9 +31,11 @@ export function isGzip(head: Buffer): boolean {
   return head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
 }
 
-export async function openBytes(path: string, stdin?: NodeJS.ReadableStream): Promise<ByteSource> {
+/** `tee` sees stdin's raw bytes as they are read (nothing else's). */
+export async function openBytes(path: string, stdin?: NodeJS.ReadableStream, tee?: (chunk: Buffer) => void): Promise<ByteSource> {
   const raw = path === '-' ? (stdin ?? process.stdin) : await openFile(path);
-  const rawIt = guarded(raw[Symbol.asyncIterator](), (err) => fatal.unreadable(path, errorReason(err)));
+  let rawIt = guarded(raw[Symbol.asyncIterator](), (err) => fatal.unreadable(path, errorReason(err)));
+  if (path === '-' && tee) rawIt = teed(rawIt, tee);
   // Two bytes decide gzip; a first chunk is almost always bigger than that.
   const start = await readAtLeast(rawIt, 2);
   const gzip = isGzip(start.head);
@@ -99,6 +101,17 @@ function guarded(it: ByteIterator, toInputError: (err: unknown) => InputError): 
       await it.return?.();
       return { done: true, value: undefined };
     },
+  };
+}
+
+function teed(it: AsyncIterator<Buffer>, tee: (chunk: Buffer) => void): AsyncIterator<Buffer> {
+  return {
+    async next() {
+      const r = await it.next();
+      if (!r.done) tee(r.value);
+      return r;
+    },
+    return: () => it.return!(),
   };
 }
 

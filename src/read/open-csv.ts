@@ -42,6 +42,8 @@ export interface OpenOptions {
   maxRecordSize?: number;
   /** For tests; default process.stdin. */
   stdin?: NodeJS.ReadableStream;
+  /** Sees stdin's raw bytes as they are read. */
+  tee?: (chunk: Buffer) => void;
 }
 
 /** Large enough for any real help-desk field (a long email thread), small enough to fail fast. */
@@ -49,7 +51,7 @@ export const DEFAULT_MAX_RECORD_SIZE = 1_000_000;
 
 export async function openCsv(path: string, opts: OpenOptions = {}): Promise<CsvSource> {
   const maxRecordSize = opts.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE;
-  const bytes = await openBytes(path, opts.stdin);
+  const bytes = await openBytes(path, opts.stdin, opts.tee);
   const guess = detectEncoding(bytes.head);
   const delimiter = await checkedDelimiter(path, bytes, guess, opts.delimiter);
 

@@ -44,7 +44,11 @@ function finish(all: Ticket[], clock: 'calendar' | 'business', asOf: number, ext
   for (let k = 0; k < parts; k++) {
     const part = parts === 1 ? main : createScorecard(p, opts);
     part.raiseFloor(floor);
-    for (const t of all.slice(k * size, (k + 1) * size)) part.add(t);
+    for (const t of all.slice(k * size, (k + 1) * size)) {
+      // As the reader does: as_of is at or after every creation time read so far.
+      if (extra.asOfFromData) part.raiseFloor(t.created_at);
+      part.add(t);
+    }
     if (parts > 1) main.merge(structuredClone(part.snapshot()));
   }
   return JSON.stringify(main.finish(asOf, ALL_FIELDS));
@@ -77,7 +81,11 @@ describe('settling deferred outcomes early', () => {
 
   it('keeps the pool of undecided tickets small while reading', () => {
     const card = createScorecard(policy(rules('calendar')), options({ asOfFromData: true }));
-    for (const t of all) card.add(t);
+    // The reader raises the floor as it reads (here: each ticket's creation, which as_of follows).
+    for (const t of all) {
+      card.raiseFloor(t.created_at);
+      card.add(t);
+    }
     // 20,000 tickets over 60 days; only those still inside their window at the floor remain.
     expect(card.snapshot().deferred.length).toBeLessThan(4500);
     const plain = createScorecard(policy(rules('calendar')), options());

@@ -33,11 +33,12 @@ const rule = (r: Report, id: string) => r.rules.find((x) => x.id === id)!;
 const CASES: Case[] = [
   { name: 'empty file', file: 'empty.csv', from: 'fixture', outcome: { exit: 2, error: /expected a header line but the input is empty\.$/ } },
   {
-    name: 'header only: nothing to audit, not an error',
+    name: 'header only: read without error, and the gate fails: nothing was measured',
     file: 'header-only.csv',
     from: 'fixture',
-    outcome: { exit: 0, rows: 0, used: 0, skipped: 0, problems: {}, check: (r) => {
+    outcome: { exit: 1, rows: 0, used: 0, skipped: 0, problems: {}, check: (r) => {
       expect(r.summary.score).toBeNull();
+      expect(r.summary.gate.reasons).toEqual(['nothing-measured']);
       // No timestamp to date the audit by: null, not 1970.
       expect(r.as_of).toBeNull();
     } },
@@ -147,11 +148,15 @@ const CASES: Case[] = [
     outcome: { exit: 0, rows: 3, used: 3, skipped: 0, problems: {}, check: (r) => expect(r.as_of).toBe('2031-06-01T09:00:00.000Z') },
   },
   {
-    name: 'dates in the future of --as-of: kept and reported',
+    name: 'dates after --as-of: a ticket created later is outside the audit, a later event has not happened yet',
     file: 'future.csv',
     from: 'fixture',
     args: ['--as-of', '2024-03-05'],
-    outcome: { exit: 0, rows: 3, used: 3, skipped: 0, problems: { 'future-timestamp': 3 } },
+    outcome: { exit: 0, rows: 3, used: 3, skipped: 0, problems: {}, check: (r) => {
+      // T-3 (created 2031) is left out; T-2's solve in 2031 has not happened at as_of.
+      expect(r.inputs[0].after_as_of).toBe(1);
+      expect(rule(r, 'email-first-response')).toMatchObject({ eligible: 2, met: 2 });
+    } },
   },
   {
     name: 'negative durations: the impossible field dropped, the ticket kept',
@@ -163,18 +168,25 @@ const CASES: Case[] = [
     },
   },
   {
-    name: 'duplicate ticket ids: the first kept, the others skipped',
+    name: 'one ticket in several rows: the newest copy is audited (no updated_at: the later line), the others counted as replaced',
     file: 'duplicate-ids.csv',
     from: 'fixture',
-    outcome: { exit: 0, rows: 5, used: 3, skipped: 2, problems: { 'duplicate-id': 2 } },
+    outcome: { exit: 0, rows: 5, used: 5, skipped: 0, problems: {}, check: (r) => {
+      expect(r.inputs[0].replaced).toBe(2);
+      // T-1's last copy (line 5) is an e-mail answered in an hour; the chat copy (line 4) is replaced.
+      expect(rule(r, 'email-first-response')).toMatchObject({ eligible: 2, met: 2 });
+      expect(rule(r, 'chat-first-response')).toMatchObject({ eligible: 1, met: 1 });
+    } },
   },
   {
     name: 'Excel damage: scientific ids, grouped ids and counts, reformatted dates (order unknown)',
     file: 'excel-damage.csv',
     from: 'fixture',
     outcome: {
-      exit: 0, rows: 5, used: 3, skipped: 2,
-      problems: { 'excel-scientific-id': 2, 'duplicate-id': 1, 'excel-grouped-id': 1, 'bad-number': 1, 'bad-timestamp': 1, 'excel-reformatted-date': 1 },
+      exit: 0, rows: 5, used: 4, skipped: 1,
+      // The two ids in scientific notation collide: one ticket, the later row kept.
+      problems: { 'excel-scientific-id': 2, 'excel-grouped-id': 1, 'bad-number': 1, 'bad-timestamp': 1, 'excel-reformatted-date': 1 },
+      check: (r) => expect(r.inputs[0].replaced).toBe(1),
     },
   },
   {
@@ -183,8 +195,9 @@ const CASES: Case[] = [
     from: 'fixture',
     args: ['--date-order', 'DMY'],
     outcome: {
-      exit: 0, rows: 5, used: 4, skipped: 1,
-      problems: { 'excel-scientific-id': 2, 'duplicate-id': 1, 'excel-grouped-id': 1, 'bad-number': 1, 'excel-reformatted-date': 3 },
+      exit: 0, rows: 5, used: 5, skipped: 0,
+      problems: { 'excel-scientific-id': 2, 'excel-grouped-id': 1, 'bad-number': 1, 'excel-reformatted-date': 3 },
+      check: (r) => expect(r.inputs[0].replaced).toBe(1),
     },
   },
   { name: 'a missing file', file: 'no-such-export.csv', from: 'fixture', outcome: { exit: 2, error: /expected a CSV file but nothing exists at this path\.$/ } },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError, PolicyError } from '../../src/errors.js';
+import { LatestTimes } from '../../src/map/latest-times.js';
 import { compileMapper, presetWithInputs, type MapContext } from '../../src/map/mapper.js';
 import type { PresetSpec } from '../../src/map/preset.js';
 import type { Problem, Ticket } from '../../src/types.js';
@@ -38,7 +39,7 @@ const DESK: PresetSpec = {
 const HEADER = ['Id', 'Created at', 'First reply at', 'Solved at', 'Due date', 'Status', 'Via', 'Priority', 'Tags', 'Satisfaction', 'Reopens', 'First reply time', 'Return decision [list]'];
 
 function ctx(extra: Partial<MapContext> = {}): MapContext {
-  return { fileIndex: 0, zone: 'UTC', seenIds: new Set(), ...extra };
+  return { fileIndex: 0, zone: 'UTC', times: new LatestTimes(), ...extra };
 }
 
 function run(rows: string[][], preset = DESK, header = HEADER, c = ctx()) {
@@ -66,13 +67,14 @@ describe('compileMapper', () => {
   });
 
   it('maps a clean row to a canonical ticket', () => {
-    const { tickets, problems, mapper } = run([
+    const times = new LatestTimes();
+    const { tickets, problems } = run([
       row({
         Id: '42', 'First reply at': '2024-03-05 09:30:00', 'Solved at': '2024-03-05T12:00:00+01:00', Status: 'Solved',
         Via: 'Web form', Priority: 'Medium', Tags: 'refund vip', Satisfaction: 'Good', Reopens: '1',
         'First reply time': '0:30:00', 'Return decision [list]': 'Approved', 'Due date': '2030-01-01',
       }),
-    ]);
+    ], DESK, HEADER, ctx({ times }));
     expect(problems).toEqual([]);
     const t = tickets[0]!;
     const created = Date.UTC(2024, 2, 5, 9);
@@ -83,7 +85,7 @@ describe('compileMapper', () => {
       reopens: 1, first_response_minutes: 30, return_decision: 'approved', file: 0, line: 2,
     });
     // due_at lies ahead and must not move as_of: latest is the solve time.
-    expect(mapper.latest).toBe(created + 2 * H);
+    expect(times.decide().asOf).toBe(created + 2 * H);
   });
 
   it('treats preset empty words and blanks as absent', () => {
@@ -120,13 +122,10 @@ describe('problems, each from a small fixture', () => {
     expect(run([row({ 'First reply time': '-0:05' })]).codes).toEqual(['2:negative-duration']);
   });
 
-  it('duplicate-id keeps the first, across files of one audit', () => {
-    const seenIds = new Set<string>();
-    const a = run([row({ Id: '9' }), row({ Id: '9' })], DESK, HEADER, ctx({ seenIds }));
-    expect(a.codes).toEqual(['3:duplicate-id']);
-    expect(a.tickets[1]).toBeNull();
-    const b = run([row({ Id: '9' })], DESK, HEADER, ctx({ seenIds, fileIndex: 1 }));
-    expect(b.codes).toEqual(['2:duplicate-id']);
+  it('maps every copy of an id: which copy counts is decided after mapping (assemble/intake.ts)', () => {
+    const a = run([row({ Id: '9', Status: 'open' }), row({ Id: '9', Status: 'solved' })]);
+    expect(a.codes).toEqual([]);
+    expect(a.tickets.map((t) => t?.status)).toEqual(['open', 'solved']);
   });
 
   it('missing-id, missing-created-at, empty-row, ragged-row', () => {
@@ -164,11 +163,14 @@ describe('problems, each from a small fixture', () => {
     expect(tickets[0]!.created_at).toBe(Date.UTC(2024, 2, 5, 14, 22));
   });
 
-  it('future-timestamp only when as_of is given, never for due dates', () => {
-    const asOf = Date.UTC(2024, 2, 5, 10);
-    const r = run([row({ 'Solved at': '2024-03-06 00:00:00', 'Due date': '2024-04-01' })], DESK, HEADER, ctx({ asOf }));
-    expect(r.codes).toEqual(['2:future-timestamp']);
-    expect(r.tickets[0]!.solved_at).toBe(Date.UTC(2024, 2, 6)); // kept: the rules decide against as_of
+  it('notes every event time for as_of, with its line and column, never a due date', () => {
+    const times = new LatestTimes();
+    const r = run([row({ 'Solved at': '2024-03-06 00:00:00', 'Due date': '2024-04-01' })], DESK, HEADER, ctx({ times }));
+    expect(r.codes).toEqual([]);
+    expect(r.tickets[0]!.solved_at).toBe(Date.UTC(2024, 2, 6));
+    // The due date (April) is a promise, not an event: the latest event is the solve time.
+    expect(times.decide().asOf).toBe(Date.UTC(2024, 2, 6));
+    expect(times.state().top[0]).toMatchObject({ line: 2, column: 'Solved at', value: Date.UTC(2024, 2, 6) });
   });
 
   it('nonexistent-local-time and ambiguous-timestamp around DST', () => {
@@ -214,7 +216,8 @@ describe('messages', () => {
     },
   };
   it('maps messages and reports orphans and unknown roles', () => {
-    const mapper = compileMapper(['conversation', 'sent', 'from', 'name', 'public'], CHAT, ctx());
+    const times = new LatestTimes();
+    const mapper = compileMapper(['conversation', 'sent', 'from', 'name', 'public'], CHAT, ctx({ times }));
     const problems: Problem[] = [];
     const sink = { add: (p: Problem) => problems.push(p) };
     const m = mapper.mapMessage(['c1', '2024-03-05T10:00:00Z', 'End-user', 'Ann', 'true'], 2, sink);
@@ -223,12 +226,12 @@ describe('messages', () => {
     expect(mapper.mapMessage(['c1', '2024-03-05T10:01:00Z', 'martian', 'X', 'true'], 4, sink)).toBeNull();
     expect(mapper.mapMessage(['c1', '2024-03-05T10:02:00Z', 'Agent', 'Bo', 'no'], 5, sink)!.public).toBe(false);
     expect(problems.map((p) => `${p.line}:${p.code}`)).toEqual(['3:orphan-message', '4:unknown-value']);
-    expect(mapper.latest).toBe(Date.UTC(2024, 2, 5, 10, 2));
+    expect(times.decide().asOf).toBe(Date.UTC(2024, 2, 5, 10, 2));
   });
   it('requires the threading key and the author role', () => {
     expect(() => compileMapper(['conversation', 'sent'], CHAT, ctx())).toThrow(/author_role/);
   });
-  it('normalises float ids for reply links and drops duplicate messages', () => {
+  it('normalises float ids for reply links', () => {
     const TW: PresetSpec = {
       ...CHAT, id: 'tw',
       messages: {
@@ -245,8 +248,9 @@ describe('messages', () => {
     const sink = { add: (p: Problem) => problems.push(p) };
     const m = mapper.mapMessage(['2', 'True', 'Tue Oct 31 22:11:45 +0000 2017', '1.0'], 3, sink);
     expect(m).toMatchObject({ id: '2', in_reply_to: '1', author_role: 'customer' });
-    expect(mapper.mapMessage(['2', 'True', 'Tue Oct 31 22:11:45 +0000 2017', '1.0'], 4, sink)).toBeNull();
-    expect(problems.map((p) => p.code)).toEqual(['duplicate-id']);
+    // A repeated message is mapped; the assembler reads each message id once (test/assemble).
+    expect(mapper.mapMessage(['2', 'True', 'Tue Oct 31 22:11:45 +0000 2017', '1.0'], 4, sink)).toMatchObject({ id: '2' });
+    expect(problems).toEqual([]);
   });
 });
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseCsv } from '../support/csv.js';
 import { describe, expect, it } from 'vitest';
 import { ConversationAssembler } from '../../src/assemble/conversations.js';
+import { LatestTimes } from '../../src/map/latest-times.js';
 import { compileMapper } from '../../src/map/mapper.js';
 import type { PresetSpec } from '../../src/map/preset.js';
 import { INBOUND_AUTHOR_ROLES } from '../../src/map/values-vocab.js';
@@ -30,7 +31,7 @@ describe('customer-support-tickets.csv (inline preset, not the registry one)', (
         channel: { columns: ['Ticket Channel'] }, csat: { columns: ['Customer Satisfaction Rating'], scale: '1-5' },
       },
     };
-    const mapper = compileMapper(header, preset, { fileIndex: 0, zone: 'UTC', seenIds: new Set() });
+    const mapper = compileMapper(header, preset, { fileIndex: 0, zone: 'UTC', times: new LatestTimes() });
     const sink = counter();
     let used = 0;
     let rated = 0;
@@ -70,7 +71,8 @@ describe('twcs-sample.csv through mapper and assembler', () => {
         },
       },
     };
-    const mapper = compileMapper(header, preset, { fileIndex: 0, zone: 'UTC', seenIds: new Set() });
+    const times = new LatestTimes();
+    const mapper = compileMapper(header, preset, { fileIndex: 0, zone: 'UTC', times });
     const sink = counter();
     const a = new ConversationAssembler('reply-links', {});
     let used = 0;
@@ -88,6 +90,6 @@ describe('twcs-sample.csv through mapper and assembler', () => {
     const withTweet2 = tickets.find((t) => t.agent === 'sprintcare');
     expect(withTweet2).toBeDefined();
     for (const t of tickets) if (t.first_response_at !== undefined) expect(t.first_response_at).toBeGreaterThanOrEqual(t.created_at);
-    expect(mapper.latest).toBe(Math.max(...rows.map((r) => Date.parse(r[4]))));
+    expect(times.decide().asOf).toBe(Math.max(...rows.map((r) => Date.parse(r[4]))));
   });
 });

@@ -38,7 +38,7 @@ describe('the built-in policy (DESIGN §2)', () => {
   it('has the default time zone, schedule, exclude tags and gate', () => {
     expect(p.timezone).toBe('UTC');
     expect(p.exclude_tags).toEqual(['spam', 'merged', 'duplicate', 'no_sla']);
-    expect(p.gate).toEqual({ min_score: 0, fail_on: 'error', min_sample: 10 });
+    expect(p.gate).toEqual({ min_score: 0, fail_on: 'error', min_sample: 10, require_data: true });
     const week = p.schedules['business-hours'].versions[0].week;
     expect(week).toEqual([[], [[540, 1020]], [[540, 1020]], [[540, 1020]], [[540, 1020]], [[540, 1020]], []]);
   });

@@ -1,4 +1,5 @@
 // Maps a fixture with the real engine: every problem collected, every record kept.
+import { LatestTimes } from '../../src/map/latest-times.js';
 import { compileMapper, type Mapper } from '../../src/map/mapper.js';
 import { presetById } from '../../src/map/presets/index.js';
 import type { Message, Problem, Ticket } from '../../src/types.js';
@@ -14,7 +15,7 @@ export interface Mapped {
 
 export function mapRows(id: string, header: string[], rows: string[][], zone = 'UTC'): Mapped {
   const preset = presetById(id)!;
-  const mapper = compileMapper(header, preset, { fileIndex: 0, zone, seenIds: new Set() });
+  const mapper = compileMapper(header, preset, { fileIndex: 0, zone, times: new LatestTimes() });
   const problems: Problem[] = [];
   const sink = { add: (p: Problem) => void problems.push(p) };
   const tickets: Ticket[] = [];

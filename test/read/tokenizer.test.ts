@@ -6,12 +6,14 @@ import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ingestFile } from '../../src/ingest.js';
-import { IdSet } from '../../src/map/id-set.js';
+import { LatestTimes } from '../../src/map/latest-times.js';
 import { openCsv } from '../../src/read/open-csv.js';
 import { readRange } from '../../src/read/range.js';
 import { RecordParser, tokenizerFeatures, tokenizersMade, type CsvBatch } from '../../src/read/record-parser.js';
 import { DELIMITERS } from '../../src/read/sniff.js';
 import { failureOf, readAll } from './helpers.js';
+
+const NO_TARGET = { ticket() {}, message() {} };
 
 // One csv-parse tokenizer per thread serves every input read one after another (see Tokenizer in
 // src/read/record-parser.ts). Checked here: whatever the input before did (failed in a quote, hit
@@ -158,9 +160,9 @@ describe('the shared tokenizer', () => {
     await opened(file(GOOD));
     const before = tokenizersMade();
     const unknown = file(`what,ever\n${'1,2\n'.repeat(20000)}`);
-    await expect(ingestFile(unknown, 0, { inputs: {}, strict: false, seenIds: new IdSet() }, () => {})).rejects.toMatchObject({ name: 'InputError' });
+    await expect(ingestFile(unknown, 0, { inputs: {}, zones: {}, strict: false, times: new LatestTimes() }, NO_TARGET)).rejects.toMatchObject({ name: 'InputError' });
     const strict = file(`id,created_at,channel\n1,2024-01-01 10:00,email\n1,2024-01-01 11:00,email\n${'x,,\n'.repeat(20000)}`);
-    await expect(ingestFile(strict, 0, { inputs: {}, strict: true, seenIds: new IdSet() }, () => {})).rejects.toThrow();
+    await expect(ingestFile(strict, 0, { inputs: {}, zones: {}, strict: true, times: new LatestTimes() }, NO_TARGET)).rejects.toThrow();
     expect(await opened(file(GOOD))).toEqual(goodRows);
     expect(tokenizersMade()).toBe(before);
   });
