@@ -124,15 +124,11 @@ export function localDate(zone: string, utcMs: number): string {
   return new Date(toWall(zone, utcMs)).toISOString().slice(0, 10);
 }
 
-/**
- * An instant as people read it in `zone`: `2024-03-17 10:00 +01:00`, or `… UTC` in UTC. Seconds
- * only when there are any.
- */
+/** An instant as people read it in `zone`, to the minute: `2024-03-17 10:00 +01:00`, or `… UTC` in UTC. */
 export function instantIn(zone: string, utcMs: number): string {
   const offset = offsetAt(zone, utcMs);
   const wall = new Date(utcMs + offset).toISOString();
-  const seconds = wall.slice(17, 19) === '00' ? '' : wall.slice(16, 19);
-  const text = `${wall.slice(0, 10)} ${wall.slice(11, 16)}${seconds}`;
+  const text = `${wall.slice(0, 10)} ${wall.slice(11, 16)}`;
   if (isUtcName(zone)) return `${text} UTC`;
   const sign = offset < 0 ? '-' : '+';
   const minutes = Math.abs(offset) / 60_000;

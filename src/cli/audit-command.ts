@@ -9,6 +9,7 @@ import { loadPolicy } from '../policy/load.js';
 import { RENDERERS, type FormatName } from '../render/index.js';
 import { renderBreachesCsv } from '../render/breaches-csv.js';
 import { terminalSafe } from '../render/sanitize.js';
+import { zoneWarning } from '../render/words.js';
 import { redactReport } from '../redact.js';
 import { DIMENSIONS, type Report } from '../report.js';
 import { parseAsOf, parseWhen } from '../selection.js';
@@ -104,7 +105,8 @@ function progressReporter(io: Io): AuditRequest['onRows'] {
 
 async function buildRequest(io: Io, files: string[], flags: Record<string, any>): Promise<AuditRequest> {
   const policy = await loadPolicy({ path: flags.policy, cwd: io.cwd });
-  const zone = flags.timezone ?? policy.timezone;
+  // Command-line dates are the policy's (the team's) local days, like every time shown to people.
+  const zone = policy.timezone;
   let baseline: AuditRequest['baseline'];
   if (flags.baseline) baseline = { report: readReport(flags.baseline), path: flags.baseline, maxRegression: flags.maxRegression };
   else if (flags.maxRegression !== undefined) throw new UsageError('--max-regression needs --baseline <report.json>.');
@@ -127,8 +129,15 @@ async function buildRequest(io: Io, files: string[], flags: Record<string, any>)
   };
 }
 
+/** Warnings about how the data was read, on stderr (never in the way of the report on stdout). */
+function warn(io: Io, report: Report): void {
+  const zone = zoneWarning(report);
+  if (zone) io.stderr(`warning: ${terminalSafe(zone)}\n`);
+}
+
 async function runAuditCommand(io: Io, files: string[], flags: Record<string, any>): Promise<void> {
   const audited = await runAudit(await buildRequest(io, files, flags));
+  warn(io, audited);
   const report = flags.redact ? redactReport(audited) : audited;
   const color = useColor(flags.color, io.stdoutIsTTY && !flags.output, io.env);
   const render = (format: FormatName, toTerminal: boolean) =>
@@ -143,6 +152,7 @@ async function runAuditCommand(io: Io, files: string[], flags: Record<string, an
 async function runExplainCommand(io: Io, ruleId: string, files: string[], flags: Record<string, any>): Promise<void> {
   const req = await buildRequest(io, files, flags);
   const audited = await runAudit({ ...req, explain: ruleId });
+  warn(io, audited);
   const report = flags.redact ? redactReport(audited) : audited;
   const rule = report.rules.find((r) => r.id === ruleId);
   if (!rule) throw new UsageError(`rule "${ruleId}" is switched off (severity: off) in this policy.`);

@@ -40,11 +40,12 @@ function holidaysDoc(list: ScheduleVersion['holidays']): unknown[] {
   );
 }
 
-function scheduleDoc(s: Schedule): Doc {
+/** A schedule in the policy's own zone does not repeat it: it follows the policy's `timezone`. */
+function scheduleDoc(s: Schedule, policyZone: string): Doc {
   const [base, ...later] = s.versions;
   const baseHolidays = new Set(base.holidays.map((h) => JSON.stringify(h)));
   return {
-    timezone: base.timezone,
+    ...(base.timezone !== policyZone ? { timezone: base.timezone } : {}),
     ...weekDoc(base.week),
     ...(base.holidays.length ? { holidays: holidaysDoc(base.holidays) } : {}),
     ...(base.public_holidays ? { public_holidays: { ...base.public_holidays } } : {}),
@@ -108,7 +109,7 @@ export function policyDocument(policy: Policy): Doc {
     name: policy.name,
     extends: 'none', // everything is written out: nothing more to inherit
     timezone: policy.timezone,
-    schedules: Object.fromEntries(Object.entries(policy.schedules).map(([name, s]) => [name, scheduleDoc(s)])),
+    schedules: Object.fromEntries(Object.entries(policy.schedules).map(([name, s]) => [name, scheduleDoc(s, policy.timezone)])),
     ...(Object.keys(policy.inputs).length ? { inputs: structuredClone(policy.inputs) } : {}),
     exclude_tags: [...policy.exclude_tags],
     rules: policy.rules.map(ruleDoc),

@@ -36,6 +36,14 @@ function policyFileIn(dir: string): string | undefined {
   return found[0];
 }
 
+/** The repository root above `cwd` (the first folder holding `.git`), if any. */
+function repositoryRoot(cwd: string): string | undefined {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
 /**
  * The nearest policy file from `cwd` up to the repository root (the first directory holding
  * `.git`). Outside any repository only `cwd` itself is searched, so a stray file in a parent
@@ -43,18 +51,25 @@ function policyFileIn(dir: string): string | undefined {
  */
 export function findPolicyFile(cwd: string): string | undefined {
   const start = resolve(cwd);
-  let nearest: string | undefined;
+  const root = repositoryRoot(start);
   for (let dir = start; ; dir = dirname(dir)) {
-    nearest ??= policyFileIn(dir);
-    if (existsSync(join(dir, '.git'))) return nearest;
-    if (dirname(dir) === dir) break;
+    const found = policyFileIn(dir);
+    if (found || root === undefined || dir === root || dirname(dir) === dir) return found;
   }
-  return dirname(nearest ?? '') === start ? nearest : undefined;
+}
+
+/** Where findPolicyFile looked, for the report of a run that fell back to the built-in policy. */
+function searched(cwd: string): string {
+  const start = resolve(cwd);
+  const root = repositoryRoot(start);
+  if (root === undefined) return `no ${POLICY_FILE_NAMES[0]} in ${start} (outside a git repository only the current folder is searched)`;
+  if (root === start) return `no ${POLICY_FILE_NAMES[0]} in ${start}`;
+  return `no ${POLICY_FILE_NAMES[0]} in ${start} or above it up to the repository root ${root}`;
 }
 
 export async function loadPolicy(opts: { path?: string; cwd: string }): Promise<Policy> {
   const file = opts.path !== undefined ? resolve(opts.cwd, opts.path) : findPolicyFile(opts.cwd);
-  if (file === undefined) return builtinPolicy();
+  if (file === undefined) return { ...builtinPolicy(), note: `built-in policy: ${searched(opts.cwd)}` };
   const shown = opts.path ?? file;
   let text: string;
   try {

@@ -6,6 +6,7 @@ import { DEFAULT_DOCUMENT, DEFAULT_RULE_IDS } from './default-document.js';
 import { zodIssueLines, type Issues, type Path } from './issues.js';
 import { CEILING_MEASURES, fullRuleSchema, RULE_ID, WINDOW_KEY } from './schema-rule.js';
 import type { MeasureId, RuleConfig, RuleOverride, Schedule } from './types.js';
+import { builtinTitle } from './titles.js';
 import { formatPercent } from './units.js';
 
 type Raw = Record<string, unknown>;
@@ -98,7 +99,7 @@ export function resolveRules(
   issues: Issues,
 ): RuleConfig[] {
   const given = new Map<string, number>();
-  const todo: { raw: Raw; path: Path }[] = [];
+  const todo: { raw: Raw; path: Path; retitle?: boolean }[] = [];
   entries.forEach((entry, i) => {
     const id = entry.id;
     if (typeof id !== 'string' || !RULE_ID.test(id)) {
@@ -109,7 +110,8 @@ export function resolveRules(
     if (before !== undefined) return issues.add(['rules', i, 'id'], `duplicate rule id "${id}" (also rules[${before}])`);
     given.set(id, i);
   });
-  const take = (i: number) => todo.push({ raw: mergeOntoBuiltin(entries[i]), path: ['rules', i] });
+  // A built-in rule changed without a title of its own: its title follows its numbers (titles.ts).
+  const take = (i: number) => todo.push({ raw: mergeOntoBuiltin(entries[i]), path: ['rules', i], retitle: !('title' in entries[i]) });
   if (extendsMode === 'built-in') {
     for (const id of DEFAULT_RULE_IDS) {
       const i = given.get(id);
@@ -119,8 +121,9 @@ export function resolveRules(
   }
   for (const [id, i] of given) if (extendsMode === 'none' || !BUILTIN_RAW.has(id)) take(i);
   const rules: RuleConfig[] = [];
-  for (const { raw, path } of todo) {
+  for (const { raw, path, retitle } of todo) {
     const rule = resolveRule(raw, path, schedules, issues);
+    if (rule && retitle) rule.title = builtinTitle(rule) ?? rule.title;
     if (rule) rules.push(rule);
   }
   return rules;

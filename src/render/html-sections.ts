@@ -3,7 +3,7 @@
 
 import { DIMENSIONS, type Report, type RuleResult } from '../report.js';
 import { escapeHtml as h } from './sanitize.js';
-import { count, instantText, percent, problemTotal, rulesWithBreaches, STATUS_LABEL, breakdownRuleIds } from './words.js';
+import { count, instantText, percent, problemTotal, reportZone, rulesWithBreaches, STATUS_LABEL, breakdownRuleIds } from './words.js';
 
 const BREAKDOWN_ROWS = 50;
 const DEFAULT_BREACHES = 10;
@@ -47,7 +47,7 @@ export function breachSection(report: Report, perRule: number): string {
     const shown = r.breaches.slice(0, n);
     const rows = shown.map(
       (b) =>
-        `<tr class="breach"><td class="mono">${h(b.id)}</td><td class="when">${h(instantText(b.created_at))}</td><td>${h(b.channel ?? '')}</td><td>${h(b.agent ?? '')}</td><td class="breach-reason">${h(b.reason)}</td></tr>`,
+        `<tr class="breach"><td class="mono">${h(b.id)}</td><td class="when">${h(instantText(b.created_at, reportZone(report)))}</td><td>${h(b.channel ?? '')}</td><td>${h(b.agent ?? '')}</td><td class="breach-reason">${h(b.reason)}</td></tr>`,
     );
     const more = r.breached - shown.length;
     return (

@@ -10,7 +10,7 @@ import { HTML_STYLE } from './html-style.js';
 import type { RenderOptions } from './index.js';
 import { escapeHtml as h } from './sanitize.js';
 import {
-  count, instantText, noDataText, percent, scoreText, signedPoints, STATUS_LABEL,
+  count, gateReasonText, instantText, noDataText, percent, reportZone, scoreText, signedPoints, STATUS_LABEL, zoneText,
 } from './words.js';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -57,21 +57,23 @@ function header(report: Report): string {
   const { summary } = report;
   const passed = summary.gate.passed;
   const tickets = report.inputs.reduce((n, i) => n + i.used, 0);
+  const zone = reportZone(report);
   const meta = [
-    `policy <b>${h(report.policy.name)}</b>`,
-    `as of ${h(instantText(report.as_of))}`,
+    `policy <b>${h(report.policy.name)}</b> (${h(report.policy.source === 'built-in' ? 'built-in default' : report.policy.source)})`,
+    `as of ${h(instantText(report.as_of, zone))}`,
     `${count(tickets)} records used from ${report.inputs.length} file${report.inputs.length === 1 ? '' : 's'}`,
+    h(zoneText(report)),
     ...(report.window?.since || report.window?.until
       ? [`created ${report.window.since ? `from ${h(report.window.since.slice(0, 10))}` : ''}${report.window.until ? ` until ${h(report.window.until.slice(0, 10))}` : ''}`]
       : []),
-    ...(report.baseline ? [`baseline score ${h(scoreText(report.baseline.score))} (${h(instantText(report.baseline.as_of))})`] : []),
+    ...(report.baseline ? [`baseline score ${h(scoreText(report.baseline.score))} (${h(instantText(report.baseline.as_of, zone))})`] : []),
   ];
   const c = summary.counts;
   const chips = (['pass', 'warn', 'fail', 'no_data', 'insufficient'] as const)
     .filter((k) => c[k] > 0)
     .map((k) => `<span class="pill ${k}">${c[k]} ${STATUS_LABEL[k]}</span>`)
     .join('');
-  const reasons = summary.gate.reasons.length ? `<ul class="reasons">${summary.gate.reasons.map((r) => `<li>${h(r)}</li>`).join('')}</ul>` : '';
+  const reasons = summary.gate.reasons.length ? `<ul class="reasons">${summary.gate.reasons.map((r) => `<li>${h(gateReasonText(r, report))}</li>`).join('')}</ul>` : '';
   return (
     `<section class="card"><div class="hero"><div><h1>Support audit</h1><p class="meta">${meta.join(' · ')}</p><div class="counts">${chips}</div></div>` +
     `<div class="score"><div class="score-num">${h(scoreText(summary.score))}<span class="score-of"> / 100</span></div>` +
@@ -101,7 +103,7 @@ function distributionSection(report: Report): string {
 }
 
 export function renderHtml(report: Report, opts: RenderOptions): string {
-  const title = `Support audit: ${report.policy.name}, ${instantText(report.as_of)}`;
+  const title = `Support audit: ${report.policy.name}, ${instantText(report.as_of, reportZone(report))}`;
   return [
     '<!doctype html>',
     '<html lang="en">',

@@ -11,6 +11,20 @@ function counts(values: Record<string, number>): string {
   return entries.length === 0 ? '-' : entries.map(([k, n]) => `${terminalSafe(k)} ${n.toLocaleString('en-US')}`).join(', ');
 }
 
+const ZONE_SOURCE: Record<Inspection['timezone_source'], string> = {
+  flag: 'from --timezone',
+  inputs: "from the policy's inputs.timezone",
+  preset: "the export layout's zone",
+  policy: "from the policy's timezone",
+  assumed: "assumed: no zone is set; set the policy's timezone (or inputs.timezone, or --timezone) to the help desk's zone",
+};
+
+function timesLine(item: Inspection): string {
+  const local = item.input.local_times;
+  if (local === 0) return `every timestamp carries its offset (a timestamp without one would be read in ${item.timezone}, ${ZONE_SOURCE[item.timezone_source]})`;
+  return `${local.toLocaleString('en-US')} timestamps without an offset, read in ${item.timezone} (${ZONE_SOURCE[item.timezone_source]})`;
+}
+
 export function renderInspection(list: Inspection[], opts: { color: boolean }): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const lines: string[] = [];
@@ -23,7 +37,8 @@ export function renderInspection(list: Inspection[], opts: { color: boolean }): 
     const others = item.candidates.filter((k) => k.id !== preset.id && k.score > 0);
     if (others.length) lines.push(`  also fits  ${others.map((k) => `${k.id} ${Math.round(k.score * 100)}%`).join(', ')}`);
     const delim = item.dialect.delimiter === '\t' ? 'tab' : `"${item.dialect.delimiter}"`;
-    lines.push(`  file       ${item.dialect.encoding}, delimiter ${delim}, timestamps without offset read in ${item.timezone}`);
+    lines.push(`  file       ${item.dialect.encoding}, delimiter ${delim}`);
+    lines.push(`  times      ${timesLine(item)}`);
     lines.push(
       `  records    ${input.rows.toLocaleString('en-US')} read, ${input.used.toLocaleString('en-US')} used, ${input.skipped.toLocaleString('en-US')} skipped` +
         (preset.kind === 'messages' ? `; ${item.tickets.toLocaleString('en-US')} conversations` : ''),

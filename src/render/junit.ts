@@ -5,7 +5,7 @@
 import type { Report, RuleResult } from '../report.js';
 import { humanMinutes } from './duration-text.js';
 import { xmlAttr, xmlText } from './sanitize.js';
-import { complianceVsTarget, count, noDataText, percentiles, verdictLine } from './words.js';
+import { complianceVsTarget, count, gateReasonText, noDataText, percentiles, verdictLine } from './words.js';
 
 const BREACH_IDS = 5;
 
@@ -31,11 +31,24 @@ function testcase(r: RuleResult): string {
   return body.length ? [open, ...body, '    </testcase>'].join('\n') : `${open.slice(0, -1)}/>`;
 }
 
+/** An audit that measured nothing fails as a case of its own: a CI view of skipped cases alone would look green. */
+function nothingMeasured(report: Report): string[] {
+  if (!report.summary.gate.reasons.includes('nothing-measured')) return [];
+  const why = gateReasonText('nothing-measured', report);
+  return [
+    '    <testcase classname="gate" name="nothing-measured" time="0">',
+    `      <failure message="${xmlAttr(why)}" type="gate">${xmlText(`${why}: the inputs gave nothing to judge, so the gate cannot pass (gate.require_data: false allows it).`)}</failure>`,
+    '    </testcase>',
+  ];
+}
+
 export function renderJunit(report: Report): string {
   const { counts } = report.summary;
-  const tests = report.rules.length;
+  const gateCase = nothingMeasured(report);
+  const tests = report.rules.length + (gateCase.length ? 1 : 0);
+  const failures = counts.fail + (gateCase.length ? 1 : 0);
   const suite =
-    `  <testsuite name="support-audit" tests="${tests}" failures="${counts.fail}" errors="0" ` +
+    `  <testsuite name="support-audit" tests="${tests}" failures="${failures}" errors="0" ` +
     `skipped="${counts.no_data + counts.insufficient}" time="0"${report.as_of === null ? '' : ` timestamp="${xmlAttr(report.as_of.replace(/\.\d+Z$/, ''))}"`}>`;
   const props = [
     `      <property name="policy" value="${xmlAttr(report.policy.name)}"/>`,
@@ -44,11 +57,12 @@ export function renderJunit(report: Report): string {
   ];
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="support-audit" tests="${tests}" failures="${counts.fail}" errors="0">`,
+    `<testsuites name="support-audit" tests="${tests}" failures="${failures}" errors="0">`,
     suite,
     '    <properties>',
     ...props,
     '    </properties>',
+    ...gateCase,
     ...report.rules.map(testcase),
     '  </testsuite>',
     '</testsuites>',

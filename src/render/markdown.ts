@@ -9,7 +9,7 @@ import { markdownCell } from './sanitize.js';
 import { sparkline } from './sparkline.js';
 import {
   complianceVsTarget, count, expectationTag, instantText, noDataText, percent, percentiles, problemCounts,
-  problemTotal, rulesWithBreaches, signedPoints, STATUS_LABEL, STATUS_MARK, verdictLine, breakdownRuleIds,
+  problemTotal, reportZone, rulesWithBreaches, signedPoints, STATUS_LABEL, STATUS_MARK, verdictLine, breakdownRuleIds, zoneText,
 } from './words.js';
 
 const LIMIT_BYTES = 900 * 1024;
@@ -74,7 +74,7 @@ function breachSection(report: Report, perRule: number): string[] {
     out.push('', `**${markdownCell(r.id)}** (${count(r.breached)} breached)`, '');
     out.push(row(['ticket', 'created', 'channel', 'agent', 'reason']), rule(5));
     for (const b of shown) {
-      out.push(row([markdownCell(b.id), instantText(b.created_at), markdownCell(b.channel ?? ''), markdownCell(b.agent ?? ''), markdownCell(b.reason)]));
+      out.push(row([markdownCell(b.id), instantText(b.created_at, reportZone(report)), markdownCell(b.channel ?? ''), markdownCell(b.agent ?? ''), markdownCell(b.reason)]));
     }
     if (r.breached > shown.length) out.push('', `_${count(r.breached - shown.length)} more not shown._`);
   }
@@ -100,14 +100,15 @@ function problemSection(report: Report): string[] {
 
 export function renderMarkdown(report: Report, opts: RenderOptions): string {
   const { summary } = report;
+  const zone = reportZone(report);
   const icon = summary.gate.passed ? (summary.status === 'warn' ? '⚠️' : '✅') : '❌';
   const lines = [
     `## ${icon} Support audit: ${markdownCell(verdictLine(report))}`,
     '',
-    `Policy **${markdownCell(report.policy.name)}**, as of ${instantText(report.as_of)}; ` +
+    `Policy **${markdownCell(report.policy.name)}** (${markdownCell(report.policy.source === 'built-in' ? 'built-in default' : report.policy.source)}), as of ${instantText(report.as_of, zone)}; ` +
       `${summary.counts.pass} pass, ${summary.counts.warn} warn, ${summary.counts.fail} fail, ` +
-      `${summary.counts.no_data} no data, ${summary.counts.insufficient} insufficient.` +
-      (report.baseline ? ` Baseline score ${report.baseline.score ?? '–'} (as of ${instantText(report.baseline.as_of)}).` : ''),
+      `${summary.counts.no_data} no data, ${summary.counts.insufficient} insufficient; ${markdownCell(zoneText(report))}.` +
+      (report.baseline ? ` Baseline score ${report.baseline.score ?? '–'} (as of ${instantText(report.baseline.as_of, zone)}).` : ''),
     '',
     ...rulesTable(report),
     ...breachSection(report, opts.showBreaches > 0 ? opts.showBreaches : DEFAULT_BREACHES),

@@ -5,7 +5,7 @@ import type { ChalkInstance } from 'chalk';
 import { DIMENSIONS, type Report } from '../report.js';
 import { terminalSafe } from './sanitize.js';
 import { columns } from './terminal-table.js';
-import { count, instantText, percent, problemCounts, problemTotal, rulesWithBreaches, breakdownRuleIds } from './words.js';
+import { count, instantText, percent, problemCounts, problemTotal, reportZone, rulesWithBreaches, breakdownRuleIds } from './words.js';
 
 /** Rows per breakdown table in a terminal; the JSON report has them all. */
 const BREAKDOWN_ROWS = 25;
@@ -40,7 +40,7 @@ export function breachLines(report: Report, perRule: number, c: ChalkInstance): 
     const shown = rule.breaches.slice(0, perRule);
     const body = shown.map((b) => [
       terminalSafe(b.id),
-      instantText(b.created_at),
+      instantText(b.created_at, reportZone(report)),
       terminalSafe(b.channel ?? ''),
       terminalSafe(b.agent ?? ''),
       terminalSafe(b.reason),

@@ -10,8 +10,8 @@ import { sparkline } from './sparkline.js';
 import { columns, type Align } from './terminal-table.js';
 import { breachLines, breakdownTables, problemLines } from './table-sections.js';
 import {
-  complianceVsTarget, count, expectationTag, instantText, noDataText, percentiles, signedPoints,
-  STATUS_MARK, verdictLine,
+  complianceVsTarget, count, expectationTag, inputExtras, instantText, noDataText, percentiles, policyText, reportZone,
+  signedPoints, STATUS_MARK, verdictLine, zoneText,
 } from './words.js';
 
 const DEFAULT_WIDTH = 120;
@@ -57,12 +57,16 @@ export function renderTable(report: Report, opts: RenderOptions): string {
   const hasBaseline = report.baseline !== undefined;
   const out: string[] = [];
 
-  out.push(c.bold(`support-audit · policy ${terminalSafe(report.policy.name)} · as of ${instantText(report.as_of)}`));
+  const zone = reportZone(report);
+  out.push(c.bold(`support-audit · policy ${terminalSafe(policyText(report))} · as of ${instantText(report.as_of, zone)}`));
+  if (report.policy.note) out.push(c.dim(`  ${terminalSafe(report.policy.note)}`));
   for (const input of report.inputs) {
-    out.push(c.dim(`  ${terminalSafe(input.path)} (${terminalSafe(input.format)}): ${count(input.rows)} rows, ${count(input.used)} used, ${count(input.skipped)} skipped`));
+    const counts = [`${count(input.rows)} rows`, `${count(input.used)} used`, `${count(input.skipped)} skipped`, ...inputExtras(input)];
+    out.push(c.dim(`  ${terminalSafe(input.path)} (${terminalSafe(input.format)}): ${counts.join(', ')}`));
   }
+  out.push(c.dim(`  ${terminalSafe(zoneText(report))}`));
   if (report.baseline) {
-    out.push(c.dim(`  baseline ${terminalSafe(report.baseline.path)} (as of ${instantText(report.baseline.as_of)}, score ${report.baseline.score ?? '–'})`));
+    out.push(c.dim(`  baseline ${terminalSafe(report.baseline.path)} (as of ${instantText(report.baseline.as_of, zone)}, score ${report.baseline.score ?? '–'})`));
   }
   out.push('');
 

@@ -4,6 +4,7 @@
 
 import type { Report, RuleResult, RuleStatus } from '../report.js';
 import type { InputSummary } from '../types.js';
+import { instantIn } from '../zone.js';
 
 export const STATUS_MARK: Record<RuleStatus, string> = { pass: '✔', warn: '!', fail: '✖', no_data: '·', insufficient: '?' };
 export const STATUS_LABEL: Record<RuleStatus, string> = {
@@ -49,6 +50,15 @@ export function scoreText(score: number | null): string {
   return score === null ? '–' : score.toFixed(1);
 }
 
+/** A gate reason for people: codes stay codes, except the one that needs its numbers to make sense. */
+export function gateReasonText(reason: string, report: Report): string {
+  if (reason !== 'nothing-measured') return reason;
+  const measured = report.summary.gate.measured;
+  if (measured === 0) return 'nothing was measured (0 tickets in the selection)';
+  const tickets = measured === undefined ? '' : `, ${count(measured)} tickets in the selection`;
+  return `nothing was measured (no rule had data${tickets})`;
+}
+
 /**
  * `Score 82.4 — gate passed` / `Score 61.0 — gate FAILED: rule-failed:chat-first-response`. Rules
  * that fail without failing the gate (severity below `fail_on`) are named, so a red mark next to
@@ -56,8 +66,10 @@ export function scoreText(score: number | null): string {
  */
 export function verdictLine(report: Report): string {
   const { score, gate } = report.summary;
-  const head = score === null ? 'Score – (no rule has data)' : `Score ${scoreText(score)}`;
-  const verdict = gate.passed ? `${head} — gate passed` : `${head} — gate FAILED: ${gate.reasons.join(', ')}`;
+  const anyData = report.rules.some((r) => r.status !== 'no_data');
+  const head = score !== null ? `Score ${scoreText(score)}` : anyData ? 'Score – (no rule had enough eligible tickets)' : 'Score – (no rule has data)';
+  const reasons = gate.reasons.map((r) => gateReasonText(r, report)).join(', ');
+  const verdict = gate.passed ? `${head} — gate passed` : `${head} — gate FAILED: ${reasons}`;
   const reportedOnly = report.rules
     .filter((r) => r.status === 'fail' && !gate.reasons.includes(`rule-failed:${r.id}`))
     .map((r) => r.id);
@@ -87,11 +99,55 @@ export function rulesWithBreaches(report: Report): RuleResult[] {
   return report.rules.filter((r) => (r.status === 'fail' || r.status === 'warn') && r.breaches.length > 0);
 }
 
-/** `2024-03-31 22:59 UTC` from an ISO instant (reports are in UTC). */
-export function instantText(iso: string | null): string {
+/** The zone times are shown in: the policy's (a report made before it was recorded: UTC). */
+export function reportZone(report: Pick<Report, 'policy'>): string {
+  return report.policy.timezone ?? 'UTC';
+}
+
+/** `2024-03-31 23:59 +01:00` (or `… UTC`) from an ISO instant, in `zone` (reports keep instants in UTC). */
+export function instantText(iso: string | null, zone = 'UTC'): string {
   if (iso === null) return '– (no timestamps in the data)';
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
-  return m ? `${m[1]} ${m[2]} UTC` : iso;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso : instantIn(zone, ms);
+}
+
+/** `Baseline service standards (built-in default)`, `Ours (support-audit.policy.yaml)`. */
+export function policyText(report: Pick<Report, 'policy'>): string {
+  const { name, source } = report.policy;
+  return `${name} (${source === 'built-in' ? 'built-in default' : source})`;
+}
+
+const ZONE_SOURCE: Record<InputSummary['timezone_source'], string> = {
+  flag: '--timezone',
+  inputs: 'policy inputs.timezone',
+  preset: "the export layout's zone",
+  policy: 'policy timezone',
+  assumed: 'assumed: no time zone is set for the data',
+};
+
+/**
+ * How the inputs' timestamps were read: `times read as Europe/Berlin (policy timezone)`, one
+ * clause per distinct zone and source among the inputs that had timestamps without an offset.
+ */
+export function zoneText(report: Pick<Report, 'inputs'>): string {
+  const withLocal = (report.inputs ?? []).filter((i) => i.timezone !== undefined && (i.local_times ?? 0) > 0);
+  if (withLocal.length === 0) return 'every timestamp carries its offset';
+  const seen = new Map<string, string[]>();
+  for (const i of withLocal) {
+    const key = `${i.timezone} (${ZONE_SOURCE[i.timezone_source] ?? i.timezone_source})`;
+    seen.set(key, [...(seen.get(key) ?? []), i.path]);
+  }
+  const parts = [...seen].map(([key, paths]) => (seen.size > 1 ? `${key} for ${paths.join(', ')}` : key));
+  return `times read as ${parts.join('; ')}`;
+}
+
+/** The counts of an input beyond rows, used and skipped, when there are any: `3 replaced by newer copies`. */
+export function inputExtras(input: InputSummary): string[] {
+  const out: string[] = [];
+  if (input.replaced > 0) out.push(`${count(input.replaced)} replaced by newer copies`);
+  if (input.after_as_of > 0) out.push(`${count(input.after_as_of)} created after as_of (not audited)`);
+  if (input.joined !== undefined) out.push(`${count(input.joined)} joined with the other kind of export`);
+  return out;
 }
 
 /** p50 / p90 of a duration rule, in human durations; empty for rate rules. */
@@ -110,4 +166,17 @@ export function breakdownRuleIds(report: Report, rows: { rules: { id: string; el
   return rows[0].rules
     .map((r) => r.id)
     .filter((id) => !noData.has(id) && rows.some((row) => row.rules.some((r) => r.id === id && r.eligible > 0)));
+}
+
+/**
+ * The warning for stderr when timestamps without an offset were read in an assumed UTC: the
+ * figures may be off by the zone's offset (business hours, peak hours, days), and nothing else says so.
+ */
+export function zoneWarning(report: Pick<Report, 'inputs'>): string | undefined {
+  const assumed = (report.inputs ?? []).filter((i) => i.timezone_source === 'assumed' && i.local_times > 0);
+  if (assumed.length === 0) return undefined;
+  const n = assumed.reduce((sum, i) => sum + i.local_times, 0);
+  const where = assumed.length === 1 ? assumed[0].path : `${assumed.length} inputs`;
+  return `${where}: ${count(n)} timestamps without an offset were read as UTC, because no time zone is set for the data. ` +
+    "Set the policy's timezone (or inputs.timezone, or --timezone) to your help desk's zone.";
 }

@@ -62,10 +62,14 @@ describe('the built-in policy (DESIGN §2)', () => {
     expect(hits('complaint-response', t('Billing inquiry', 'Payment issue'))).toBe(false);
   });
 
-  it('the starter YAML parses back to the built-in policy', () => {
+  it('the starter YAML parses back to the built-in policy, under a name of its own', () => {
     const starter = starterPolicyYaml();
     expect(starter.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=\S+policy\.schema\.json$/);
-    expect({ ...parsePolicy(starter, 'starter.yaml'), source: 'built-in' }).toEqual(p);
+    const parsed = parsePolicy(starter, 'starter.yaml');
+    expect(parsed.name).toBe('Our service standards');
+    expect({ ...parsed, source: 'built-in', name: p.name }).toEqual(p);
+    // Its schedules follow the policy's zone instead of pinning UTC.
+    expect(starter).not.toMatch(/^ +timezone:/m);
   });
 
   it('print writes it back the human way, and that parses back the same', () => {

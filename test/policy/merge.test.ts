@@ -11,7 +11,8 @@ describe('a user policy merges onto the built-in one', () => {
     const p = parsePolicy('rules: [{id: chat-first-response, window: 2m}]', 'p.yaml');
     const chat = byId(p.rules, 'chat-first-response');
     const builtin = byId(builtinPolicy().rules, 'chat-first-response');
-    expect(chat).toEqual({ ...builtin, window: 2 * MIN });
+    // The title names the window, so it follows the new one (the policy wrote no title).
+    expect(chat).toEqual({ ...builtin, window: 2 * MIN, title: 'Live chat answered within 2 minutes' });
     // Every other built-in rule is still there, in the built-in order.
     expect(p.rules.map((r) => r.id)).toEqual(builtinPolicy().rules.map((r) => r.id));
   });

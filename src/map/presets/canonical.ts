@@ -46,7 +46,7 @@ export const canonical: PresetSpec = {
   timestampFormat: 'iso',
   fields: byName(),
   notes: [
-    'Timestamps ISO 8601; without an offset they are read in --timezone (else the policy\'s, else UTC).',
+    'Timestamps ISO 8601; without an offset they are read in the data\'s zone: --timezone, else the policy\'s inputs.timezone, else its timezone (UTC only when none is set, with a warning).',
     'tags separated by `;`; csat is the 1–5 rating (4–5 counts as good); missed/abandoned are true/false.',
     'Also read: resolution_minutes, resolution_business_minutes, last_agent_update_at, vendor_first_response_sla (met/breached), nps (0–10).',
   ],

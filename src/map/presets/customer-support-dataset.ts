@@ -41,7 +41,7 @@ export const customerSupportDataset: PresetSpec = {
     'No ticket creation time: created_at is `First Response Time`, the earliest instant the file has.',
     'So there is no separate first response: first-response rules (chat, email, phone, social, complaints, pre-sales) have no data.',
     '`Time to Resolution` is a timestamp (solved_at); in many closed rows it precedes `First Response Time`, reported as negative-duration problems.',
-    'Timestamps have no offset and the dataset names no zone: they are read in --timezone, else UTC.',
+    'Timestamps have no offset and the dataset names no zone: set the policy\'s timezone (or inputs.timezone, or --timezone); UTC is assumed, with a warning, when none is set.',
     'Ratings are 1.0–5.0, blank when unrated; Ticket Type gives Technical issue, Billing inquiry, Cancellation request, Product inquiry, Refund request.',
   ],
 };

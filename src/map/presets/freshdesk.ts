@@ -75,7 +75,7 @@ export const freshdesk: PresetSpec = {
   notes: [
     'First response status / Resolution status are Freshdesk\'s own SLA verdicts (`Within SLA`, `SLA Violated`); the first one is kept as vendor_first_response_sla for comparison.',
     'The `(in hrs)` durations are business hours as `HH:MM:SS`; calendar first-response time comes from Initial response time − Created time.',
-    'Freshdesk writes times in the account\'s zone without an offset: pass --timezone.',
+    'Freshdesk writes times in the account\'s zone without an offset: set the policy\'s timezone (or inputs.timezone, or --timezone) to it.',
     'No reopen count and no message rows: reopen-based rules (after-sales quality) and next-reply gaps have no data.',
   ],
 };

@@ -60,6 +60,6 @@ export const jira: PresetSpec = {
     'Labels are written as several columns all headed `Labels` (one per label); all of them are read as tags.',
     '`Custom field (Time to first response)` is the SLA clock\'s remaining time (negative when breached), not an elapsed duration: it is not used; first response comes from `[CHART] Date of First Response`.',
     'Without a channel custom field every ticket has no channel, so the per-channel response rules report no_data; map one with the policy\'s inputs.columns.channel.',
-    'Timestamps are in the exporting user\'s zone (`05/Mar/24 2:22 PM`): pass --timezone.',
+    'Timestamps are in the exporting user\'s zone (`05/Mar/24 2:22 PM`): set the policy\'s timezone (or inputs.timezone, or --timezone) to it.',
   ],
 };

@@ -71,6 +71,6 @@ export const zendeskExplore: PresetSpec = {
   notes: [
     'Explore reports are user-built: rules report no_data for whatever metric the report leaves out.',
     'Metrics must be exported per ticket (Ticket ID as a row attribute); an aggregated metric (e.g. AVG) per ticket is the ticket\'s own value.',
-    "Timestamps have no offset and are in the exporting user's zone: pass --timezone.",
+    "Timestamps have no offset and are in the exporting user's zone: set the policy's timezone (or inputs.timezone, or --timezone) to it.",
   ],
 };

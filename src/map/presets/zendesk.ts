@@ -110,7 +110,7 @@ export const zendesk: PresetSpec = {
   },
   notes: [
     '`-` means empty in every column.',
-    "Times are in the account's time zone at export time, without an offset: pass --timezone (or set it in the policy) to the account's zone.",
+    "Times are in the account's time zone at export time, without an offset: set the policy's timezone (or inputs.timezone, or --timezone) to the account's zone.",
     'Satisfaction Score Offered / Not Offered / Unoffered count as unrated.',
     'First reply and full resolution durations come from Zendesk itself (calendar and business minutes); there is no first-reply timestamp column.',
     'The CSV export leaves out multi-line text, multi-select and custom date fields, so order/return/refund dates are only present when kept in a single-line text or list field titled e.g. `Order date [text]`, `Return decision [list]`.',

@@ -47,6 +47,6 @@ export const zohoDesk: PresetSpec = {
   },
   notes: [
     'Happiness ratings read Good = 5, Okay = 3, Bad = 1 on the 1–5 scale, so Okay does not count as good.',
-    'Zoho writes times in the portal\'s zone: pass --timezone.',
+    'Zoho writes times in the portal\'s zone: set the policy\'s timezone (or inputs.timezone, or --timezone) to it.',
   ],
 };
