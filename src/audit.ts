@@ -128,7 +128,9 @@ export async function runAudit(req: AuditRequest): Promise<Report> {
 /** Timestamps far beyond the rest (not taken as as_of) become problems of their inputs, in line order. */
 function reportOutliers(reading: Reading, zone: string): void {
   const { outliers, asOf } = reading.decision;
-  for (const e of outliers) {
+  // In file order, and along a row from its earliest time (a row's tied times in the order read).
+  const ordered = [...outliers].sort((a, b) => a.file - b.file || a.line - b.line || a.value - b.value);
+  for (const e of ordered) {
     reading.files[e.file].problems.insert({
       code: 'outlier-timestamp',
       line: e.line,

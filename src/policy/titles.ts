@@ -17,14 +17,14 @@ const UNIT_WORDS: [size: number, one: string, many: string][] = [
   [1000, 'second', 'seconds'],
 ];
 
-/** `24 hours`, `3 minutes`, `1 hour 30 minutes`, `one week` (exactly seven days, as people say it). */
+/** `24 hours`, `48 hours`, `3 days`, `1 hour 30 minutes`, `one week` (exactly seven days, as people say it). */
 export function durationWords(ms: number): string {
   if (ms === 7 * DAY) return 'one week';
   let rest = Math.round(ms);
   const parts: string[] = [];
   for (const [size, one, many] of UNIT_WORDS) {
-    // Days only from 48 hours on: a day's window reads "24 hours", as in the built-in titles.
-    if (size === DAY && ms < 2 * DAY) continue;
+    // Days only from 72 hours on: "24 hours" and "48 hours", as people say them and the built-in titles do.
+    if (size === DAY && ms < 3 * DAY) continue;
     const n = Math.floor(rest / size);
     if (n > 0) parts.push(`${n} ${n === 1 ? one : many}`);
     rest -= n * size;
