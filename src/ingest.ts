@@ -11,7 +11,8 @@ import { compileMapper, presetWithInputs, type Mapper } from './map/mapper.js';
 import type { PresetSpec } from './map/preset.js';
 import { PRESETS } from './map/presets/index.js';
 import type { InputsConfig } from './policy/types.js';
-import { openCsv, type CsvBatch, type CsvSource, type Delimiter } from './read/open-csv.js';
+import { reportTextTrouble } from './map/text-trouble.js';
+import { openCsv, type CsvBatch, type CsvSource, type Delimiter, type EncodingChoice } from './read/open-csv.js';
 import type { InputSummary, Ticket } from './types.js';
 
 export { MAX_PROBLEMS_LISTED } from './problem-list.js';
@@ -25,6 +26,8 @@ export interface IngestOptions {
   timezone?: string;
   dateOrder?: 'DMY' | 'MDY';
   delimiter?: Delimiter;
+  /** `--encoding`, else the policy's `inputs.encoding`: for files without a byte-order mark. */
+  encoding?: EncodingChoice;
   asOf?: number;
   strict: boolean;
   seenIds: SeenIds;
@@ -44,7 +47,7 @@ export interface IngestedFile {
   mapper: Mapper;
   detection: { preset: PresetSpec; score: number; candidates: { id: string; score: number }[] };
   zone: string;
-  dialect: { encoding: string; delimiter: string };
+  dialect: { encoding: string; encoding_source: string; delimiter: string };
 }
 
 function hasMapping(inputs: InputsConfig): boolean {
@@ -59,7 +62,7 @@ export async function ingestFile(
   opts: IngestOptions,
   onTicket: (t: Ticket) => void,
 ): Promise<IngestedFile> {
-  const source = await openCsv(path, { delimiter: opts.delimiter, stdin: opts.stdin });
+  const source = await openCsv(path, { delimiter: opts.delimiter, encoding: opts.encoding, stdin: opts.stdin });
   try {
     return await namingFile(path, () => ingestSource(path, source, fileIndex, opts, onTicket));
   } catch (err) {
@@ -138,6 +141,7 @@ async function ingestSource(
 ): Promise<IngestedFile> {
   const { detection, zone, mapper } = prepareMapping(source.header, source.headerLine, opts, fileIndex);
   const problems = new ProblemList(path, opts.strict);
+  if (source.headerTrouble !== 0) reportTextTrouble(problems, source.headerTrouble, source.headerLine, source.encoding);
   for (const p of mapper.headerProblems) problems.add(p);
   // Records already parsed keep every cell; from here on only the mapped columns are decoded.
   source.decodeOnly(mapper.columnsRead());
@@ -158,8 +162,10 @@ async function ingestSource(
   for (;;) {
     const next = file.pending.shift() ?? (await nextBatch(file.batches));
     if (!next) break;
-    const { rows: records, lines } = next;
+    const { rows: records, lines, trouble } = next;
+    let t = 0;
     for (let i = 0; i < records.length; i++) {
+      if (trouble !== null && t < trouble.length && trouble[t].row === i) reportTextTrouble(problems, trouble[t++].kinds, lines[i], source.encoding);
       if (assembler) {
         const m = mapper.mapMessage(records[i], lines[i], problems);
         if (m) {
@@ -192,6 +198,8 @@ export function fileResult(file: OpenedFile, rows: number, used: number): Ingest
     summary: {
       path: file.path,
       format: file.detection.preset.id,
+      encoding: file.source.encoding,
+      encoding_source: file.source.encodingSource,
       rows,
       used,
       skipped: rows - used,
@@ -201,7 +209,7 @@ export function fileResult(file: OpenedFile, rows: number, used: number): Ingest
     mapper: file.mapper,
     detection: file.detection,
     zone: file.zone,
-    dialect: { encoding: file.source.encoding, delimiter: file.source.delimiter },
+    dialect: { encoding: file.source.encoding, encoding_source: file.source.encodingSource, delimiter: file.source.delimiter },
   };
 }
 

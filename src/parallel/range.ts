@@ -8,6 +8,7 @@ import { IdSet } from '../map/id-set.js';
 import { createBusinessClock } from '../measure/business-clock.js';
 import type { Clock } from '../measure/clock.js';
 import type { Policy } from '../policy/types.js';
+import { reportTextTrouble } from '../map/text-trouble.js';
 import { ProblemList } from '../problem-list.js';
 import { readRange } from '../read/range.js';
 import type { RangeResult, RangeSetup, RangeTask } from './task.js';
@@ -35,14 +36,16 @@ export async function readRangeTask(setup: RangeSetup, task: RangeTask, onRows?:
   const card = createScorecard(setup.policy, { ...setup.card, clocks: clocks(setup.policy) });
   card.skip(task.skipRules);
   card.raiseFloor(task.floor);
-  const reader = readRange(task.path, task.start, task.end, task.delimiter, task.maxRecordSize, mapper.columnsRead());
+  const reader = readRange(task.path, task.start, task.end, task.delimiter, task.maxRecordSize, mapper.columnsRead(), task.encoding);
   let rows = 0;
   let used = 0;
   let reported = 0;
   try {
     for await (const batch of reader.batches()) {
-      const { rows: records, lines } = batch;
+      const { rows: records, lines, trouble } = batch;
+      let k = 0;
       for (let i = 0; i < records.length; i++) {
+        if (trouble !== null && k < trouble.length && trouble[k].row === i) reportTextTrouble(problems, trouble[k++].kinds, lines[i], task.encoding);
         const t = mapper.mapTicket(records[i], lines[i], problems);
         if (t) {
           card.add(t);
