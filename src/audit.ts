@@ -6,7 +6,7 @@ import { createScorecard, type ScorecardOptions } from './aggregate/scorecard.js
 import { applyBaseline, regressions } from './compare.js';
 import { UsageError } from './errors.js';
 import { availableFields, ingestFile, type IngestedFile, type IngestOptions } from './ingest.js';
-import type { InspectRequest } from './inspect.js';
+import { encodingChoice, type InspectRequest } from './inspect.js';
 import { IdSet } from './map/id-set.js';
 import { RangePool } from './parallel/pool.js';
 import { DEFAULT_MIN_RANGE_BYTES, DEFAULT_MIN_SPLIT_BYTES, parallelReader, warmFor } from './parallel/reader.js';
@@ -101,6 +101,7 @@ export async function runAudit(req: AuditRequest): Promise<Report> {
       const opts: IngestOptions = {
         ...ingest,
         delimiter: req.delimiter,
+        encoding: encodingChoice(req),
         strict: req.strict,
         seenIds,
         stdin: req.stdin,

@@ -6,14 +6,14 @@ import { businessClocks } from './audit.js';
 import { createScorecard } from './aggregate/scorecard.js';
 import { availableFields, ingestFile, type IngestOptions } from './ingest.js';
 import type { Policy } from './policy/types.js';
-import type { Delimiter } from './read/open-csv.js';
+import type { Delimiter, Encoding, EncodingChoice } from './read/open-csv.js';
 import type { InputSummary, Ticket } from './types.js';
 
 export interface Inspection {
   input: InputSummary;
   preset: { id: string; label: string; kind: 'tickets' | 'messages'; confidence: string; score: number };
   candidates: { id: string; score: number }[];
-  dialect: { encoding: string; delimiter: string };
+  dialect: { encoding: string; encoding_source: string; delimiter: string };
   timezone: string;
   fields: { field: string; column: string }[];
   missing: string[];
@@ -32,7 +32,16 @@ export interface InspectRequest {
   timezone?: string;
   dateOrder?: 'DMY' | 'MDY';
   delimiter?: Delimiter;
+  /** `--encoding`: for files without a byte-order mark (else the policy's inputs.encoding, else detected). */
+  encoding?: Encoding;
   stdin?: NodeJS.ReadableStream;
+}
+
+/** `--encoding`, else the policy's `inputs.encoding`, with where it came from. */
+export function encodingChoice(req: Pick<InspectRequest, 'encoding' | 'policy'>): EncodingChoice | undefined {
+  if (req.encoding) return { encoding: req.encoding, source: 'flag' };
+  const fromPolicy = req.policy.inputs.encoding;
+  return fromPolicy ? { encoding: fromPolicy, source: 'policy' } : undefined;
 }
 
 function bump(counts: Record<string, number>, key: string | undefined): void {
@@ -72,6 +81,7 @@ export async function inspectFiles(req: InspectRequest): Promise<Inspection[]> {
       timezone: req.timezone ?? req.policy.inputs.timezone,
       dateOrder: req.dateOrder,
       delimiter: req.delimiter,
+      encoding: encodingChoice(req),
       strict: false,
       seenIds: new Set(),
       stdin: req.stdin,

@@ -10,7 +10,7 @@ import { sparkline } from './sparkline.js';
 import { columns, type Align } from './terminal-table.js';
 import { breachLines, breakdownTables, problemLines } from './table-sections.js';
 import {
-  complianceVsTarget, count, expectationTag, instantText, noDataText, percentiles, signedPoints,
+  complianceVsTarget, count, encodingNote, expectationTag, instantText, noDataText, percentiles, signedPoints,
   STATUS_MARK, verdictLine,
 } from './words.js';
 
@@ -59,7 +59,9 @@ export function renderTable(report: Report, opts: RenderOptions): string {
 
   out.push(c.bold(`support-audit · policy ${terminalSafe(report.policy.name)} · as of ${instantText(report.as_of)}`));
   for (const input of report.inputs) {
-    out.push(c.dim(`  ${terminalSafe(input.path)} (${terminalSafe(input.format)}): ${count(input.rows)} rows, ${count(input.used)} used, ${count(input.skipped)} skipped`));
+    const encoding = encodingNote(input);
+    const about = encoding === undefined ? input.format : `${input.format}, ${encoding}`;
+    out.push(c.dim(`  ${terminalSafe(input.path)} (${terminalSafe(about)}): ${count(input.rows)} rows, ${count(input.used)} used, ${count(input.skipped)} skipped`));
   }
   if (report.baseline) {
     out.push(c.dim(`  baseline ${terminalSafe(report.baseline.path)} (as of ${instantText(report.baseline.as_of)}, score ${report.baseline.score ?? '–'})`));
