@@ -5,7 +5,7 @@ import { decideGate } from './aggregate/gate.js';
 import type { ScorecardOptions } from './aggregate/scorecard.js';
 import { applyBaseline, regressions } from './compare.js';
 import { UsageError } from './errors.js';
-import { availableFields, type IngestedFile } from './ingest.js';
+import { availableFields, inputSummary } from './ingest.js';
 import type { InspectRequest } from './inspect.js';
 import { createBusinessClock } from './measure/business-clock.js';
 import type { Clock } from './measure/clock.js';
@@ -13,7 +13,6 @@ import type { Policy } from './policy/types.js';
 import { readInputs, type Reading } from './reading.js';
 import { REPORT_SCHEMA, type Dimension, type Report } from './report.js';
 import { resolveWhen, type When } from './selection.js';
-import type { InputSummary } from './types.js';
 import { VERSION } from './version.js';
 import { instantIn } from './zone.js';
 
@@ -80,6 +79,7 @@ export async function runAudit(req: AuditRequest): Promise<Report> {
     timezone: req.timezone,
     dateOrder: req.dateOrder,
     delimiter: req.delimiter,
+    encoding: req.encoding,
     stdin: req.stdin,
     strict: req.strict,
     asOf: req.asOf,
@@ -94,7 +94,10 @@ export async function runAudit(req: AuditRequest): Promise<Report> {
   checkSelection(since, until, policy.timezone);
   reportOutliers(reading, policy.timezone);
   const { rules, breakdowns, distributions, selected } = reading.card.finish(asOf, availableFields(reading.files));
-  const inputs = reading.files.map((f, i) => inputSummary(f, i, reading));
+  const { counts } = reading;
+  const inputs = reading.files.map((f, i) =>
+    inputSummary(f, { replaced: counts.replaced[i], after_as_of: counts.afterAsOf[i], joined: reading.joinedInputs ? counts.joined[i] ?? 0 : undefined }),
+  );
 
   const report: Report = {
     schema: REPORT_SCHEMA,
@@ -138,23 +141,4 @@ function reportOutliers(reading: Reading, zone: string): void {
       message: `${instantIn(zone, e.value)} is far beyond the rest of the data (latest other timestamp ${instantIn(zone, asOf!)}): not taken as the audit's as_of, and not happened yet at as_of`,
     });
   }
-}
-
-function inputSummary(f: IngestedFile, i: number, reading: Reading): InputSummary {
-  const { counts } = reading;
-  return {
-    path: f.path,
-    format: f.detection.preset.id,
-    rows: f.rows,
-    used: f.used,
-    skipped: f.rows - f.used,
-    problems: f.problems.shown(),
-    problem_counts: f.problems.counts,
-    timezone: f.zone.zone,
-    timezone_source: f.zone.source,
-    local_times: f.wallTimes,
-    replaced: counts.replaced[i] ?? 0,
-    after_as_of: counts.afterAsOf[i] ?? 0,
-    ...(reading.joinedInputs ? { joined: counts.joined[i] ?? 0 } : {}),
-  };
 }

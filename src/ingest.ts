@@ -11,8 +11,9 @@ import { compileMapper, presetWithInputs, type Mapper } from './map/mapper.js';
 import type { PresetSpec } from './map/preset.js';
 import { PRESETS } from './map/presets/index.js';
 import type { InputsConfig } from './policy/types.js';
-import { openCsv, type CsvBatch, type CsvSource, type Delimiter } from './read/open-csv.js';
-import type { Message, Ticket } from './types.js';
+import { reportTextTrouble } from './map/text-trouble.js';
+import { openCsv, type CsvBatch, type CsvSource, type Delimiter, type Encoding, type EncodingChoice } from './read/open-csv.js';
+import type { InputSummary, Message, Ticket } from './types.js';
 
 export { MAX_PROBLEMS_LISTED } from './problem-list.js';
 
@@ -25,6 +26,8 @@ export interface IngestOptions {
   zones: ZoneSettings;
   dateOrder?: 'DMY' | 'MDY';
   delimiter?: Delimiter;
+  /** `--encoding`, else the policy's `inputs.encoding`: for files without a byte-order mark. */
+  encoding?: EncodingChoice;
   strict: boolean;
   /** The audit's latest event timestamps: every event time read is noted there (as_of). */
   times: LatestTimes;
@@ -60,7 +63,7 @@ export interface IngestedFile {
   zone: DataZone;
   /** Timestamps read as wall times in `zone.zone` (written without an offset). */
   wallTimes: number;
-  dialect: { encoding: string; delimiter: string };
+  dialect: { encoding: string; encoding_source: string; delimiter: string };
 }
 
 function hasMapping(inputs: InputsConfig): boolean {
@@ -80,7 +83,7 @@ export async function ingestFile(
   target: RecordTarget,
   from?: string | CsvSource,
 ): Promise<IngestedFile> {
-  const source = typeof from === 'object' ? from : await openCsv(from ?? path, { delimiter: opts.delimiter, stdin: opts.stdin, tee: opts.tee });
+  const source = typeof from === 'object' ? from : await openCsv(from ?? path, { delimiter: opts.delimiter, encoding: opts.encoding, stdin: opts.stdin, tee: opts.tee });
   try {
     return await namingFile(path, () => ingestSource(path, source, fileIndex, opts, target));
   } catch (err) {
@@ -142,7 +145,7 @@ export function detectLayout(header: string[], opts: Pick<IngestOptions, 'preset
  * from the start); stdin cannot be, so its opened source comes back to be read from.
  */
 export async function peekKind(path: string, opts: IngestOptions): Promise<{ kind: 'tickets' | 'messages'; source?: CsvSource }> {
-  const source = await namingFile(path, () => openCsv(path, { delimiter: opts.delimiter, stdin: opts.stdin, tee: opts.tee }));
+  const source = await namingFile(path, () => openCsv(path, { delimiter: opts.delimiter, encoding: opts.encoding, stdin: opts.stdin, tee: opts.tee }));
   let kind: 'tickets' | 'messages';
   try {
     kind = (await namingFile(path, async () => detectLayout(source.header, opts))).preset.kind;
@@ -179,6 +182,7 @@ async function ingestSource(
 ): Promise<IngestedFile> {
   const { detection, zone, mapper } = prepareMapping(source.header, source.headerLine, opts, fileIndex);
   const problems = new ProblemList(path, opts.strict);
+  if (source.headerTrouble !== 0) reportTextTrouble(problems, source.headerTrouble, source.headerLine, source.encoding);
   for (const p of mapper.headerProblems) problems.add(p);
   // Records already parsed keep every cell; from here on only the mapped columns are decoded.
   source.decodeOnly(mapper.columnsRead());
@@ -195,7 +199,7 @@ async function ingestSource(
   for (;;) {
     const next = file.pending.shift() ?? (await nextBatch(file.batches));
     if (!next) break;
-    used += mapRecords(mapper, next, problems, target);
+    used += mapRecords(mapper, next, problems, target, source.encoding);
     rows += next.rows.length;
     opts.onRows?.(rows);
   }
@@ -206,11 +210,17 @@ async function ingestSource(
  * One batch of records through the file's mapping into `target`: the row loop of every reader
  * (one pass here, a byte range in parallel/range.ts). Returns the records used.
  */
-export function mapRecords(mapper: Mapper, batch: CsvBatch, problems: ProblemList, target: RecordTarget): number {
-  const { rows: records, lines } = batch;
+export function mapRecords(mapper: Mapper, batch: CsvBatch, problems: ProblemList, target: RecordTarget, encoding: Encoding): number {
+  const { rows: records, lines, trouble } = batch;
   let used = 0;
+  // Records with bytes that are not text in the encoding, in row order: reported before the row's own problems.
+  let t = 0;
+  const textTrouble = (i: number) => {
+    if (trouble !== null && t < trouble.length && trouble[t].row === i) reportTextTrouble(problems, trouble[t++].kinds, lines[i], encoding);
+  };
   if (mapper.kind === 'messages') {
     for (let i = 0; i < records.length; i++) {
+      textTrouble(i);
       const m = mapper.mapMessage(records[i], lines[i], problems);
       if (m) {
         target.message(m);
@@ -219,9 +229,10 @@ export function mapRecords(mapper: Mapper, batch: CsvBatch, problems: ProblemLis
     }
   } else {
     for (let i = 0; i < records.length; i++) {
-      const t = mapper.mapTicket(records[i], lines[i], problems);
-      if (t) {
-        target.ticket(t);
+      textTrouble(i);
+      const ticket = mapper.mapTicket(records[i], lines[i], problems);
+      if (ticket) {
+        target.ticket(ticket);
         used++;
       }
     }
@@ -246,7 +257,28 @@ export function fileResult(file: OpenedFile, rows: number, used: number, wallTim
     detection: file.detection,
     zone: file.zone,
     wallTimes: wallTimes + file.mapper.timeReaders().reduce((n, r) => n + r.wallTimes, 0),
-    dialect: { encoding: file.source.encoding, delimiter: file.source.delimiter },
+    dialect: { encoding: file.source.encoding, encoding_source: file.source.encodingSource, delimiter: file.source.delimiter },
+  };
+}
+
+/** The file's `inputs[]` entry of the report, with what the reading set aside or joined (`counts`). */
+export function inputSummary(f: IngestedFile, counts: { replaced?: number; after_as_of?: number; joined?: number } = {}): InputSummary {
+  return {
+    path: f.path,
+    format: f.detection.preset.id,
+    encoding: f.dialect.encoding,
+    encoding_source: f.dialect.encoding_source,
+    rows: f.rows,
+    used: f.used,
+    skipped: f.rows - f.used,
+    problems: f.problems.shown(),
+    problem_counts: f.problems.counts,
+    timezone: f.zone.zone,
+    timezone_source: f.zone.source,
+    local_times: f.wallTimes,
+    replaced: counts.replaced ?? 0,
+    after_as_of: counts.after_as_of ?? 0,
+    ...(counts.joined !== undefined ? { joined: counts.joined } : {}),
   };
 }
 

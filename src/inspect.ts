@@ -5,18 +5,18 @@
 import { businessClocks } from './audit.js';
 import { createScorecard } from './aggregate/scorecard.js';
 import { ConversationAssembler } from './assemble/conversations.js';
-import { availableFields, ingestFile, type IngestOptions } from './ingest.js';
+import { availableFields, ingestFile, inputSummary, type IngestOptions } from './ingest.js';
 import type { ZoneSource } from './map/data-zone.js';
 import { LatestTimes } from './map/latest-times.js';
 import type { Policy } from './policy/types.js';
-import type { Delimiter } from './read/open-csv.js';
+import type { Delimiter, Encoding, EncodingChoice } from './read/open-csv.js';
 import type { InputSummary, Ticket } from './types.js';
 
 export interface Inspection {
   input: InputSummary;
   preset: { id: string; label: string; kind: 'tickets' | 'messages'; confidence: string; score: number };
   candidates: { id: string; score: number }[];
-  dialect: { encoding: string; delimiter: string };
+  dialect: { encoding: string; encoding_source: string; delimiter: string };
   timezone: string;
   timezone_source: ZoneSource;
   fields: { field: string; column: string }[];
@@ -36,7 +36,16 @@ export interface InspectRequest {
   timezone?: string;
   dateOrder?: 'DMY' | 'MDY';
   delimiter?: Delimiter;
+  /** `--encoding`: for files without a byte-order mark (else the policy's inputs.encoding, else detected). */
+  encoding?: Encoding;
   stdin?: NodeJS.ReadableStream;
+}
+
+/** `--encoding`, else the policy's `inputs.encoding`, with where it came from. */
+export function encodingChoice(req: Pick<InspectRequest, 'encoding' | 'policy'>): EncodingChoice | undefined {
+  if (req.encoding) return { encoding: req.encoding, source: 'flag' };
+  const fromPolicy = req.policy.inputs.encoding;
+  return fromPolicy ? { encoding: fromPolicy, source: 'policy' } : undefined;
 }
 
 function bump(counts: Record<string, number>, key: string | undefined): void {
@@ -78,6 +87,7 @@ export async function inspectFiles(req: InspectRequest): Promise<Inspection[]> {
       zones: { flag: req.timezone, inputs: req.policy.inputs.timezone, policy: req.policy.timezone_set ? req.policy.timezone : undefined },
       dateOrder: req.dateOrder,
       delimiter: req.delimiter,
+      encoding: encodingChoice(req),
       strict: false,
       times,
       stdin: req.stdin,
@@ -92,12 +102,7 @@ export async function inspectFiles(req: InspectRequest): Promise<Inspection[]> {
     const { rules } = card.finish(asOf ?? 0, availableFields([file]));
     const { preset, score, candidates } = file.detection;
     out.push({
-      input: {
-        path: file.path, format: preset.id, rows: file.rows, used: file.used, skipped: file.rows - file.used,
-        problems: file.problems.shown(), problem_counts: file.problems.counts,
-        timezone: file.zone.zone, timezone_source: file.zone.source, local_times: file.wallTimes,
-        replaced: 0, after_as_of: 0,
-      },
+      input: inputSummary(file),
       preset: { id: preset.id, label: preset.label, kind: preset.kind, confidence: preset.confidence, score },
       candidates,
       dialect: file.dialect,

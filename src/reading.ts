@@ -16,7 +16,8 @@ import { LatestTimes, type AsOfDecision } from './map/latest-times.js';
 import { RangePool } from './parallel/pool.js';
 import { DEFAULT_MIN_RANGE_BYTES, DEFAULT_MIN_SPLIT_BYTES, parallelReader, warmFor } from './parallel/reader.js';
 import type { Policy } from './policy/types.js';
-import type { CsvSource, Delimiter } from './read/open-csv.js';
+import type { CsvSource, Delimiter, Encoding } from './read/open-csv.js';
+import { encodingChoice } from './inspect.js';
 import { stdinCopy, type StdinCopy } from './read/stdin-copy.js';
 import type { Clock } from './measure/clock.js';
 import type { Ticket } from './types.js';
@@ -29,6 +30,7 @@ export interface ReadingRequest {
   timezone?: string;
   dateOrder?: 'DMY' | 'MDY';
   delimiter?: Delimiter;
+  encoding?: Encoding;
   stdin?: NodeJS.ReadableStream;
   strict: boolean;
   /** `--as-of`. */
@@ -85,6 +87,7 @@ export async function readInputs(req: ReadingRequest): Promise<Reading> {
     zones: { flag: req.timezone, inputs: policy.inputs.timezone, policy: policy.timezone_set ? policy.timezone : undefined },
     dateOrder: req.dateOrder,
     delimiter: req.delimiter,
+    encoding: encodingChoice(req),
     strict: req.strict,
     stdin: req.stdin,
     tee: copy?.tee,

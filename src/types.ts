@@ -120,6 +120,8 @@ export const PROBLEM_CODES = [
   'empty-row',
   'orphan-message',
   'duplicate-column',
+  'undecodable-bytes',
+  'mixed-encoding',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -138,6 +140,10 @@ export interface InputSummary {
   path: string;
   /** The preset id used (e.g. `zendesk`, `twitter`, `canonical`). */
   format: string;
+  /** The text encoding the file was read in (`utf-8`, `windows-1252`, `iso-8859-1`, `iso-8859-15`, `utf-16le`, `utf-16be`). */
+  encoding: string;
+  /** Why that encoding: `bom`, `flag` (--encoding), `policy` (inputs.encoding), `detected` (the first bytes), `default` (UTF-8). */
+  encoding_source: string;
   /** Data records read (header excluded). */
   rows: number;
   /** Records that produced a ticket or message. */

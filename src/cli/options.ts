@@ -2,7 +2,7 @@
 
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
-import type { Delimiter } from '../read/open-csv.js';
+import { ENCODINGS, type Delimiter, type Encoding } from '../read/open-csv.js';
 import { RENDERERS, type FormatName } from '../render/index.js';
 import { DIMENSIONS, type Dimension } from '../report.js';
 import { isValidZone } from '../zone.js';
@@ -55,6 +55,21 @@ function delimiterOption(value: string): Delimiter {
   return d;
 }
 
+/** The names people write for the encodings (Python's and iconv's among them). */
+const ENCODING_ALIASES: Record<string, Encoding> = {
+  utf8: 'utf-8', cp1252: 'windows-1252', windows1252: 'windows-1252', 'win-1252': 'windows-1252', latin1: 'iso-8859-1', 'latin-1': 'iso-8859-1',
+  iso88591: 'iso-8859-1', 'iso8859-1': 'iso-8859-1', latin9: 'iso-8859-15', 'latin-9': 'iso-8859-15', iso885915: 'iso-8859-15',
+  'iso8859-15': 'iso-8859-15', utf16le: 'utf-16le', utf16be: 'utf-16be',
+};
+
+function encodingOption(value: string): Encoding {
+  const name = value.toLowerCase();
+  if ((ENCODINGS as readonly string[]).includes(name)) return name as Encoding;
+  const alias = ENCODING_ALIASES[name];
+  if (!alias) throw new UsageError(`--encoding takes ${ENCODINGS.join(', ')} (got "${value}").`);
+  return alias;
+}
+
 function zoneOption(value: string): string {
   if (!isValidZone(value)) throw new UsageError(`--timezone: "${value}" is not an IANA time zone (e.g. Europe/Berlin, America/New_York, UTC).`);
   return value;
@@ -70,6 +85,7 @@ export interface InputFlags {
   timezone?: string;
   dateOrder?: 'DMY' | 'MDY';
   delimiter?: Delimiter;
+  encoding?: Encoding;
   color?: boolean;
 }
 
@@ -81,9 +97,10 @@ export function addInputOptions(cmd: Command): Command {
     .option('--timezone <zone>', 'IANA zone for timestamps without an offset', zoneOption)
     .addOption(new Option('--date-order <order>', 'order of slash dates like 03/04/2024').choices(['DMY', 'MDY']))
     .option('--delimiter <char>', 'force the CSV delimiter: , ; tab |', delimiterOption)
+    .option('--encoding <name>', `text encoding of files without a byte-order mark: ${ENCODINGS.join(', ')} (default: detected)`, encodingOption)
     .option('--no-color', 'no colours, even on a terminal');
 }
 
 export function inputFlags(flags: InputFlags) {
-  return { preset: flags.preset, timezone: flags.timezone, dateOrder: flags.dateOrder, delimiter: flags.delimiter };
+  return { preset: flags.preset, timezone: flags.timezone, dateOrder: flags.dateOrder, delimiter: flags.delimiter, encoding: flags.encoding };
 }

@@ -39,7 +39,7 @@ export async function readRangeTask(setup: RangeSetup, task: RangeTask, onRows?:
   const copiesOf = task.intake.copiesOf && new Set(task.intake.copiesOf);
   const intake = new Intake({ asOf: task.intake.asOf, copiesOf }, times, (t) => card.add(t));
   const target: RecordTarget = { ticket: (t) => intake.offer(t), message: () => {}, batch: () => card.raiseFloor(times.floor) };
-  const reader = readRange(task.path, task.start, task.end, task.delimiter, task.maxRecordSize, mapper.columnsRead());
+  const reader = readRange(task.path, task.start, task.end, task.delimiter, task.maxRecordSize, mapper.columnsRead(), task.encoding);
   let rows = 0;
   let used = 0;
   let reported = 0;
@@ -50,7 +50,7 @@ export async function readRangeTask(setup: RangeSetup, task: RangeTask, onRows?:
   });
   try {
     for await (const batch of reader.batches()) {
-      used += mapRecords(mapper, batch, problems, target);
+      used += mapRecords(mapper, batch, problems, target, task.encoding);
       rows += batch.rows.length;
       if (onRows && rows - reported >= PROGRESS_ROWS) {
         onRows(rows - reported);

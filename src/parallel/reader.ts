@@ -2,7 +2,7 @@
 // boundaries, read the ranges on the main thread and workers (pool.ts), then merge their partial
 // results in file order. The merged result is exactly what one pass gives; whenever that cannot
 // be guaranteed the file is read in one pass instead:
-// - stdin, gzip, UTF-16, message exports (conversations are assembled across the whole file),
+// - stdin, gzip, UTF-16 (decoded before parsing: batch ends are not file offsets), message exports (conversations are assembled across the whole file),
 //   --strict (the first problem in file order must stop the run): never split;
 // - timestamp layouts not settled by the first rows (a later range must start with the reader in
 //   the state one pass would be in): not split;
@@ -19,7 +19,7 @@ import { LatestTimes } from '../map/latest-times.js';
 import type { TimestampReaderState } from '../map/timestamp-reader.js';
 import { mergeProblemLists } from '../problem-list.js';
 import { isGzip } from '../read/byte-source.js';
-import { detectEncoding } from '../read/decode.js';
+import { byteOrderMark, parserEncoding } from '../read/decode.js';
 import { DEFAULT_MAX_RECORD_SIZE, type CsvBatch } from '../read/open-csv.js';
 import { findSplits } from '../read/split.js';
 import type { RangePool } from './pool.js';
@@ -76,7 +76,9 @@ export function parallelReader(ctx: ParallelContext): FileReader {
   const intakeTask = { ...(ctx.cardOptions.asOf !== undefined ? { asOf: ctx.cardOptions.asOf } : {}), ...(copiesOf ? { copiesOf } : {}) };
   return async (file, opts) => {
     const { source, mapper } = file;
-    if (file.path === '-' || source.gzip || source.encoding !== 'utf-8' || mapper.kind !== 'tickets' || opts.strict) return undefined;
+    // UTF-8 and the single-byte code pages are parsed as the file's own bytes: ranges of them read alike.
+    const readAs = parserEncoding(source.encoding);
+    if (file.path === '-' || source.gzip || readAs !== source.encoding || mapper.kind !== 'tickets' || opts.strict) return undefined;
     const size = (await stat(file.path)).size;
     if (size - source.dataStart < ctx.minSplitBytes) return undefined;
     ctx.pool.warm();
@@ -96,7 +98,7 @@ export function parallelReader(ctx: ParallelContext): FileReader {
     const bounds = [source.dataStart, ...cuts, size];
     const tasks: RangeTask[] = cuts.concat(size).map((end, index) => ({
       index, path: file.path, fileIndex: file.fileIndex, header: source.header, headerLine: source.headerLine,
-      delimiter: source.delimiter, maxRecordSize: DEFAULT_MAX_RECORD_SIZE, start: bounds[index], end, skipRules: file.skipRules,
+      delimiter: source.delimiter, encoding: readAs, maxRecordSize: DEFAULT_MAX_RECORD_SIZE, start: bounds[index], end, skipRules: file.skipRules,
       card: ctx.cardOptions, intake: intakeTask, times: index === 0 ? null : times, floor: -Infinity,
     }));
     let rows = 0;
@@ -130,7 +132,7 @@ export function parallelReader(ctx: ParallelContext): FileReader {
 
 /**
  * Starts the workers at once when an input is a file that may be read in ranges: large enough,
- * and plain UTF-8 by its first bytes (not gzip, no UTF-16 byte-order mark). They take ~0.3 s to
+ * and not gzip or UTF-16 by its first bytes (UTF-8 or a single-byte code page). They take ~0.3 s to
  * boot, time the main thread spends opening the file and looking at its first rows.
  */
 export async function warmFor(pool: RangePool, paths: readonly string[], minSplitBytes: number): Promise<void> {
@@ -148,7 +150,8 @@ async function splittableBytes(path: string): Promise<boolean> {
     handle = await open(path, 'r');
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(4), 0, 4, 0);
     const head = buffer.subarray(0, bytesRead);
-    return !isGzip(head) && detectEncoding(head).encoding === 'utf-8';
+    const bom = byteOrderMark(head);
+    return !isGzip(head) && (bom === undefined || bom.encoding === 'utf-8');
   } catch {
     return false;
   } finally {

@@ -8,6 +8,7 @@ import type { LatestTimesState } from '../map/latest-times.js';
 import type { TimestampReaderState } from '../map/timestamp-reader.js';
 import type { Policy } from '../policy/types.js';
 import type { ProblemListState } from '../problem-list.js';
+import type { SingleByteEncoding } from '../read/charsets.js';
 import type { Delimiter } from '../read/sniff.js';
 
 /** The same for every range of an audit: sent once to each worker. */
@@ -24,6 +25,8 @@ export interface RangeTask {
   header: string[];
   headerLine: number;
   delimiter: Delimiter;
+  /** The file's encoding (never UTF-16: such files are not read in ranges). */
+  encoding: 'utf-8' | SingleByteEncoding;
   maxRecordSize: number;
   /** Byte offsets: [start, end), starting at a record and ending after a `\n`. */
   start: number;

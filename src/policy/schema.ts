@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { fullRuleSchema, patchRuleSchema } from './schema-rule.js';
 import { scheduleSchema } from './schema-schedule.js';
 import { zoneName } from './schema-units.js';
+import { ENCODINGS } from '../read/decode.js';
 
 export const DEFAULT_EXCLUDE_TAGS = ['spam', 'merged', 'duplicate', 'no_sla'];
 /** See docs/policy.md "gate" for why these numbers. */
@@ -16,6 +17,10 @@ const inputsMapping = () =>
     .strictObject({
       preset: z.string().min(1).optional().meta({ description: 'A preset id (zendesk, freshdesk, …) to start from.' }),
       timezone: zoneName().optional().meta({ description: 'Zone of timestamps written without an offset.' }),
+      encoding: z
+        .enum(ENCODINGS)
+        .optional()
+        .meta({ description: 'Text encoding of exports without a byte-order mark (default: detected; UTF-8, or Windows-1252 when the first bytes are not UTF-8).' }),
       date_order: z.enum(['DMY', 'MDY']).optional(),
       timestamp_format: z.enum(['iso', 'dmy', 'mdy', 'jira', 'twitter', 'epoch', 'auto']).optional(),
       duration_unit: z.enum(['seconds', 'minutes', 'hours', 'hms']).optional(),

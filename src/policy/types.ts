@@ -2,6 +2,7 @@
 // percentage a fraction 0–1, every duration in milliseconds. The zod schema (policy/schema.ts)
 // parses what people write (`95%`, `24h`, `22:00-06:00`) and resolves it into these shapes.
 
+import type { Encoding } from '../read/decode.js';
 import type { Channel, Priority, Status } from '../types.js';
 
 /** A ticket filter. Text tests are plain words or globs (`*` and `?` only), case-insensitive. */
@@ -105,6 +106,8 @@ export interface Schedule {
 export interface InputsConfig {
   preset?: string;
   timezone?: string;
+  /** Text encoding of exports without a byte-order mark (read/decode.ts ENCODINGS). */
+  encoding?: Encoding;
   date_order?: 'DMY' | 'MDY';
   timestamp_format?: 'iso' | 'dmy' | 'mdy' | 'jira' | 'twitter' | 'epoch' | 'auto';
   duration_unit?: 'seconds' | 'minutes' | 'hours' | 'hms';

@@ -5,24 +5,32 @@
 import { pipeline, Readable } from 'node:stream';
 import { openBytes, type ByteSource } from './byte-source.js';
 import { parsedBatches, readFailure } from './csv-failure.js';
-import { binaryReason, detectEncoding, headText, parserInput, type Encoding, type EncodingGuess } from './decode.js';
+import {
+  binaryReason, detectEncoding, headText, parserEncoding, parserInput, type Encoding, type EncodingChoice, type EncodingGuess,
+  type EncodingSource,
+} from './decode.js';
 import { fatal } from './fatal.js';
 import { RecordParser, type CsvBatch } from './record-parser.js';
 import { sniffDelimiter, type Delimiter } from './sniff.js';
 
-export { UNREAD_CELL, type CsvBatch } from './record-parser.js';
+export { UNREAD_CELL, type CsvBatch, type RecordTrouble } from './record-parser.js';
+export { ENCODINGS, type Encoding, type EncodingChoice, type EncodingSource } from './decode.js';
 export { sniffDelimiter, type Delimiter } from './sniff.js';
 
 export interface CsvSource {
   /** As given; '-' means stdin. */
   path: string;
   encoding: Encoding;
+  /** Why this encoding: a byte-order mark, --encoding, the policy, the first bytes, or the default (UTF-8). */
+  encodingSource: EncodingSource;
   bom: boolean;
   delimiter: Delimiter;
   /** Header cells as written (BOM stripped). */
   header: string[];
   /** Line the header starts on (1 unless blank lines come first). */
   headerLine: number;
+  /** What the header's bytes hold that is not text in the encoding (text-check.ts bits; 0 when nothing). */
+  headerTrouble: number;
   gzip: boolean;
   /** Where the data starts: the byte offset after the header record (byte-order mark included). */
   dataStart: number;
@@ -38,7 +46,9 @@ export interface CsvSource {
 
 export interface OpenOptions {
   delimiter?: Delimiter;
-  /** UTF-8 bytes the cells of one record may hold before reading stops (guards against an unclosed quote). */
+  /** The encoding of a file without a byte-order mark (--encoding, inputs.encoding); default: detected. */
+  encoding?: EncodingChoice;
+  /** Bytes (as parsed: UTF-8, or one per character in a code page) the cells of one record may hold before reading stops (guards against an unclosed quote). */
   maxRecordSize?: number;
   /** For tests; default process.stdin. */
   stdin?: NodeJS.ReadableStream;
@@ -52,10 +62,10 @@ export const DEFAULT_MAX_RECORD_SIZE = 1_000_000;
 export async function openCsv(path: string, opts: OpenOptions = {}): Promise<CsvSource> {
   const maxRecordSize = opts.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE;
   const bytes = await openBytes(path, opts.stdin, opts.tee);
-  const guess = detectEncoding(bytes.head);
+  const guess = detectEncoding(bytes.head, bytes.complete, opts.encoding);
   const delimiter = await checkedDelimiter(path, bytes, guess, opts.delimiter);
 
-  const parser = new RecordParser(delimiter, maxRecordSize);
+  const parser = new RecordParser(delimiter, maxRecordSize, { encoding: parserEncoding(guess.encoding) });
   // Byte mode keeps read-ahead to one chunk (object mode would buffer 16 chunks ahead).
   const input = Readable.from(parserInput(bytes.chunks(), guess), { objectMode: false });
   pipeline(input, parser, () => {
@@ -80,10 +90,12 @@ export async function openCsv(path: string, opts: OpenOptions = {}): Promise<Csv
   return {
     path,
     encoding: guess.encoding,
+    encodingSource: guess.source,
     bom: guess.bom,
     delimiter,
     header: header.cells,
     headerLine: header.line,
+    headerTrouble: parser.headerTrouble,
     gzip: bytes.gzip,
     dataStart: guess.bomLength + parser.headerEnd,
     dataLine: parser.dataLine,

@@ -1,4 +1,4 @@
-// The records of one byte range of a plain UTF-8 file, for parallel reading (src/parallel/). The
+// The records of one byte range of a plain UTF-8 or single-byte file, for parallel reading (src/parallel/). The
 // range starts at a record boundary (proven by the range before it, see `linesRead`) and ends
 // right after a `\n`. Line numbers are relative: 1 is the range's first line.
 
@@ -6,6 +6,7 @@ import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream';
 import { parsedBatches } from './csv-failure.js';
 import { HEAD_BYTES } from './byte-source.js';
+import type { SingleByteEncoding } from './charsets.js';
 import { RecordParser, type CsvBatch } from './record-parser.js';
 import type { Delimiter } from './sniff.js';
 
@@ -20,9 +21,15 @@ export interface RangeReader {
   linesRead(): number;
 }
 
-/** `columns`: decode only these columns' cells (RecordParser.decodeOnly); null or absent, all of them. */
-export function readRange(path: string, start: number, end: number, delimiter: Delimiter, maxRecordSize: number, columns?: readonly number[] | null): RangeReader {
-  const parser = new RecordParser(delimiter, maxRecordSize, { headerless: true });
+/**
+ * `columns`: decode only these columns' cells (RecordParser.decodeOnly); null or absent, all of them.
+ * `encoding`: the file's (a range starts at a record, so no character is cut at its start).
+ */
+export function readRange(
+  path: string, start: number, end: number, delimiter: Delimiter, maxRecordSize: number, columns?: readonly number[] | null,
+  encoding: 'utf-8' | SingleByteEncoding = 'utf-8',
+): RangeReader {
+  const parser = new RecordParser(delimiter, maxRecordSize, { headerless: true, encoding });
   parser.decodeOnly(columns ?? null);
   let done = false;
   let breaks = 0;

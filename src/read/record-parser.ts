@@ -9,7 +9,9 @@
 
 import { Transform, type TransformCallback } from 'node:stream';
 import { CsvError, Parser } from 'csv-parse';
+import { codePage, remapCells, type SingleByteEncoding } from './charsets.js';
 import type { Delimiter } from './sniff.js';
+import { SingleByteCheck, Utf8Check, type TextCheck } from './text-check.js';
 
 /**
  * What a cell the reader was told not to decode holds when it is not empty (see
@@ -31,11 +33,23 @@ export interface CsvBatch {
   lines: number[];
   /** For each record, the bytes the parser had read when it ended (its terminator included). */
   ends: number[];
+  /** The records whose bytes hold trouble (text-check.ts), in order; null when none do (the usual case). */
+  trouble: RecordTrouble[] | null;
+}
+
+/** A record whose bytes are not all text in the input's encoding. */
+export interface RecordTrouble {
+  /** Its index in the batch's `rows`. */
+  row: number;
+  /** What was found: UNDECODABLE and/or UTF8_TEXT bits (text-check.ts). */
+  kinds: number;
 }
 
 export interface RecordParserOptions {
   /** A byte range in the middle of a file: every record is data, and no byte-order mark is looked for. */
   headerless?: boolean;
+  /** What the bytes given to the parser are in (default UTF-8). */
+  encoding?: 'utf-8' | SingleByteEncoding;
 }
 
 export interface HeaderRecord {
@@ -68,6 +82,14 @@ export class RecordParser extends Transform {
   private rows: string[][] = [];
   private ends: number[] = [];
   private lines: number[] = [];
+  private trouble: RecordTrouble[] | null = null;
+  /** Finds the bytes that are not text in the input's encoding, before the tokenizer reads them. */
+  private readonly check: TextCheck;
+  /** The code page of a single-byte input (cells are decoded as Latin-1, then remapped); null for UTF-8. */
+  private readonly page: Uint16Array | null;
+
+  /** What the header record's bytes hold that is not text (text-check.ts bits; 0 when nothing). */
+  headerTrouble = 0;
 
   /** Bytes the parser had read when the header record ended (its terminator included). */
   headerEnd = 0;
@@ -77,7 +99,10 @@ export class RecordParser extends Transform {
   constructor(delimiter: Delimiter, maxRecordSize: number, opts: RecordParserOptions = {}) {
     // Byte chunks in, batches out (object mode on the readable side only).
     super({ readableObjectMode: true });
-    this.tokenizer = takeTokenizer(this, delimiter, maxRecordSize, opts.headerless === true);
+    const encoding = opts.encoding ?? 'utf-8';
+    this.page = encoding === 'utf-8' ? null : codePage(encoding);
+    this.check = encoding === 'utf-8' ? new Utf8Check() : new SingleByteCheck(encoding);
+    this.tokenizer = takeTokenizer(this, delimiter, maxRecordSize, opts.headerless === true, this.page !== null);
     this.info = this.tokenizer.api.info;
     this.header = new Promise((resolve, reject) => {
       this.resolveHeader = resolve;
@@ -126,6 +151,7 @@ export class RecordParser extends Transform {
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     if (this.stopped || !this.tokenizer) return callback();
+    this.check.scan(chunk);
     const err = this.tokenizer.parse(chunk, false);
     if (err !== undefined) this.stopped = true;
     callback(err);
@@ -133,6 +159,7 @@ export class RecordParser extends Transform {
 
   override _flush(callback: TransformCallback): void {
     if (this.stopped || !this.tokenizer) return callback();
+    this.check.end();
     const err = this.tokenizer.parse(undefined, true);
     if (err !== undefined) {
       this.stopped = true;
@@ -171,12 +198,17 @@ export class RecordParser extends Transform {
     this.nextLine = line + 1 + (unbroken ? 0 : newlinesIn(record));
     // csv-parse has not yet counted the terminator it just read: its next record starts one on.
     this.parserLineAtStart = info.lines + 1;
+    if (this.page !== null) remapCells(record, this.page);
+    // All the bytes of this record are before info.bytes, and the trouble of the records before it was taken.
+    const trouble = this.check.next < info.bytes ? this.check.takeBefore(info.bytes) : 0;
     if (!this.headerSettled) {
       this.headerEnd = info.bytes;
       this.dataLine = this.nextLine;
+      this.headerTrouble = trouble;
       this.settleHeader({ cells: record, line });
       return;
     }
+    if (trouble !== 0) (this.trouble ??= []).push({ row: this.rows.length, kinds: trouble });
     this.rows.push(record);
     this.lines.push(line);
     this.ends.push(info.bytes);
@@ -184,10 +216,11 @@ export class RecordParser extends Transform {
   }
 
   private pushBatch(): void {
-    const batch: CsvBatch = { rows: this.rows, lines: this.lines, ends: this.ends };
+    const batch: CsvBatch = { rows: this.rows, lines: this.lines, ends: this.ends, trouble: this.trouble };
     this.rows = [];
     this.lines = [];
     this.ends = [];
+    this.trouble = null;
     this.push(batch);
   }
 
@@ -209,12 +242,13 @@ function newlinesIn(record: string[]): number {
 }
 
 /**
- * First bytes of a cell that may be blank to String.prototype.trim (ASCII space and controls, and
- * the lead bytes of U+00A0, U+1680, U+2000–U+205F, U+3000, U+FEFF): such cells are decoded even
- * when not wanted, so that an all-blank row is still seen as one.
+ * First bytes of a cell that may be blank to String.prototype.trim (ASCII space and controls, the
+ * lead bytes of U+00A0, U+1680, U+2000–U+205F, U+3000, U+FEFF in UTF-8, and U+00A0 in the
+ * single-byte code pages): such cells are decoded even when not wanted, so that an all-blank row
+ * is still seen as one.
  */
 const MAYBE_BLANK = new Uint8Array(256);
-for (const b of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xc2, 0xe1, 0xe2, 0xe3, 0xef]) MAYBE_BLANK[b] = 1;
+for (const b of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0xc2, 0xe1, 0xe2, 0xe3, 0xef]) MAYBE_BLANK[b] = 1;
 
 /** csv-parse's counters (`parser.info`). */
 interface ParseInfo {
@@ -237,6 +271,7 @@ interface ParseApi {
   options: {
     delimiter: Buffer[];
     max_record_size: number;
+    encoding: 'utf8' | 'latin1';
     escape: Buffer | null;
     quote: Buffer | null;
     record_delimiter: Buffer[];
@@ -325,8 +360,11 @@ class Tokenizer {
     );
   }
 
-  /** Ready for a new input: csv-parse's start state (`init_state`) and counters, these options. */
-  reset(owner: RecordParser, delimiter: Delimiter, maxRecordSize: number, headerless: boolean): void {
+  /**
+   * Ready for a new input: csv-parse's start state (`init_state`) and counters, these options.
+   * `singleByte`: cells are decoded as Latin-1 (one character per byte; RecordParser remaps them).
+   */
+  reset(owner: RecordParser, delimiter: Delimiter, maxRecordSize: number, headerless: boolean, singleByte: boolean): void {
     const { state, info, options } = this.api;
     Object.assign(state, FRESH_STATE);
     state.record = [];
@@ -343,8 +381,12 @@ class Tokenizer {
       this.api.original_options.max_record_size = options.max_record_size;
     }
     this.limit = this.limitHere ? maxRecordSize : 0;
-    // A byte range in the middle of a file has no byte-order mark to look for.
-    state.bomSkipped = headerless;
+    options.encoding = singleByte ? 'latin1' : 'utf8';
+    this.kept.encoding = options.encoding;
+    // A byte range in the middle of a file has no byte-order mark to look for; nor has a single-byte
+    // input (a mark decides the encoding before the parser is made, decode.ts: csv-parse must not
+    // switch to UTF-8 or UTF-16 on bytes that are text here).
+    state.bomSkipped = headerless || singleByte;
     this.kept.clear();
     this.wanted = null;
     this.owner = owner;
@@ -402,7 +444,7 @@ export function tokenizersMade(): number {
   return count;
 }
 
-function takeTokenizer(owner: RecordParser, delimiter: Delimiter, maxRecordSize: number, headerless: boolean): Tokenizer {
+function takeTokenizer(owner: RecordParser, delimiter: Delimiter, maxRecordSize: number, headerless: boolean, singleByte: boolean): Tokenizer {
   let tokenizer = idle;
   idle = undefined;
   if (!tokenizer) {
@@ -412,7 +454,7 @@ function takeTokenizer(owner: RecordParser, delimiter: Delimiter, maxRecordSize:
     count++;
     if (tokenizer.reusable) made = true;
   }
-  tokenizer.reset(owner, delimiter, maxRecordSize, headerless);
+  tokenizer.reset(owner, delimiter, maxRecordSize, headerless, singleByte);
   return tokenizer;
 }
 
@@ -589,6 +631,8 @@ class KeptCells {
   private count = 0;
   /** Every byte kept, OR-ed: below 0x80 means all ASCII. */
   private high = 0;
+  /** How cells that are not all ASCII are decoded (Tokenizer.reset). */
+  encoding: 'utf8' | 'latin1' = 'utf8';
 
   add(from: Buffer, size: number, column: number): void {
     if (this.used + size > this.bytes.length) this.bytes = grown(this.bytes, this.used + size);
@@ -619,7 +663,8 @@ class KeptCells {
       const text = bytes.toString('latin1', 0, this.used);
       for (let k = 0; k < n; k++) record[columns[k]] = text.slice(starts[k], starts[k + 1]);
     } else {
-      for (let k = 0; k < n; k++) record[columns[k]] = bytes.toString('utf8', starts[k], starts[k + 1]);
+      const encoding = this.encoding;
+      for (let k = 0; k < n; k++) record[columns[k]] = bytes.toString(encoding, starts[k], starts[k + 1]);
     }
     this.clear();
   }

@@ -3,7 +3,7 @@
 
 import { DIMENSIONS, type Report, type RuleResult } from '../report.js';
 import { escapeHtml as h } from './sanitize.js';
-import { count, instantText, percent, problemTotal, reportZone, rulesWithBreaches, STATUS_LABEL, breakdownRuleIds } from './words.js';
+import { count, encodingNote, instantText, percent, problemTotal, reportZone, rulesWithBreaches, STATUS_LABEL, breakdownRuleIds } from './words.js';
 
 const BREAKDOWN_ROWS = 50;
 const DEFAULT_BREACHES = 10;
@@ -62,7 +62,8 @@ export function breachSection(report: Report, perRule: number): string {
 export function inputSection(report: Report): string {
   const rows = report.inputs.map((i) => {
     const total = problemTotal(i);
-    return `<tr><td class="mono">${h(i.path)}</td><td>${h(i.format)}</td><td class="num">${count(i.rows)}</td><td class="num">${count(i.used)}</td><td class="num">${count(i.skipped)}</td><td class="num">${count(total)}</td></tr>`;
+    const encoding = encodingNote(i);
+    return `<tr><td class="mono">${h(i.path)}</td><td>${h(encoding === undefined ? i.format : `${i.format}, ${encoding}`)}</td><td class="num">${count(i.rows)}</td><td class="num">${count(i.used)}</td><td class="num">${count(i.skipped)}</td><td class="num">${count(total)}</td></tr>`;
   });
   const problems = report.inputs
     .filter((i) => problemTotal(i) > 0)

@@ -3,6 +3,7 @@
 import { Chalk } from 'chalk';
 import type { Inspection } from '../inspect.js';
 import { terminalSafe } from './sanitize.js';
+import { encodingText } from './words.js';
 
 const PROBLEMS_SHOWN = 10;
 
@@ -37,7 +38,7 @@ export function renderInspection(list: Inspection[], opts: { color: boolean }): 
     const others = item.candidates.filter((k) => k.id !== preset.id && k.score > 0);
     if (others.length) lines.push(`  also fits  ${others.map((k) => `${k.id} ${Math.round(k.score * 100)}%`).join(', ')}`);
     const delim = item.dialect.delimiter === '\t' ? 'tab' : `"${item.dialect.delimiter}"`;
-    lines.push(`  file       ${item.dialect.encoding}, delimiter ${delim}`);
+    lines.push(`  file       ${encodingText(item.dialect.encoding, item.dialect.encoding_source)}, delimiter ${delim}`);
     lines.push(`  times      ${timesLine(item)}`);
     lines.push(
       `  records    ${input.rows.toLocaleString('en-US')} read, ${input.used.toLocaleString('en-US')} used, ${input.skipped.toLocaleString('en-US')} skipped` +

@@ -9,7 +9,7 @@ type Shape = { keys: readonly string[]; children?: Record<string, Shape | { each
 
 const PROBLEM: Shape = { keys: ['code', 'line', 'column', 'message'] };
 const INPUT: Shape = {
-  keys: ['path', 'format', 'rows', 'used', 'skipped', 'problems', 'problem_counts'],
+  keys: ['path', 'format', 'encoding', 'encoding_source', 'rows', 'used', 'skipped', 'problems', 'problem_counts'],
   children: { problems: { each: PROBLEM } },
 };
 const BREACH: Shape = { keys: ['id', 'value', 'reason', 'code', 'created_at', 'channel', 'agent'] };

@@ -10,7 +10,7 @@ import { sparkline } from './sparkline.js';
 import { columns, type Align } from './terminal-table.js';
 import { breachLines, breakdownTables, problemLines } from './table-sections.js';
 import {
-  complianceVsTarget, count, expectationTag, inputExtras, instantText, noDataText, percentiles, policyText, reportZone,
+  complianceVsTarget, count, encodingNote, expectationTag, inputExtras, instantText, noDataText, percentiles, policyText, reportZone,
   signedPoints, STATUS_MARK, verdictLine, zoneText,
 } from './words.js';
 
@@ -62,7 +62,9 @@ export function renderTable(report: Report, opts: RenderOptions): string {
   if (report.policy.note) out.push(c.dim(`  ${terminalSafe(report.policy.note)}`));
   for (const input of report.inputs) {
     const counts = [`${count(input.rows)} rows`, `${count(input.used)} used`, `${count(input.skipped)} skipped`, ...inputExtras(input)];
-    out.push(c.dim(`  ${terminalSafe(input.path)} (${terminalSafe(input.format)}): ${counts.join(', ')}`));
+    const encoding = encodingNote(input);
+    const about = encoding === undefined ? input.format : `${input.format}, ${encoding}`;
+    out.push(c.dim(`  ${terminalSafe(input.path)} (${terminalSafe(about)}): ${counts.join(', ')}`));
   }
   out.push(c.dim(`  ${terminalSafe(zoneText(report))}`));
   if (report.baseline) {

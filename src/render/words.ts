@@ -77,6 +77,38 @@ export function verdictLine(report: Report): string {
   return `${verdict} (failing but below the gate's fail_on ${gate.fail_on}: ${reportedOnly.join(', ')})`;
 }
 
+/**
+ * Which encoding a file was read in and why, in full (inspect): `utf-8`, `windows-1252 (detected:
+ * invalid UTF-8)`, `iso-8859-15 (--encoding)`, `utf-16le (byte-order mark)`.
+ */
+export function encodingText(encoding: string, source: string): string {
+  switch (source) {
+    case 'bom':
+      return `${encoding} (byte-order mark)`;
+    case 'flag':
+      return `${encoding} (--encoding)`;
+    case 'policy':
+      return `${encoding} (policy inputs.encoding)`;
+    case 'detected':
+      return encoding === 'utf-8'
+        ? `${encoding} (detected: mostly valid UTF-8; the invalid bytes are problems)`
+        : `${encoding} (detected: invalid UTF-8)`;
+    default:
+      return encoding;
+  }
+}
+
+/**
+ * The encoding for an input's line in a report header, when it is worth a word: nothing for UTF-8
+ * (the default, with or without a byte-order mark), `windows-1252 detected` when it was guessed,
+ * the name when it was given or marked.
+ */
+export function encodingNote(input: Pick<InputSummary, 'encoding' | 'encoding_source'>): string | undefined {
+  const { encoding, encoding_source: source } = input;
+  if (encoding === 'utf-8' && (source === 'default' || source === 'bom')) return undefined;
+  return source === 'detected' ? `${encoding} detected` : encoding;
+}
+
 export function problemTotal(input: InputSummary): number {
   let total = 0;
   for (const n of Object.values(input.problem_counts)) total += n ?? 0;

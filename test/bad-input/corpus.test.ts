@@ -117,6 +117,40 @@ const CASES: Case[] = [
     outcome: { exit: 2, error: /found UTF-16 text without a byte-order mark/ },
   },
   {
+    name: 'a Windows-1252 export (Excel on Windows): detected from the first bytes, every character read right',
+    file: 'windows-1252.csv',
+    from: 'generated',
+    args: ['--by', 'agent'],
+    outcome: {
+      exit: 0, rows: 2, used: 2, skipped: 0, problems: {},
+      check: (r) => {
+        expect([r.inputs[0].encoding, r.inputs[0].encoding_source]).toEqual(['windows-1252', 'detected']);
+        expect(r.breakdowns.agent!.map((row) => row.key).sort()).toEqual(['Søren Weiß', 'Zoë Œuvre']);
+      },
+    },
+  },
+  {
+    name: 'a Windows-1252 file with an unassigned byte and a line written in UTF-8: both reported with their lines',
+    file: 'windows-1252-mixed.csv',
+    from: 'generated',
+    outcome: {
+      exit: 0, rows: 3, used: 3, skipped: 0, problems: { 'undecodable-bytes': 1, 'mixed-encoding': 1 },
+      check: (r) => expect(r.inputs[0].problems.map((p) => [p.line, p.code])).toEqual([[3, 'undecodable-bytes'], [4, 'mixed-encoding']]),
+    },
+  },
+  {
+    name: 'UTF-8 with a stray Windows-1252 byte after the first 64 KiB: read as UTF-8, the line reported (never a silent U+FFFD)',
+    file: 'utf8-stray.csv',
+    from: 'generated',
+    outcome: {
+      exit: 0, rows: 1001, used: 1001, skipped: 0, problems: { 'undecodable-bytes': 1 },
+      check: (r) => {
+        expect([r.inputs[0].encoding, r.inputs[0].encoding_source]).toEqual(['utf-8', 'default']);
+        expect(r.inputs[0].problems[0].line).toBe(1002);
+      },
+    },
+  },
+  {
     name: 'semicolon dialect with CRLF, a blank line and a quoted line break',
     file: 'semicolon-crlf.csv',
     from: 'fixture',
@@ -220,6 +254,22 @@ beforeAll(() => {
   put('utf16le.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(utf16, 'utf16le')]));
   put('utf16be.csv', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(utf16, 'utf16le').swap16()]));
   put('utf16-no-bom.csv', Buffer.from(utf16, 'utf16le'));
+  const people = 'id,channel,created_at,first_response_at,agent,subject\r\n';
+  put('windows-1252.csv', Buffer.from(
+    `${people}T-1,email,2024-03-04T08:00:00Z,2024-03-04T09:00:00Z,S\xf8ren Wei\xdf,R\xfcckfrage \x96 \x8040\r\n` +
+      'T-2,email,2024-03-04T10:00:00Z,2024-03-04T10:30:00Z,Zo\xeb \x8cuvre,\x84Spa\xdf\x93 \x9c \x9f\r\n',
+    'latin1',
+  ));
+  put('windows-1252-mixed.csv', Buffer.concat([
+    Buffer.from(`${people}T-1,email,2024-03-04T08:00:00Z,,S\xf8ren Wei\xdf,M\xfcller \xc4rger\r\nT-2,email,2024-03-04T09:00:00Z,,Bob,odd \x81 byte\r\n`, 'latin1'),
+    Buffer.from('T-3,email,2024-03-04T10:00:00Z,,Zoë,written in UTF-8\r\n'),
+  ]));
+  // 1,000 rows of ASCII (more than 64 KiB), then one with a Windows-1252 'é'.
+  const padded = (i: number) => `T-${i},email,2024-03-04T08:00:00Z,2024-03-04T09:00:00Z,Ann,${'subject '.repeat(8)}${i}\n`;
+  put('utf8-stray.csv', Buffer.concat([
+    Buffer.from(`${header.replace('subject', 'agent,subject')}${Array.from({ length: 1000 }, (_, i) => padded(i + 1)).join('')}`),
+    Buffer.from('T-1001,email,2024-03-04T08:00:00Z,2024-03-04T09:00:00Z,Ann,Caf\xe9\n', 'latin1'),
+  ]));
   mkdirSync(join(generated, 'exports'));
 });
 
@@ -273,7 +323,7 @@ describe('bad-input corpus: audit', () => {
 
 describe('--strict turns any problem into exit 2', () => {
   // A problem in a row, a problem in the header, Excel damage, and two clean files.
-  const picked = ['ragged.csv', 'duplicate-headers.csv', 'excel-damage.csv', 'header-only.csv', 'utf16le.csv'];
+  const picked = ['ragged.csv', 'duplicate-headers.csv', 'excel-damage.csv', 'header-only.csv', 'utf16le.csv', 'utf8-stray.csv'];
   const readable = CASES.filter((c) => c.outcome.exit !== 2 && picked.includes(c.file) && !c.args);
   it.concurrent.each(readable.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const o = c.outcome as Extract<Outcome, { rows: number }>;

@@ -90,6 +90,27 @@ describe('--jobs: parallel byte ranges give the one-pass report', () => {
     expect(problems['bad-timestamp']).toBeGreaterThan(4);
   });
 
+  it('a Windows-1252 file: split into ranges too, and every character, problem and line as one pass gives', async () => {
+    // The synthetic export in Windows-1252: accented agent names (one byte each), an unassigned
+    // byte (0x81) in every 97th subject and a UTF-8 'é' in every 131st: problems on their lines.
+    const [header, ...rows] = readFileSync(synthetic, 'utf8').trimEnd().split('\n');
+    const text = rows.map((row, i) => {
+      let out = row.replace(/Agent (\d+)/g, 'Ag\u00ebnt $1 Wei\u00df');
+      if (i % 97 === 0) out = out.replace(/"([^"]*)"/, '"$1 \u0081"');
+      if (i % 131 === 0) out = out.replace(/"([^"]*)"/, '"$1 caf\u00c3\u00a9"');
+      return out;
+    });
+    const file = join(dir, 'zendesk-20k-cp1252.csv');
+    writeFileSync(file, Buffer.from(`${header}\n${text.join('\n')}\n`, 'latin1'));
+    const { one, many, ranges } = await both(file, { by: ['agent'] }, 256 * 1024);
+    expect(ranges).toBeGreaterThan(2);
+    expect(many).toBe(one);
+    const report = JSON.parse(many);
+    expect([report.inputs[0].encoding, report.inputs[0].encoding_source]).toEqual(['windows-1252', 'detected']);
+    expect(report.inputs[0].problem_counts).toMatchObject({ 'undecodable-bytes': Math.ceil(rows.length / 97), 'mixed-encoding': Math.ceil(rows.length / 131) });
+    expect(report.breakdowns.agent.some((r: { key: string }) => /^Agënt \d+ Weiß$/.test(r.key))).toBe(true);
+  });
+
   it('a file under 64 MB is read in one pass: a worker would cost what it saves', async () => {
     const file = join(dir, 'zendesk-35k.csv');
     expect(spawnSync(process.execPath, [join(ROOT, 'bench/generate.mjs'), '35000', file]).status).toBe(0);

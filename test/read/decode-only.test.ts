@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { openCsv, UNREAD_CELL } from '../../src/read/open-csv.js';
 import { readRange } from '../../src/read/range.js';
-import { countingStdin, readAll } from './helpers.js';
+import { countingStdin, fixture, readAll } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sa-decode-only-'));
 
@@ -31,12 +31,13 @@ function quoted(s: string): string {
  * wanted cells are the same strings, every record keeps all its cells in place, and an unwanted
  * cell is UNREAD_CELL only when it is not blank (otherwise it is what csv-parse gives).
  */
-async function expectAsCsvParse(data: Buffer, wanted: number[], name: string): Promise<void> {
-  const expected = parse(data, { relax_column_count: true, relax_quotes: true, skip_empty_lines: true }) as string[][];
+async function expectAsCsvParse(data: Buffer, wanted: number[], name: string, windows1252 = false): Promise<void> {
+  let expected = parse(data, { relax_column_count: true, relax_quotes: true, skip_empty_lines: true, encoding: windows1252 ? 'latin1' : 'utf8' }) as string[][];
+  if (windows1252) expected = expected.map((row) => row.map(asWindows1252));
   const path = join(dir, name);
   writeFileSync(path, data);
   const rows: string[][] = [];
-  for await (const batch of readRange(path, 0, data.length, ',', 1_000_000, wanted).batches()) rows.push(...batch.rows);
+  for await (const batch of readRange(path, 0, data.length, ',', 1_000_000, wanted, windows1252 ? 'windows-1252' : 'utf-8').batches()) rows.push(...batch.rows);
   expect(rows.length).toBe(expected.length);
   rows.forEach((row, r) => {
     expect(row.length).toBe(expected[r].length);
@@ -47,6 +48,11 @@ async function expectAsCsvParse(data: Buffer, wanted: number[], name: string): P
     });
   });
 }
+
+/** Python's cp1252 table (fixtures/read/code-pages.json): a Latin-1 string as Windows-1252 reads it, U+FFFD where it has no character. */
+const CP1252 = (JSON.parse(readFileSync(fixture('code-pages.json'), 'utf8')) as Record<string, (number | null)[]>)['windows-1252'];
+const asWindows1252 = (latin1: string) =>
+  [...latin1].map((ch) => (ch.charCodeAt(0) < 0x80 ? ch : String.fromCharCode(CP1252[ch.charCodeAt(0) - 0x80] ?? 0xfffd))).join('');
 
 describe('decodeOnly', () => {
   it('gives the wanted cells as csv-parse does and marks the others', async () => {
@@ -71,6 +77,8 @@ describe('decodeOnly', () => {
     const piece = fc.constantFrom(
       [0x61], [0x31, 0x32], [0x20], [0xc3, 0xa9], [0xe2, 0x82, 0xac], [0xf0, 0x9f, 0x98, 0x80],
       [0xe9], [0x80], [0xe2, 0x82], [0xf0, 0x9f], [0xff], [0x00], [0x22], [0x2c], [0x0a],
+      // A no-break space in Windows-1252 (blank to trim), and a byte it has no character for.
+      [0xa0], [0x81],
     );
     const bytesCell = fc.array(piece, { maxLength: 5 }).map((parts) => Buffer.from(parts.flat()));
     let run = 0;
@@ -82,6 +90,8 @@ describe('decodeOnly', () => {
           const quote = (b: Buffer) => Buffer.concat([Buffer.from('"'), Buffer.from(b.toString('latin1').replace(/"/g, '""'), 'latin1'), Buffer.from('"')]);
           const data = Buffer.concat(records.map((cells) => Buffer.concat([...cells.flatMap((c, i) => (i === 0 ? [quote(c)] : [Buffer.from(','), quote(c)])), Buffer.from('\n')])));
           await expectAsCsvParse(data, wanted, `bytes-${run++}.csv`);
+          // The same bytes as Windows-1252: cells decoded a byte at a time, kept or not.
+          await expectAsCsvParse(data, wanted, `bytes-${run++}-cp1252.csv`, true);
         },
       ),
       { numRuns: 200 },
