@@ -5,8 +5,7 @@ import { decideGate } from './aggregate/gate.js';
 import type { ScorecardOptions } from './aggregate/scorecard.js';
 import { applyBaseline, regressions } from './compare.js';
 import { UsageError } from './errors.js';
-import { availableFields, inputSummary } from './ingest.js';
-import type { InspectRequest } from './inspect.js';
+import { availableFields, inputSummary, type InputRequest } from './ingest.js';
 import { createBusinessClock } from './measure/business-clock.js';
 import type { Clock } from './measure/clock.js';
 import type { Policy } from './policy/types.js';
@@ -16,7 +15,7 @@ import { resolveWhen, type When } from './selection.js';
 import { VERSION } from './version.js';
 import { instantIn } from './zone.js';
 
-export interface AuditRequest extends InspectRequest {
+export interface AuditRequest extends InputRequest {
   asOf?: number;
   since?: When;
   until?: When;

@@ -10,7 +10,7 @@ import type { LatestTimes } from './map/latest-times.js';
 import { compileMapper, presetWithInputs, type Mapper } from './map/mapper.js';
 import type { PresetSpec } from './map/preset.js';
 import { PRESETS } from './map/presets/index.js';
-import type { InputsConfig } from './policy/types.js';
+import type { InputsConfig, Policy } from './policy/types.js';
 import { reportTextTrouble } from './map/text-trouble.js';
 import { openCsv, type CsvBatch, type CsvSource, type Delimiter, type Encoding, type EncodingChoice } from './read/open-csv.js';
 import type { InputSummary, Message, Ticket } from './types.js';
@@ -42,6 +42,41 @@ export interface IngestOptions {
    * of the policy rules its tickets need not be judged by (see Scorecard.rulesLacking).
    */
   onMapped?: (mapper: Mapper) => number[];
+}
+
+/** What every command that reads exports needs: the files, the policy and the reading flags. */
+export interface InputRequest {
+  files: string[];
+  policy: Policy;
+  preset?: string;
+  timezone?: string;
+  dateOrder?: 'DMY' | 'MDY';
+  delimiter?: Delimiter;
+  /** `--encoding`: for files without a byte-order mark (else the policy's inputs.encoding, else detected). */
+  encoding?: Encoding;
+  stdin?: NodeJS.ReadableStream;
+}
+
+/** `--encoding`, else the policy's `inputs.encoding`, with where it came from. */
+export function encodingChoice(req: Pick<InputRequest, 'encoding' | 'policy'>): EncodingChoice | undefined {
+  if (req.encoding) return { encoding: req.encoding, source: 'flag' };
+  const fromPolicy = req.policy.inputs.encoding;
+  return fromPolicy ? { encoding: fromPolicy, source: 'policy' } : undefined;
+}
+
+/** The ingest options a command's flags and policy give: where each setting's precedence is decided. */
+export function ingestOptions(req: InputRequest, strict: boolean): Omit<IngestOptions, 'times'> {
+  const { policy } = req;
+  return {
+    preset: req.preset,
+    inputs: policy.inputs,
+    zones: { flag: req.timezone, inputs: policy.inputs.timezone, policy: policy.timezone_set ? policy.timezone : undefined },
+    dateOrder: req.dateOrder,
+    delimiter: req.delimiter,
+    encoding: encodingChoice(req),
+    strict,
+    stdin: req.stdin,
+  };
 }
 
 /** Where a file's mapped records go. */

@@ -4,34 +4,25 @@
 // ticket turn up, the ticket exports are read a second time with as_of known and the copies held,
 // so that only the newest copy of each is judged; stdin is kept in a temporary copy for that.
 
+import { countInput } from './assemble/per-input.js';
 import { ConversationAssembler } from './assemble/conversations.js';
 import { Intake, type IntakeCounts } from './assemble/intake.js';
 import { atAsOf } from './assemble/at-as-of.js';
 import { joinConversation } from './assemble/join.js';
 import { createScorecard, type Scorecard, type ScorecardOptions } from './aggregate/scorecard.js';
 import { InputError } from './errors.js';
-import { availableFields, ingestFile, peekKind, type IngestedFile, type IngestOptions, type RecordTarget } from './ingest.js';
+import { availableFields, ingestFile, ingestOptions, peekKind, type IngestedFile, type IngestOptions, type InputRequest, type RecordTarget } from './ingest.js';
 import type { Mapper } from './map/mapper.js';
 import { LatestTimes, type AsOfDecision } from './map/latest-times.js';
 import { RangePool } from './parallel/pool.js';
 import { DEFAULT_MIN_RANGE_BYTES, DEFAULT_MIN_SPLIT_BYTES, parallelReader, warmFor } from './parallel/reader.js';
-import type { Policy } from './policy/types.js';
-import type { CsvSource, Delimiter, Encoding } from './read/open-csv.js';
-import { encodingChoice } from './inspect.js';
+import type { CsvSource } from './read/open-csv.js';
 import { stdinCopy, type StdinCopy } from './read/stdin-copy.js';
 import type { Clock } from './measure/clock.js';
 import type { Ticket } from './types.js';
 
-export interface ReadingRequest {
-  files: string[];
-  policy: Policy;
+export interface ReadingRequest extends InputRequest {
   clocks: Record<string, Clock>;
-  preset?: string;
-  timezone?: string;
-  dateOrder?: 'DMY' | 'MDY';
-  delimiter?: Delimiter;
-  encoding?: Encoding;
-  stdin?: NodeJS.ReadableStream;
   strict: boolean;
   /** `--as-of`. */
   asOf?: number;
@@ -73,25 +64,11 @@ function splitSizes(): { minRangeBytes: number; minSplitBytes: number } {
     : { minRangeBytes: DEFAULT_MIN_RANGE_BYTES, minSplitBytes: DEFAULT_MIN_SPLIT_BYTES };
 }
 
-function bump(counts: number[], file: number, by = 1): void {
-  while (counts.length <= file) counts.push(0);
-  counts[file] += by;
-}
 
 export async function readInputs(req: ReadingRequest): Promise<Reading> {
   const { policy } = req;
   const copy = req.files.includes('-') ? stdinCopy() : undefined;
-  const base: Omit<IngestOptions, 'times'> = {
-    preset: req.preset,
-    inputs: policy.inputs,
-    zones: { flag: req.timezone, inputs: policy.inputs.timezone, policy: policy.timezone_set ? policy.timezone : undefined },
-    dateOrder: req.dateOrder,
-    delimiter: req.delimiter,
-    encoding: encodingChoice(req),
-    strict: req.strict,
-    stdin: req.stdin,
-    tee: copy?.tee,
-  };
+  const base: Omit<IngestOptions, 'times'> = { ...ingestOptions(req, req.strict), tee: copy?.tee };
   // Held tickets need every ticket on this thread, and --strict stops at the first problem in file
   // order: one pass then (no worker is started for nothing).
   const jobs = req.cardOptions(req.asOf) && !req.strict ? Math.max(1, Math.floor(req.jobs)) : 1;
@@ -278,7 +255,7 @@ function joinConversations(
   counts: ReadingCounts,
 ): void {
   for (const a of assemblers.values()) {
-    a.repeats.forEach((n, file) => bump(counts.replaced, file, n));
+    a.repeats.forEach((n, file) => countInput(counts.replaced, file, n));
     for (const conv of a.finish(asOf)) {
       const row = intake.joining.get(conv.id);
       if (row === undefined) {
@@ -286,14 +263,14 @@ function joinConversations(
         continue;
       }
       intake.joining.delete(conv.id);
-      bump(counts.joined, row.file);
-      bump(counts.joined, conv.file);
+      countInput(counts.joined, row.file);
+      countInput(counts.joined, conv.file);
       sink(joinConversation(row, conv));
     }
-    a.afterAsOf.forEach((n, file) => bump(counts.afterAsOf, file, n));
+    a.afterAsOf.forEach((n, file) => countInput(counts.afterAsOf, file, n));
   }
   for (const row of [...intake.joining.values()].sort((a, b) => a.file - b.file || a.line - b.line)) {
-    if (asOf !== null && !atAsOf(row, asOf)) bump(counts.afterAsOf, row.file);
+    if (asOf !== null && !atAsOf(row, asOf)) countInput(counts.afterAsOf, row.file);
     else sink(row);
   }
   intake.joining.clear();

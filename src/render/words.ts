@@ -149,7 +149,7 @@ export function policyText(report: Pick<Report, 'policy'>): string {
   return `${name} (${source === 'built-in' ? 'built-in default' : source})`;
 }
 
-const ZONE_SOURCE: Record<InputSummary['timezone_source'], string> = {
+export const ZONE_SOURCE: Record<InputSummary['timezone_source'], string> = {
   flag: '--timezone',
   inputs: 'policy inputs.timezone',
   preset: "the export layout's zone",
