@@ -79,6 +79,7 @@ export function describeOutcome(r: ReasonInput): string {
     case 'rejected': return 'return rejected';
     case 'outbound': return 'excluded: outbound conversation';
     case 'closed-without-reply': return 'excluded: closed without reply';
+    case 'no-customer-message': return 'excluded: no customer message';
     case 'no-response-time': return 'excluded: no first-response time';
     case 'no-resolution-time': return 'excluded: no resolution time';
     case 'no-reopen-count': return 'excluded: no reopen count';

@@ -29,3 +29,41 @@ describe('exclude tags take a ticket out of everything a rule computes', () => {
     expect(r.excluded_reasons).toEqual({ 'tag:spam': 1 });
   });
 });
+
+describe('first responses: missed, abandoned and customer-less conversations', () => {
+  it('a pre-sales chat timed only by the vendor minutes column is answered, missed flag or not (presales-vendor-minutes.csv)', () => {
+    // P1: no first_response_at, first_response_minutes 2, missed=true; P2: answered after 2 min.
+    // Both meet the 1-hour pre-sales window and the 3-minute chat window alike.
+    const report = run('presales-vendor-minutes.csv', '2024-03-04T12:00:00Z');
+    for (const id of ['presales-advice', 'chat-first-response']) {
+      expect(counts(ruleOf(report, id)), id).toEqual({ status: 'pass', eligible: 2, met: 2, breached: 0, pending: 0, excluded: 0 });
+    }
+  });
+
+  it('a conversation without a customer message kept nobody waiting (bot-greeting.csv)', () => {
+    // g1: a bot greeting and a system line, nobody answered: excluded no-customer-message (it
+    // was "unanswered for 3h"). a1: answered after 1 min: met.
+    const r = ruleOf(run('bot-greeting.csv', '2024-03-04T13:00:00Z'), 'chat-first-response');
+    expect(counts(r)).toEqual({ status: 'pass', eligible: 1, met: 1, breached: 0, pending: 0, excluded: 1 });
+    expect(r.excluded_reasons).toEqual({ 'no-customer-message': 1 });
+    expect(r.breaches).toEqual([]);
+  });
+
+  it('missed and abandoned chats are breaches, not exclusions (missed-chats.csv)', () => {
+    // c1–c3 answered within 3 min: met. m1, m2 (closed) and m3 (open, 1 min old at as_of)
+    // flagged missed, x1 abandoned: breached at once. n1 closed without reply, no flag:
+    // excluded. 3 of 7 = 42.9 % < 80 % warn: fail (it was 3 of 3, pass).
+    const r = ruleOf(run('missed-chats.csv', '2024-03-04T12:00:00Z'), 'chat-first-response');
+    expect(counts(r)).toEqual({ status: 'fail', eligible: 7, met: 3, breached: 4, pending: 0, excluded: 1 });
+    expect(r.excluded_reasons).toEqual({ 'closed-without-reply': 1 });
+    // No value: ranked after every timed breach, then by id.
+    expect(r.breaches.map((b) => [b.id, b.code, b.value, b.reason])).toEqual([
+      ['m1', 'missed', null, 'missed'],
+      ['m2', 'missed', null, 'missed'],
+      ['m3', 'missed', null, 'missed'],
+      ['x1', 'abandoned', null, 'abandoned'],
+    ]);
+    // Percentiles only over the timed first responses: 1, 2, 3 min.
+    expect([r.p50, r.mean]).toEqual([2, 2]);
+  });
+});
