@@ -67,3 +67,18 @@ describe('first responses: missed, abandoned and customer-less conversations', (
     expect([r.p50, r.mean]).toEqual([2, 2]);
   });
 });
+
+describe('smaller defects', () => {
+  it('the premises tags do not match cleaning or clean-install (premises-tags.csv)', () => {
+    // h1 tagged cleanliness matches; h2 cleaning (a vacuum's mode) and h3 clean-install do not.
+    // 1 of 4 matched: compliance 3/4 = 75 % against 98 %.
+    const r = ruleOf(run('premises-tags.csv', '2024-03-04T12:00:00Z'), 'premises-complaints');
+    expect(counts(r)).toEqual({ status: 'fail', eligible: 4, met: 3, breached: 1, pending: 0, excluded: 0 });
+    expect(r.breaches.map((b) => b.id)).toEqual(['h1']);
+  });
+
+  it('one peak hour reads "1 hour" (peak-one-hour.csv)', () => {
+    const r = ruleOf(auditFile(`${DEFECTS}peak-one-hour.csv`, '2024-03-04T16:00:00Z', `${DEFECTS}peak-one-hour.yaml`), 'peak-friendliness');
+    expect(r.note).toBe("peak: the policy's 1 hour a week (UTC); peak CSAT 100 % vs off-peak 100 %");
+  });
+});
