@@ -58,6 +58,14 @@ export const TICKET_FIELDS: Record<TicketField, FieldKind> = {
   last_agent_update_at: TIME,
   resolution_minutes: MINUTES,
   resolution_business_minutes: MINUTES,
+  first_resolution_minutes: MINUTES,
+  first_resolution_business_minutes: MINUTES,
+  requester_wait_minutes: MINUTES,
+  requester_wait_business_minutes: MINUTES,
+  agent_wait_minutes: MINUTES,
+  agent_wait_business_minutes: MINUTES,
+  on_hold_minutes: MINUTES,
+  on_hold_business_minutes: MINUTES,
   vendor_first_response_sla: value('vendor_sla'),
 };
 

@@ -82,3 +82,35 @@ describe('smaller defects', () => {
     expect(r.note).toBe("peak: the policy's 1 hour a week (UTC); peak CSAT 100 % vs off-peak 100 %");
   });
 });
+
+describe('resolution which: first is the first solve, from the vendor column', () => {
+  const policy = `${DEFECTS}resolution-first.yaml`;
+  // as_of 2024-03-10 00:00; every ticket created 2024-03-04 09:00, window 24 h.
+  const report = () => auditFile(`${DEFECTS}resolution-first.csv`, '2024-03-10T00:00:00Z', policy);
+
+  it('first solve (resolution-first.csv): the column, never the latest solved_at', () => {
+    // r1 first solved after 120 min (reopened, last solve after 4 d): met. r2 first solve
+    // 1500 min = 25 h: late. r3 open, never solved: unresolved for 5 d 15 h at as_of. r4 solved
+    // but without a first-resolution time: excluded (its solved_at is the last solve).
+    const r = ruleOf(report(), 'first-resolution');
+    expect(counts(r)).toEqual({ status: 'fail', eligible: 3, met: 1, breached: 2, pending: 0, excluded: 1 });
+    expect(r.excluded_reasons).toEqual({ 'no-resolution-time': 1 });
+    expect(r.breaches.map((b) => [b.id, b.value, b.reason])).toEqual([
+      ['r3', 135 * 60, 'unresolved for 5d15h (calendar) > 24h'],
+      ['r2', 1500, 'resolution 25h (calendar) > 24h'],
+    ]);
+    expect(r.note).toBe("2 of 3 from the export's first_resolution_minutes column (no timestamps)");
+  });
+
+  it('full resolution on the same file is what it was: created_at → solved_at', () => {
+    // r1 4 d, r2 25 h: late; r3 unresolved; r4 1 h: met.
+    const r = ruleOf(report(), 'full-resolution');
+    expect(counts(r)).toEqual({ status: 'fail', eligible: 4, met: 1, breached: 3, pending: 0, excluded: 0 });
+  });
+
+  it('an export without the column is no_data naming it', () => {
+    const r = ruleOf(auditFile(`${DEFECTS}premises-tags.csv`, '2024-03-10T00:00:00Z', policy), 'first-resolution');
+    expect(r.status).toBe('no_data');
+    expect(r.missing).toEqual(['first_resolution_minutes']);
+  });
+});
