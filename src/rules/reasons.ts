@@ -68,8 +68,10 @@ export function describeOutcome(r: ReasonInput): string {
     case 'missed-after': return `missed after waiting ${dur()}`;
     case 'no-update-before-due': return `no agent update before the due time (${formatDuration(r.value ?? 0)} past due)`;
     case 'updated-before-due': return 'updated before the due time';
-    case 'missed': return 'missed';
-    case 'abandoned': return 'abandoned';
+    // With a recorded wait (a call given up within the window), the wait is said.
+    case 'missed': return r.value === null ? 'missed' : `missed after waiting ${formatDuration(r.value)}`;
+    case 'abandoned': return r.value === null ? 'abandoned' : `abandoned after waiting ${formatDuration(r.value)}`;
+    case 'short-abandon': return 'excluded: abandoned within the short-abandon threshold';
     case 'bad-rating': return r.value === null ? 'bad rating' : `bad rating (${Math.round(r.value * 100)} %)`;
     case 'detractor': return `detractor (${r.value} of 10)`;
     case 'passive': return `passive (${r.value} of 10)`;
