@@ -14,7 +14,7 @@ export const CEILING_MEASURES: ReadonlySet<MeasureId> = new Set(['share', 'reope
 
 /** Measures whose base window an override's `window` replaces (the key that holds it). */
 export const WINDOW_KEY: Partial<Record<MeasureId, string>> = {
-  'first-response': 'window', 'next-reply': 'window', 'update-gap': 'window', resolution: 'window',
+  'first-response': 'window', 'next-reply': 'window', 'update-gap': 'window', resolution: 'window', 'requester-wait': 'window',
   'phone-wait': 'window', presales: 'window', 'refund-speed': 'window', 'after-sales': 'repair_window',
   'returns-approval': 'answer_window', 'queue-hygiene': 'untouched',
 };
@@ -98,6 +98,7 @@ const PARAMS = {
   'next-reply': () => ({ window: duration() }),
   'update-gap': () => ({ window: duration() }),
   resolution: () => ({ which: z.enum(['first', 'full']).default('full'), window: duration() }),
+  'requester-wait': () => ({ window: duration() }),
   'phone-wait': () => ({
     window: duration(),
     short_abandon: durationOrZero()

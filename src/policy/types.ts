@@ -55,6 +55,7 @@ export type Measure =
   | { measure: 'next-reply'; window: number }
   | { measure: 'update-gap'; window: number }
   | { measure: 'resolution'; which: 'first' | 'full'; window: number }
+  | { measure: 'requester-wait'; window: number }
   | {
       measure: 'phone-wait';
       window: number;

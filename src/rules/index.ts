@@ -16,6 +16,7 @@ import { promiseUpdates } from './promise-updates.js';
 import { queueHygiene } from './queue-hygiene.js';
 import { refundSpeed } from './refund-speed.js';
 import { reopenRate } from './reopen-rate.js';
+import { requesterWait } from './requester-wait.js';
 import { resolution } from './resolution.js';
 import { returnsApproval } from './returns-approval.js';
 import { share } from './share.js';
@@ -26,6 +27,7 @@ export const RULES: RuleDefinition<any>[] = [
   nextReply,
   updateGap,
   resolution,
+  requesterWait,
   phoneWait,
   csat,
   nps,

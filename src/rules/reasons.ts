@@ -84,6 +84,7 @@ export function describeOutcome(r: ReasonInput): string {
     case 'no-customer-message': return 'excluded: no customer message';
     case 'no-response-time': return 'excluded: no first-response time';
     case 'no-resolution-time': return 'excluded: no resolution time';
+    case 'no-requester-wait': return 'excluded: solved without a requester wait time';
     case 'no-reopen-count': return 'excluded: no reopen count';
     case 'no-order-date': return 'excluded: no order date';
     case 'update-history-unknown': return 'excluded: only the last update is known and it came after the due time';
