@@ -7,6 +7,7 @@ import { applyBaseline, regressions } from './compare.js';
 import { UsageError } from './errors.js';
 import { availableFields, ingestFile, type IngestedFile, type IngestOptions } from './ingest.js';
 import type { InspectRequest } from './inspect.js';
+import { ON_DEMAND } from './map/fields.js';
 import { IdSet } from './map/id-set.js';
 import { RangePool } from './parallel/pool.js';
 import { DEFAULT_MIN_RANGE_BYTES, DEFAULT_MIN_SPLIT_BYTES, parallelReader, warmFor } from './parallel/reader.js';
@@ -14,6 +15,7 @@ import { createBusinessClock } from './measure/business-clock.js';
 import type { Clock } from './measure/clock.js';
 import type { Policy } from './policy/types.js';
 import { REPORT_SCHEMA, type Dimension, type Report } from './report.js';
+import { fieldsNeeded } from './rules/index.js';
 import { resolveWhen, type When } from './selection.js';
 import type { Ticket } from './types.js';
 import { VERSION } from './version.js';
@@ -86,6 +88,7 @@ export async function runAudit(req: AuditRequest): Promise<Report> {
     timezone: req.timezone ?? policy.inputs.timezone,
     dateOrder: req.dateOrder,
     asOf: req.asOf,
+    unread: unreadFields(policy),
   };
   // Held tickets need every ticket on this thread, and --strict stops at the first problem in file
   // order: one pass then (no worker is started for nothing).
@@ -162,4 +165,10 @@ export async function runAudit(req: AuditRequest): Promise<Report> {
     }
   }
   return report;
+}
+
+/** The on-demand vendor durations (map/fields.ts) no rule of the policy reads: bound, not read. */
+function unreadFields(policy: Policy): string[] {
+  const needed = fieldsNeeded(policy.rules);
+  return [...ON_DEMAND].filter((f) => !needed.has(f));
 }

@@ -81,6 +81,17 @@ export const MESSAGE_FIELDS: Record<MessageField, FieldKind> = {
   subject: TEXT,
 };
 
+/**
+ * Vendor durations that only a rule reads, and only when its needs() name them: an audit reads
+ * their cells only for a policy with such a rule (MapContext.unread). Bound all the same, so
+ * inspect shows them and rules see them as available. A Zendesk export has eight of them on
+ * every row; reading them for nothing cost about 8 % of the audit's per-row work.
+ */
+export const ON_DEMAND: ReadonlySet<string> = new Set([
+  'first_resolution_minutes', 'first_resolution_business_minutes', 'requester_wait_minutes', 'requester_wait_business_minutes',
+  'agent_wait_minutes', 'agent_wait_business_minutes', 'on_hold_minutes', 'on_hold_business_minutes',
+]);
+
 /** Times that must not come before created_at (dropped with `negative-duration` when they do). */
 export const AFTER_CREATION = new Set<string>(['first_response_at', 'solved_at', 'closed_at', 'last_agent_update_at']);
 

@@ -12,7 +12,7 @@ import type { Delimiter } from '../read/sniff.js';
 /** The same for every range of an audit: sent once to each worker. */
 export interface RangeSetup {
   policy: Policy;
-  ingest: Pick<IngestOptions, 'preset' | 'inputs' | 'timezone' | 'dateOrder' | 'asOf'>;
+  ingest: Pick<IngestOptions, 'preset' | 'inputs' | 'timezone' | 'dateOrder' | 'asOf' | 'unread'>;
   card: Omit<ScorecardOptions, 'clocks'>;
 }
 

@@ -1,6 +1,6 @@
 // The rule kinds, in report order of their typical use. Each is keyed by the policy's `measure`.
 
-import type { MeasureId } from '../policy/types.js';
+import type { MeasureId, RuleConfig } from '../policy/types.js';
 import type { RuleDefinition } from './definition.js';
 import { afterSales } from './after-sales.js';
 import { csat } from './csat.js';
@@ -50,6 +50,18 @@ export function ruleDefinition(measure: MeasureId): RuleDefinition {
   const d = byMeasure.get(measure);
   if (!d) throw new Error(`no rule definition for measure "${measure}"`);
   return d;
+}
+
+/** Every canonical field the policy's evaluated rules name in their needs (any alternative). */
+export function fieldsNeeded(rules: RuleConfig[]): Set<string> {
+  const fields = new Set<string>();
+  for (const rule of rules) {
+    if (rule.severity === 'off') continue;
+    for (const need of ruleDefinition(rule.measure).needs(rule as never, rule.clock)) {
+      for (const f of typeof need === 'string' ? [need] : need) fields.add(f);
+    }
+  }
+  return fields;
 }
 
 export type { RuleDefinition } from './definition.js';
