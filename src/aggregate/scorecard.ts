@@ -18,7 +18,7 @@ import { breakdowns, firstResponseDistribution, recordFirstResponse } from './br
 import { keepLateBreach, resolveDeferred, settleEarly, settleNow } from './deferred.js';
 import { buildResult, lackingInputs } from './result.js';
 import {
-  bump, countEligible, countKey, keepBreach, mayKeep, mergeRuleState, newRuleState, pairOf, type Placement, type RuleState,
+  bump, countEligible, countKey, countPending, keepBreach, mayKeep, mergeRuleState, newRuleState, pairOf, type Placement, type RuleState,
 } from './rule-state.js';
 import type { DeferredEntry, ScorecardState } from './state.js';
 
@@ -225,7 +225,7 @@ export function createScorecard(policy: Policy, options: ScorecardOptions): Scor
           }
           break;
         case 'pending':
-          s.pending++;
+          countPending(s, override);
           break;
         case 'excluded':
           s.excluded++;

@@ -8,7 +8,7 @@ import type { RenderOptions } from './index.js';
 import { markdownCell } from './sanitize.js';
 import { sparkline } from './sparkline.js';
 import {
-  complianceVsTarget, count, expectationTag, instantText, noDataText, percent, percentiles, problemCounts,
+  complianceVsTarget, count, expectationTag, groupFigures, groupLabel, instantText, noDataText, percent, percentiles, problemCounts,
   problemTotal, rulesWithBreaches, signedPoints, STATUS_LABEL, STATUS_MARK, verdictLine, breakdownRuleIds,
 } from './words.js';
 
@@ -37,6 +37,19 @@ function rulesTable(report: Report): string[] {
       data ? sparkline(r.trend, r.target).replace(/ /g, '·') : '',
       ...(withDelta ? [signedPoints(r.delta)] : []),
     ]));
+    // A rule with overrides: a row per group, each judged on its own.
+    for (const g of r.groups ?? []) {
+      lines.push(row([
+        `${STATUS_MARK[g.status]} ${STATUS_LABEL[g.status]}`,
+        `↳ ${markdownCell(groupLabel(g))}`,
+        '',
+        markdownCell(groupFigures(g)),
+        g.status === 'no_data' ? '' : count(g.eligible),
+        '',
+        '',
+        ...(withDelta ? [''] : []),
+      ]));
+    }
   }
   return lines;
 }

@@ -2,7 +2,7 @@
 // input problems, and the score and the gate's verdict last, where the eye lands after a run.
 
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Report, RuleResult, RuleStatus } from '../report.js';
+import type { Report, RuleGroup, RuleResult, RuleStatus } from '../report.js';
 import { humanMinutes } from './duration-text.js';
 import type { RenderOptions } from './index.js';
 import { terminalSafe } from './sanitize.js';
@@ -10,7 +10,7 @@ import { sparkline } from './sparkline.js';
 import { columns, type Align } from './terminal-table.js';
 import { breachLines, breakdownTables, problemLines } from './table-sections.js';
 import {
-  complianceVsTarget, count, expectationTag, instantText, noDataText, percentiles, signedPoints,
+  complianceVsTarget, count, expectationTag, groupFigures, groupLabel, instantText, noDataText, percentiles, signedPoints,
   STATUS_MARK, verdictLine,
 } from './words.js';
 
@@ -41,6 +41,14 @@ function ruleRow(rule: RuleResult, hasBaseline: boolean): string[] {
   return row;
 }
 
+/** A group's line under its rule: the group in the rule column, its own figures. */
+function groupRow(g: RuleGroup, hasBaseline: boolean): string[] {
+  const hasData = g.status !== 'no_data';
+  const row = [STATUS_MARK[g.status], '', `  ↳ ${terminalSafe(groupLabel(g))}`, '', groupFigures(g), hasData ? count(g.eligible) : '', '', ''];
+  if (hasBaseline) row.push('');
+  return row;
+}
+
 /** Title column width from the terminal's: the other columns first, the title takes what is left. */
 function titleWidth(rows: string[][], width: number): number | null {
   const widest = (i: number, head: string) => Math.max(head.length, ...rows.map((r) => [...r[i]].length));
@@ -66,16 +74,23 @@ export function renderTable(report: Report, opts: RenderOptions): string {
   }
   out.push('');
 
-  const rows = report.rules.map((r) => ruleRow(r, hasBaseline));
+  // Each rule's line, then a line per group of a rule with overrides (each judged on its own).
+  const rows: string[][] = [];
+  const statuses: RuleStatus[] = [];
+  for (const r of report.rules) {
+    rows.push(ruleRow(r, hasBaseline));
+    statuses.push(r.status);
+    for (const g of r.groups ?? []) {
+      rows.push(groupRow(g, hasBaseline));
+      statuses.push(g.status);
+    }
+  }
   if (rows.length > 0) {
     const head = ['', '#', 'rule', 'title', 'compliance / target', 'eligible', 'p50 / p90', 'trend', ...(hasBaseline ? ['Δ'] : [])];
     const tWidth = titleWidth(rows, width);
     const keep = <T,>(row: T[]): T[] => (tWidth === null ? row.filter((_, i) => i !== 3) : row);
     const widths = head.map((_, i) => (i === 3 ? tWidth : null));
-    const painted = rows.map((row, i) => {
-      const status = report.rules[i].status;
-      return row.map((cell, j) => (j === 0 || j === 4 ? paint(c, status, cell) : cell));
-    });
+    const painted = rows.map((row, i) => row.map((cell, j) => (j === 0 || j === 4 ? paint(c, statuses[i], cell) : cell)));
     const align: Align[] = ['left', 'left', 'left', 'left', 'right', 'right', 'right', 'left', 'right'];
     out.push(columns(keep(head).map((h) => c.dim(h)), painted.map(keep), keep(align), tWidth === null ? undefined : widths));
   } else {

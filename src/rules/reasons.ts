@@ -38,6 +38,15 @@ function versus(value: number, limit: number): [string, string] {
   return v === l && value !== limit ? [parts(value, 4), l] : [v, l];
 }
 
+/** A rule's group: `priority urgent, high · channel chat`; `other tickets` for the base group. */
+export function describeGroup(when: { priority?: readonly string[]; channel?: readonly string[] } | undefined): string {
+  if (!when) return 'other tickets';
+  const parts: string[] = [];
+  if (when.priority?.length) parts.push(`priority ${when.priority.join(', ')}`);
+  if (when.channel?.length) parts.push(`channel ${when.channel.join(', ')}`);
+  return parts.join(' · ');
+}
+
 export interface ReasonInput {
   code: string;
   /** ms for durations, a plain number for ratings and counts, null otherwise. */
