@@ -37,6 +37,8 @@ export interface IngestOptions {
   onRows?: (rows: number) => void;
   /** Reads a file another way when it can (parallel byte ranges); else it is read in one pass. */
   reader?: FileReader;
+  /** Mapped fields whose cells need not be read (MapContext.unread). */
+  unread?: readonly string[];
   /**
    * Told the file's mapping once it is compiled, before any record is read; returns the indices
    * of the policy rules its tickets need not be judged by (see Scorecard.rulesLacking).
@@ -204,6 +206,7 @@ export function prepareMapping(header: string[], headerLine: number, opts: Inges
     dateOrder: opts.dateOrder ?? opts.inputs.date_order ?? preset.dateOrder,
     times: opts.times,
     headerLine,
+    unread: opts.unread,
   });
   return { detection, zone, mapper };
 }

@@ -14,7 +14,10 @@ import { InputError } from './errors.js';
 import { availableFields, ingestFile, ingestOptions, peekKind, type IngestedFile, type IngestOptions, type InputRequest, type RecordTarget } from './ingest.js';
 import type { Mapper } from './map/mapper.js';
 import { LatestTimes, type AsOfDecision } from './map/latest-times.js';
+import { ON_DEMAND } from './map/fields.js';
 import { RangePool } from './parallel/pool.js';
+import type { Policy } from './policy/types.js';
+import { fieldsNeeded } from './rules/index.js';
 import { DEFAULT_MIN_RANGE_BYTES, DEFAULT_MIN_SPLIT_BYTES, parallelReader, warmFor } from './parallel/reader.js';
 import type { CsvSource } from './read/open-csv.js';
 import { stdinCopy, type StdinCopy } from './read/stdin-copy.js';
@@ -68,11 +71,11 @@ function splitSizes(): { minRangeBytes: number; minSplitBytes: number } {
 export async function readInputs(req: ReadingRequest): Promise<Reading> {
   const { policy } = req;
   const copy = req.files.includes('-') ? stdinCopy() : undefined;
-  const base: Omit<IngestOptions, 'times'> = { ...ingestOptions(req, req.strict), tee: copy?.tee };
+  const base: Omit<IngestOptions, 'times'> = { ...ingestOptions(req, req.strict), unread: unreadFields(req.policy), tee: copy?.tee };
   // Held tickets need every ticket on this thread, and --strict stops at the first problem in file
   // order: one pass then (no worker is started for nothing).
   const jobs = req.cardOptions(req.asOf) && !req.strict ? Math.max(1, Math.floor(req.jobs)) : 1;
-  const pool = jobs > 1 ? new RangePool(jobs - 1, { policy, ingest: { preset: base.preset, inputs: base.inputs, zones: base.zones, dateOrder: base.dateOrder } }) : undefined;
+  const pool = jobs > 1 ? new RangePool(jobs - 1, { policy, ingest: { preset: base.preset, inputs: base.inputs, zones: base.zones, dateOrder: base.dateOrder, unread: base.unread } }) : undefined;
   try {
     const { kinds, opened } = await inputKinds(req.files, base);
     const messageInputs = kinds.flatMap((k, i) => (k === 'messages' ? [i] : []));
@@ -139,6 +142,12 @@ interface ReadContext {
   jobs: number;
   /** The input read last: once its mapping is known, so is every field the audit will have. */
   lastInput: number;
+}
+
+/** The on-demand vendor durations (map/fields.ts) no rule of the policy reads: bound, not read. */
+function unreadFields(policy: Policy): string[] {
+  const needed = fieldsNeeded(policy.rules);
+  return [...ON_DEMAND].filter((f) => !needed.has(f));
 }
 
 /** What each input holds; with a single input there is nothing to order, so nothing is looked at. */

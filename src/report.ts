@@ -32,6 +32,27 @@ export interface TrendPoint {
   compliance: number | null;
 }
 
+/**
+ * One tier of a rule with overrides: the tickets of one override (`when`, first match wins), or
+ * those matching none (`base`, judged at the rule's own window and target). Each is judged alone.
+ */
+export interface RuleGroup {
+  /** The override's condition, as the policy gives it. */
+  when?: { priority?: string[]; channel?: string[] };
+  /** The tickets that match no override. */
+  base?: true;
+  /** The group's window in minutes, for rules with one. */
+  window_minutes: number | null;
+  target: number;
+  warn: number;
+  eligible: number;
+  met: number;
+  breached: number;
+  pending: number;
+  compliance: number | null;
+  status: RuleStatus;
+}
+
 export interface RuleResult {
   id: string;
   expectation: number | null;
@@ -67,6 +88,11 @@ export interface RuleResult {
   missing?: string[];
   /** Why the status is what it is when not obvious (no_data cause, vendor column used, peak comparison…). */
   note?: string;
+  /**
+   * Rules with overrides: each group judged alone, overrides in policy order, then the base.
+   * The rule's status is its worst group's; its score term their eligible-weighted mean.
+   */
+  groups?: RuleGroup[];
   /** The worst breaches (capped by --show-breaches / report defaults), worst first. */
   breaches: Breach[];
   trend: TrendPoint[];

@@ -67,6 +67,22 @@ export interface Ticket {
   resolution_minutes?: number;
   /** The vendor's own full-resolution duration in business minutes, when the export has one. */
   resolution_business_minutes?: number;
+  /** The vendor's own time from creation to the first solve, in minutes (calendar). */
+  first_resolution_minutes?: number;
+  /** The same in business minutes. */
+  first_resolution_business_minutes?: number;
+  /** The vendor's requester wait (Zendesk: time in New, Open and On-hold until solved), minutes. */
+  requester_wait_minutes?: number;
+  /** The same in business minutes. */
+  requester_wait_business_minutes?: number;
+  /** The vendor's agent wait (Zendesk: time in Pending, waiting on the requester), minutes. */
+  agent_wait_minutes?: number;
+  /** The same in business minutes. */
+  agent_wait_business_minutes?: number;
+  /** The vendor's on-hold time (Zendesk: time in On-hold, waiting on a third party), minutes. */
+  on_hold_minutes?: number;
+  /** The same in business minutes. */
+  on_hold_business_minutes?: number;
   /** The vendor's own SLA verdict on first response, when the export has one (Freshdesk). */
   vendor_first_response_sla?: 'met' | 'breached';
 

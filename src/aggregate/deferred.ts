@@ -14,7 +14,7 @@ import type { Clock } from '../measure/clock.js';
 import type { Dimension } from '../report.js';
 import type { ResolvedKind } from '../rules/verdict.js';
 import { addValue } from './quantiles.js';
-import { bump, countEligible, countKey, keepBreach, mayKeep, newRuleState, type Placement, type RuleState } from './rule-state.js';
+import { bump, countEligible, countKey, countPending, keepBreach, mayKeep, newRuleState, type Placement, type RuleState } from './rule-state.js';
 import type { CompiledRule } from './scorecard.js';
 import type { DeferredEntry, LateBreach, LateValues, ScorecardState } from './state.js';
 
@@ -83,7 +83,7 @@ function apply(state: ScorecardState, r: CompiledRule, d: DeferredEntry, o: Outc
       break;
     }
     case 'pending':
-      s.pending++;
+      countPending(s, d.override);
       break;
     case 'excluded':
       s.excluded++;

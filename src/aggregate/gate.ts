@@ -5,18 +5,38 @@ import type { RuleResult, Summary } from '../report.js';
 
 const HAS_DATA = new Set(['pass', 'warn', 'fail']);
 
+const ratio = (compliance: number, target: number) => (target > 0 ? Math.min(1, compliance / target) : 1);
+
 /**
- * 0–100, weight-averaged min(1, compliance ÷ target) over the rules with data (pass, warn or
- * fail), rounded to one decimal; null when no rule has data or every weight is 0. A target of 0
- * is always fully met.
+ * A rule's term in the score: min(1, compliance ÷ target); for a rule with groups (overrides),
+ * the mean of its judged groups' terms weighted by their eligible tickets. Null without data.
+ */
+export function scoreTerm(r: RuleResult): number | null {
+  if (!HAS_DATA.has(r.status) || r.compliance === null) return null;
+  if (!r.groups) return ratio(r.compliance, r.target);
+  let weighted = 0;
+  let eligible = 0;
+  for (const g of r.groups) {
+    if (!HAS_DATA.has(g.status) || g.compliance === null) continue;
+    weighted += g.eligible * ratio(g.compliance, g.target);
+    eligible += g.eligible;
+  }
+  return eligible > 0 ? weighted / eligible : null;
+}
+
+/**
+ * 0–100, weight-averaged rule terms (scoreTerm) over the rules with data (pass, warn or fail),
+ * rounded to one decimal; null when no rule has data or every weight is 0. A target of 0 is
+ * always fully met.
  */
 export function overallScore(rules: RuleResult[]): number | null {
   let weighted = 0;
   let weights = 0;
   for (const r of rules) {
-    if (!HAS_DATA.has(r.status) || r.compliance === null || r.weight <= 0) continue;
-    const ratio = r.target > 0 ? Math.min(1, r.compliance / r.target) : 1;
-    weighted += r.weight * ratio;
+    if (r.weight <= 0) continue;
+    const term = scoreTerm(r);
+    if (term === null) continue;
+    weighted += r.weight * term;
     weights += r.weight;
   }
   if (weights === 0) return null;

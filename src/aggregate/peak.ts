@@ -24,8 +24,9 @@ export function peakState(r: CompiledRule, slots: Record<string, RuleState>, zon
   const side = (s: RuleState) => ({ rated: s.met + s.breached, good: s.met, median: quantile(s.samples, 0.5) });
   const cmp = comparePeak(rule, side(atPeak), side(offPeak));
   const hours = isPeak.filter(Boolean).length;
+  const unit = hours === 1 ? 'hour' : 'hours';
   const notes = [
-    rule.peak_hours.length > 0 ? `peak: the policy's ${hours} hours a week (${zone})` : `peak: the ${hours} busiest hours of the week by volume (${zone})`,
+    rule.peak_hours.length > 0 ? `peak: the policy's ${hours} ${unit} a week (${zone})` : `peak: the ${hours === 1 ? 'busiest hour' : `${hours} busiest hours`} of the week by volume (${zone})`,
   ];
   if (cmp.offCsat === null) notes.push('no off-peak ratings to compare with');
   else if (cmp.gap !== null) notes.push(`peak CSAT ${pct(cmp.offCsat - cmp.gap)} vs off-peak ${pct(cmp.offCsat)}${cmp.violations.includes('csat-gap') ? ` (gap > ${pct(rule.max_csat_gap)}: fail)` : ''}`);

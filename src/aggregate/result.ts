@@ -1,10 +1,10 @@
 // One rule's numbers → its RuleResult (DESIGN §5–§6): status, compliance against the target,
 // percentiles and mean in minutes, notes, the worst breaches with their reasons, weekly trend.
 
-import type { Breach, RuleResult, RuleStatus } from '../report.js';
+import type { Breach, RuleGroup, RuleResult, RuleStatus } from '../report.js';
 import { filterNeeds, type Need } from '../rules/definition.js';
-import { describeOutcome } from '../rules/reasons.js';
-import { mergeRuleState, newRuleState, trimBreaches, type RuleState } from './rule-state.js';
+import { describeGroup, describeOutcome } from '../rules/reasons.js';
+import { BREACHED, MET, mergeRuleState, newRuleState, PENDING, TIER_SIZE, trimBreaches, type RuleState } from './rule-state.js';
 import { peakState } from './peak.js';
 import { quantile } from './quantiles.js';
 import type { CompiledRule } from './scorecard.js';
@@ -31,6 +31,10 @@ export function statusOf(compliance: number, target: number, warn: number): Rule
   return 'fail';
 }
 
+function groupEligible(s: RuleState, group: number): number {
+  return s.tiers[TIER_SIZE * group + MET] + s.tiers[TIER_SIZE * group + BREACHED];
+}
+
 /** The target (and warn level) weighted by how many eligible tickets each override governed. */
 function weightedLevels(r: CompiledRule, s: RuleState): { target: number; warn: number } {
   const { rule } = r;
@@ -38,13 +42,55 @@ function weightedLevels(r: CompiledRule, s: RuleState): { target: number; warn: 
   if (eligible === 0 || !rule.overrides.some((o) => o.target !== undefined || o.warn !== undefined)) {
     return { target: rule.target, warn: rule.warn };
   }
-  let target = s.overrideEligible[0] * rule.target;
-  let warn = s.overrideEligible[0] * rule.warn;
+  let target = groupEligible(s, 0) * rule.target;
+  let warn = groupEligible(s, 0) * rule.warn;
   rule.overrides.forEach((o, i) => {
-    target += s.overrideEligible[i + 1] * (o.target ?? rule.target);
-    warn += s.overrideEligible[i + 1] * (o.warn ?? rule.warn);
+    target += groupEligible(s, i + 1) * (o.target ?? rule.target);
+    warn += groupEligible(s, i + 1) * (o.warn ?? rule.warn);
   });
   return { target: target / eligible, warn: warn / eligible };
+}
+
+const JUDGED: ReadonlySet<RuleStatus> = new Set(['pass', 'warn', 'fail']);
+const WORSE: Record<string, number> = { pass: 0, warn: 1, fail: 2 };
+
+/**
+ * A rule with overrides as its groups, each judged alone against its own target: the overrides'
+ * tickets (first match wins) in policy order, then those matching none at the rule's base window
+ * and target. Empty for a rule without overrides.
+ */
+function tierGroups(r: CompiledRule, s: RuleState, ceilingTarget: number | undefined, minSample: number, lacking: boolean): RuleGroup[] {
+  const { rule } = r;
+  if (rule.overrides.length === 0) return [];
+  const group = (g: number, target: number, warn: number, window: number): RuleGroup => {
+    const met = s.tiers[TIER_SIZE * g + MET];
+    const breached = s.tiers[TIER_SIZE * g + BREACHED];
+    const eligible = met + breached;
+    const compliance = eligible > 0 ? met / eligible : null;
+    let status: RuleStatus;
+    if (lacking || eligible === 0) status = 'no_data';
+    else if (eligible < minSample) status = 'insufficient';
+    else status = statusOf(compliance!, target, warn);
+    return {
+      window_minutes: Number.isFinite(window) ? window / MINUTE : null,
+      target, warn, eligible, met, breached, pending: s.tiers[TIER_SIZE * g + PENDING], compliance, status,
+    };
+  };
+  // A ceiling rule takes no target per override (the policy refuses one): every group's is 1 − ceiling.
+  const levels = (target: number | undefined, warn: number | undefined) => {
+    const t = ceilingTarget ?? target ?? rule.target;
+    return { t, w: Math.min(warn ?? rule.warn, t) };
+  };
+  const groups: RuleGroup[] = rule.overrides.map((o, i) => {
+    const { t, w } = levels(o.target, o.warn);
+    const when: RuleGroup['when'] = {};
+    if (o.when.priority) when.priority = [...o.when.priority];
+    if (o.when.channel) when.channel = [...o.when.channel];
+    return { when, ...group(i + 1, t, w, r.overrides[i].window) };
+  });
+  const { t, w } = levels(undefined, undefined);
+  groups.push({ base: true, ...group(0, t, w, r.baseWindow) });
+  return groups;
 }
 
 export function buildResult(r: CompiledRule, slots: Record<string, RuleState>, available: ReadonlySet<string>, minSample: number, zone: string): { result: RuleResult; state: RuleState } {
@@ -74,12 +120,14 @@ export function buildResult(r: CompiledRule, slots: Record<string, RuleState>, a
   const compliance = eligible > 0 ? s.met / eligible : null;
   const ceiling = def.ceiling ? def.ceiling(rule as never) : undefined;
   let { target, warn } = weightedLevels(r, s);
-  if (ceiling !== undefined) {
-    // Rounded as the policy resolves it (1 − 0.18 is 0.8200000000000001, which 41 of 50 = 0.82
-    // would miss): a rate exactly at the ceiling passes.
-    target = Number((1 - ceiling).toPrecision(12));
+  // Rounded as the policy resolves it (1 − 0.18 is 0.8200000000000001, which 41 of 50 = 0.82
+  // would miss): a rate exactly at the ceiling passes.
+  const ceilingTarget = ceiling !== undefined ? Number((1 - ceiling).toPrecision(12)) : undefined;
+  if (ceilingTarget !== undefined) {
+    target = ceilingTarget;
     warn = Math.min(warn, target);
   }
+  const groups = tierGroups(r, s, ceilingTarget, minSample, lacking.length > 0);
 
   let status: RuleStatus;
   if (lacking.length > 0) {
@@ -88,6 +136,18 @@ export function buildResult(r: CompiledRule, slots: Record<string, RuleState>, a
   } else if (eligible === 0) {
     status = 'no_data';
     notes.unshift(s.pending > 0 ? `no ticket decided yet (${s.pending} pending)` : 'no eligible tickets');
+  } else if (groups.length > 0) {
+    // Each group alone: the rule is its worst judged group's; a group under the minimum sample
+    // decides only when every group is under it (or has nothing eligible).
+    const judged = groups.filter((g) => JUDGED.has(g.status));
+    const small = groups.filter((g) => g.status === 'insufficient').map((g) => `${describeGroup(g.when)} ${g.eligible}`);
+    if (judged.length === 0) {
+      status = 'insufficient';
+      notes.unshift(`every group has fewer eligible tickets than the gate's minimum sample of ${minSample} (${small.join(', ')})`);
+    } else {
+      status = violations.length > 0 ? 'fail' : judged.reduce((worst, g) => (WORSE[g.status] > WORSE[worst] ? g.status : worst), 'pass' as RuleStatus);
+      if (small.length > 0) notes.push(`not judged, fewer eligible than the gate's minimum sample of ${minSample}: ${small.join(', ')}`);
+    }
   } else if (eligible < minSample) {
     status = 'insufficient';
     notes.unshift(`${eligible} eligible, fewer than the gate's minimum sample of ${minSample}`);
@@ -144,6 +204,7 @@ export function buildResult(r: CompiledRule, slots: Record<string, RuleState>, a
     ...(ceiling !== undefined ? { ceiling, rate: eligible > 0 ? s.breached / eligible : null } : {}),
     ...(missing.length > 0 ? { missing } : {}),
     ...(notes.length > 0 ? { note: notes.join('; ') } : {}),
+    ...(groups.length > 0 ? { groups } : {}),
     breaches,
     trend: Object.keys(s.trend).sort().map((period) => {
       const [e, m] = s.trend[period];

@@ -38,14 +38,23 @@ export interface RuleState {
   breachFloor: number;
   /** That last breach itself: one ranking after it (worseFirst) can never make the list either. */
   floorBreach: BreachRecord | null;
-  /** Eligible tickets per override: index 0 = none matched, i + 1 = overrides[i]. */
-  overrideEligible: number[];
+  /**
+   * Per group, three counts [met, breached, pending] one after the other: group 0 = the tickets
+   * matching no override, group i + 1 = overrides[i] (first match wins). Each group is judged alone.
+   */
+  tiers: number[];
 }
+
+/** Where a group's counts start in `tiers`; then + MET, + BREACHED, + PENDING. */
+export const TIER_SIZE = 3;
+export const MET = 0;
+export const BREACHED = 1;
+export const PENDING = 2;
 
 export function newRuleState(overrides: number): RuleState {
   return {
     met: 0, breached: 0, pending: 0, excluded: 0, excludedReasons: {}, extra: {}, sum: 0,
-    samples: newQuantiles(), trend: {}, groups: {}, breaches: [], breachFloor: -Infinity, floorBreach: null, overrideEligible: new Array(overrides + 1).fill(0),
+    samples: newQuantiles(), trend: {}, groups: {}, breaches: [], breachFloor: -Infinity, floorBreach: null, tiers: new Array(TIER_SIZE * (overrides + 1)).fill(0),
   };
 }
 
@@ -94,7 +103,7 @@ export interface Placement {
 export function countEligible(s: RuleState, met: boolean, at: Placement, sample: number, week = pairOf(s.trend, at.week)): void {
   if (met) s.met++;
   else s.breached++;
-  s.overrideEligible[at.override]++;
+  s.tiers[TIER_SIZE * at.override + (met ? MET : BREACHED)]++;
   week[0]++;
   if (met) week[1]++;
   for (let i = 0; i < at.dims.length; i++) {
@@ -105,6 +114,12 @@ export function countEligible(s: RuleState, met: boolean, at: Placement, sample:
     s.sum += sample;
     addValue(s.samples, sample);
   }
+}
+
+/** Counts one pending outcome, in its group (`override`, as in Placement). */
+export function countPending(s: RuleState, override: number): void {
+  s.pending++;
+  s.tiers[TIER_SIZE * override + PENDING]++;
 }
 
 /** Worst first: larger value, then id, then creation, then code (a total order: deterministic). */
@@ -173,5 +188,5 @@ export function mergeRuleState(into: RuleState, from: RuleState, cap: number): v
     }
   }
   for (const b of from.breaches) keepBreach(into, b, cap);
-  for (let i = 0; i < from.overrideEligible.length; i++) into.overrideEligible[i] += from.overrideEligible[i];
+  for (let i = 0; i < from.tiers.length; i++) into.tiers[i] += from.tiers[i];
 }

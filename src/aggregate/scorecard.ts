@@ -18,7 +18,7 @@ import { breakdowns, firstResponseDistribution, recordFirstResponse } from './br
 import { keepLateBreach, resolveDeferred, settleEarly, settleNow } from './deferred.js';
 import { buildResult, lackingInputs } from './result.js';
 import {
-  bump, countEligible, countKey, keepBreach, mayKeep, mergeRuleState, newRuleState, pairOf, type Placement, type RuleState,
+  bump, countEligible, countKey, countPending, keepBreach, mayKeep, mergeRuleState, newRuleState, pairOf, type Placement, type RuleState,
 } from './rule-state.js';
 import type { DeferredEntry, ScorecardState } from './state.js';
 
@@ -198,19 +198,25 @@ export function createScorecard(policy: Policy, options: ScorecardOptions): Scor
     for (let i = 0; i < rules.length; i++) {
       const r = rules[i];
       if (!r.applies(t)) continue;
-      const s = stateFor(i, t);
-      if (r.def.byHourOfWeek) memo[i].volume.add(s.extra, 'volume');
-      if (excludedBy !== undefined) {
-        s.excluded++;
-        bump(s.excludedReasons, countKey('tag:', excludedBy));
-        continue;
-      }
       let override = 0;
       for (let o = 0; o < r.overrides.length; o++) if (r.overrides[o].applies(t)) { override = o + 1; break; }
       r.ctx.window = override ? r.overrides[override - 1].window : r.baseWindow;
       at.override = override;
       reset(verdict);
       r.def.judge(t, r.rule as never, r.ctx, verdict);
+      if (excludedBy !== undefined) {
+        // An exclude tag takes the ticket out of everything the rule computes (the peak rule's
+        // hourly volume too). It is counted only where the rule would otherwise have counted the
+        // ticket at all: twenty spam e-mails are no exclusion from a refund rule.
+        if (verdict.kind !== 'not-applicable') {
+          const s = stateFor(i, t);
+          s.excluded++;
+          bump(s.excludedReasons, countKey('tag:', excludedBy));
+        }
+        continue;
+      }
+      const s = stateFor(i, t);
+      if (r.def.byHourOfWeek) memo[i].volume.add(s.extra, 'volume');
       switch (verdict.kind) {
         case 'met':
         case 'breached':
@@ -222,7 +228,7 @@ export function createScorecard(policy: Policy, options: ScorecardOptions): Scor
           }
           break;
         case 'pending':
-          s.pending++;
+          countPending(s, override);
           break;
         case 'excluded':
           s.excluded++;

@@ -30,6 +30,8 @@ export interface MapContext {
   times: LatestTimes;
   /** Line of the header in the file (blank lines before it move it down); default 1. */
   headerLine?: number;
+  /** Bound fields whose cells are not read (fields.ts ON_DEMAND that no rule of the audit needs). */
+  unread?: readonly string[];
 }
 
 export interface Mapper {

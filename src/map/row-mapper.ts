@@ -58,7 +58,7 @@ export class RowMapper implements Mapper {
     this.key = slots.find((s) => s.field === threadKey)!;
     this.when = slots.find((s) => s.field === (preset.kind === 'tickets' ? 'created_at' : 'at'))!;
     this.role = slots.find((s) => s.field === 'author_role') ?? null;
-    this.rest = slots.filter((s) => s !== this.key && s !== this.when && s !== this.role);
+    this.rest = slots.filter((s) => s !== this.key && s !== this.when && s !== this.role && !ctx.unread?.includes(s.field));
     this.codes = this.rest.map((s) => fieldCode(s.field));
   }
 

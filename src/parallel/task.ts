@@ -14,7 +14,7 @@ import type { Delimiter } from '../read/sniff.js';
 /** The same for every range of an audit: sent once to each worker. */
 export interface RangeSetup {
   policy: Policy;
-  ingest: Pick<IngestOptions, 'preset' | 'inputs' | 'zones' | 'dateOrder'>;
+  ingest: Pick<IngestOptions, 'preset' | 'inputs' | 'zones' | 'dateOrder' | 'unread'>;
 }
 
 export interface RangeTask {

@@ -9,7 +9,7 @@ import { formatDuration, formatPercent, formatTimeOfDay, formatTimeRange } from 
 
 type Doc = Record<string, unknown>;
 
-const DURATION_KEYS = new Set(['window', 'repair_window', 'untouched', 'unassigned', 'return_window', 'answer_window']);
+const DURATION_KEYS = new Set(['window', 'repair_window', 'untouched', 'unassigned', 'return_window', 'answer_window', 'short_abandon']);
 const PERCENT_KEYS = new Set(['ceiling', 'max_csat_gap']);
 const FILTER_KEYS = new Set(['match', 'repair']);
 const RESPONSE_MEASURES = new Set(['first-response', 'phone-wait']);

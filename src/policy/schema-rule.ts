@@ -6,15 +6,15 @@ import { CHANNELS, PRIORITIES } from '../types.js';
 import type { MeasureId } from './types.js';
 import { filterSchema } from './schema-filter.js';
 import { DAY_INDEX, DAY_NAMES } from './schema-schedule.js';
-import { duration, oneOrMany, percent } from './schema-units.js';
-import { parseTimeRange } from './units.js';
+import { duration, once, oneOrMany, percent } from './schema-units.js';
+import { parseDuration, parseTimeRange } from './units.js';
 
 /** Rate rules judged against a ceiling: their target is 1 − ceiling, so they take no `target`. */
 export const CEILING_MEASURES: ReadonlySet<MeasureId> = new Set(['share', 'reopen-rate', 'missed-rate']);
 
 /** Measures whose base window an override's `window` replaces (the key that holds it). */
 export const WINDOW_KEY: Partial<Record<MeasureId, string>> = {
-  'first-response': 'window', 'next-reply': 'window', 'update-gap': 'window', resolution: 'window',
+  'first-response': 'window', 'next-reply': 'window', 'update-gap': 'window', resolution: 'window', 'requester-wait': 'window',
   'phone-wait': 'window', presales: 'window', 'refund-speed': 'window', 'after-sales': 'repair_window',
   'returns-approval': 'answer_window', 'queue-hygiene': 'untouched',
 };
@@ -60,6 +60,22 @@ const baseShape = () => ({
 
 const target = () => percent().meta({ description: 'Compliance target: pass at or above it.' });
 
+/** A duration that may be zero (`0s` turns a threshold off). */
+const durationOrZero = once(() =>
+  z
+    .union([z.number(), z.string()], { error: 'expected a duration like 5s' })
+    .transform((v, ctx) => {
+      try {
+        const ms = parseDuration(v);
+        if (ms < 0) throw new Error('expected a duration of zero or more');
+        return ms;
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+        return z.NEVER;
+      }
+    }),
+);
+
 const peakHours = () =>
   z
     .strictObject({
@@ -82,7 +98,13 @@ const PARAMS = {
   'next-reply': () => ({ window: duration() }),
   'update-gap': () => ({ window: duration() }),
   resolution: () => ({ which: z.enum(['first', 'full']).default('full'), window: duration() }),
-  'phone-wait': () => ({ window: duration() }),
+  'requester-wait': () => ({ window: duration() }),
+  'phone-wait': () => ({
+    window: duration(),
+    short_abandon: durationOrZero()
+      .prefault('5s')
+      .meta({ description: 'A call abandoned within this wait is a short abandon: not offered to the desk, left out of the service level. "0s": none.' }),
+  }),
   csat: () => ({}),
   nps: () => ({}),
   share: () => ({ match: filterSchema(), ceiling: percent() }),

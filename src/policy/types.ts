@@ -56,7 +56,13 @@ export type Measure =
   | { measure: 'next-reply'; window: number }
   | { measure: 'update-gap'; window: number }
   | { measure: 'resolution'; which: 'first' | 'full'; window: number }
-  | { measure: 'phone-wait'; window: number }
+  | { measure: 'requester-wait'; window: number }
+  | {
+      measure: 'phone-wait';
+      window: number;
+      /** An abandoned call with a wait up to this (ms) is a short abandon, outside the sample; 0: none. */
+      short_abandon: number;
+    }
   | { measure: 'csat' }
   | { measure: 'nps' }
   | { measure: 'share'; match: Filter; ceiling: number }

@@ -8,8 +8,7 @@ import type { RenderOptions } from './index.js';
 import { markdownCell } from './sanitize.js';
 import { sparkline } from './sparkline.js';
 import {
-  complianceVsTarget, count, expectationTag, instantText, noDataText, percent, percentiles, problemCounts,
-  problemTotal, reportZone, rulesWithBreaches, signedPoints, STATUS_LABEL, STATUS_MARK, verdictLine, breakdownRuleIds, zoneText,
+  breakdownRuleIds, complianceVsTarget, count, expectationTag, groupFigures, groupLabel, instantText, noDataText, percent, percentiles, problemCounts, problemTotal, reportZone, rulesWithBreaches, signedPoints, STATUS_LABEL, STATUS_MARK, verdictLine, zoneText,
 } from './words.js';
 
 const LIMIT_BYTES = 900 * 1024;
@@ -37,6 +36,19 @@ function rulesTable(report: Report): string[] {
       data ? sparkline(r.trend, r.target).replace(/ /g, '·') : '',
       ...(withDelta ? [signedPoints(r.delta)] : []),
     ]));
+    // A rule with overrides: a row per group, each judged on its own.
+    for (const g of r.groups ?? []) {
+      lines.push(row([
+        `${STATUS_MARK[g.status]} ${STATUS_LABEL[g.status]}`,
+        `↳ ${markdownCell(groupLabel(g))}`,
+        '',
+        markdownCell(groupFigures(g)),
+        g.status === 'no_data' ? '' : count(g.eligible),
+        '',
+        '',
+        ...(withDelta ? [''] : []),
+      ]));
+    }
   }
   return lines;
 }

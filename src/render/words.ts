@@ -2,9 +2,11 @@
 // Only wording: what is shown where is each renderer's business. Returned text is raw (not
 // escaped); each renderer escapes for its medium.
 
-import type { Report, RuleResult, RuleStatus } from '../report.js';
+import type { Report, RuleGroup, RuleResult, RuleStatus } from '../report.js';
+import { describeGroup } from '../rules/reasons.js';
 import type { InputSummary } from '../types.js';
 import { instantIn } from '../zone.js';
+import { humanMinutes } from './duration-text.js';
 
 export const STATUS_MARK: Record<RuleStatus, string> = { pass: '✔', warn: '!', fail: '✖', no_data: '·', insufficient: '?' };
 export const STATUS_LABEL: Record<RuleStatus, string> = {
@@ -25,6 +27,23 @@ export function percent(fraction: number | null | undefined, digits = 1): string
 /** `87.5% / 90%`: compliance against target. */
 export function complianceVsTarget(rule: RuleResult): string {
   return `${percent(rule.compliance)} / ${percent(rule.target)}`;
+}
+
+/** `priority urgent (2h)`, `other tickets (8h)`: which tickets a rule's group holds, and its window. */
+export function groupLabel(g: RuleGroup): string {
+  const name = describeGroup(g.when);
+  return g.window_minutes === null ? name : `${name} (${humanMinutes(g.window_minutes)})`;
+}
+
+/** `80% / 95%`, or why the group has no figure. */
+export function groupFigures(g: RuleGroup): string {
+  return g.status === 'no_data' ? 'no eligible tickets' : `${percent(g.compliance)} / ${percent(g.target)}`;
+}
+
+/** One line per group: `priority urgent (2h): fail, 80% / 95% (8 of 10 met)`. */
+export function groupLines(rule: RuleResult): string[] {
+  return (rule.groups ?? []).map((g) =>
+    `${groupLabel(g)}: ${STATUS_LABEL[g.status]}, ${groupFigures(g)}${g.status === 'no_data' ? '' : ` (${count(g.met)} of ${count(g.eligible)} met)`}`);
 }
 
 /** `+1.4`, `−6.2`, `0.0` (points on the 0–100 scale); `–` when there is no comparison. */

@@ -1,6 +1,6 @@
 // The rule kinds, in report order of their typical use. Each is keyed by the policy's `measure`.
 
-import type { MeasureId } from '../policy/types.js';
+import type { MeasureId, RuleConfig } from '../policy/types.js';
 import type { RuleDefinition } from './definition.js';
 import { afterSales } from './after-sales.js';
 import { csat } from './csat.js';
@@ -16,6 +16,7 @@ import { promiseUpdates } from './promise-updates.js';
 import { queueHygiene } from './queue-hygiene.js';
 import { refundSpeed } from './refund-speed.js';
 import { reopenRate } from './reopen-rate.js';
+import { requesterWait } from './requester-wait.js';
 import { resolution } from './resolution.js';
 import { returnsApproval } from './returns-approval.js';
 import { share } from './share.js';
@@ -26,6 +27,7 @@ export const RULES: RuleDefinition<any>[] = [
   nextReply,
   updateGap,
   resolution,
+  requesterWait,
   phoneWait,
   csat,
   nps,
@@ -48,6 +50,18 @@ export function ruleDefinition(measure: MeasureId): RuleDefinition {
   const d = byMeasure.get(measure);
   if (!d) throw new Error(`no rule definition for measure "${measure}"`);
   return d;
+}
+
+/** Every canonical field the policy's evaluated rules name in their needs (any alternative). */
+export function fieldsNeeded(rules: RuleConfig[]): Set<string> {
+  const fields = new Set<string>();
+  for (const rule of rules) {
+    if (rule.severity === 'off') continue;
+    for (const need of ruleDefinition(rule.measure).needs(rule as never, rule.clock)) {
+      for (const f of typeof need === 'string' ? [need] : need) fields.add(f);
+    }
+  }
+  return fields;
 }
 
 export type { RuleDefinition } from './definition.js';

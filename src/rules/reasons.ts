@@ -38,6 +38,15 @@ function versus(value: number, limit: number): [string, string] {
   return v === l && value !== limit ? [parts(value, 4), l] : [v, l];
 }
 
+/** A rule's group: `priority urgent, high · channel chat`; `other tickets` for the base group. */
+export function describeGroup(when: { priority?: readonly string[]; channel?: readonly string[] } | undefined): string {
+  if (!when) return 'other tickets';
+  const parts: string[] = [];
+  if (when.priority?.length) parts.push(`priority ${when.priority.join(', ')}`);
+  if (when.channel?.length) parts.push(`channel ${when.channel.join(', ')}`);
+  return parts.join(' · ');
+}
+
 export interface ReasonInput {
   code: string;
   /** ms for durations, a plain number for ratings and counts, null otherwise. */
@@ -68,8 +77,10 @@ export function describeOutcome(r: ReasonInput): string {
     case 'missed-after': return `missed after waiting ${dur()}`;
     case 'no-update-before-due': return `no agent update before the due time (${formatDuration(r.value ?? 0)} past due)`;
     case 'updated-before-due': return 'updated before the due time';
-    case 'missed': return 'missed';
-    case 'abandoned': return 'abandoned';
+    // With a recorded wait (a call given up within the window), the wait is said.
+    case 'missed': return r.value === null ? 'missed' : `missed after waiting ${formatDuration(r.value)}`;
+    case 'abandoned': return r.value === null ? 'abandoned' : `abandoned after waiting ${formatDuration(r.value)}`;
+    case 'short-abandon': return 'excluded: abandoned within the short-abandon threshold';
     case 'bad-rating': return r.value === null ? 'bad rating' : `bad rating (${Math.round(r.value * 100)} %)`;
     case 'detractor': return `detractor (${r.value} of 10)`;
     case 'passive': return `passive (${r.value} of 10)`;
@@ -79,8 +90,10 @@ export function describeOutcome(r: ReasonInput): string {
     case 'rejected': return 'return rejected';
     case 'outbound': return 'excluded: outbound conversation';
     case 'closed-without-reply': return 'excluded: closed without reply';
+    case 'no-customer-message': return 'excluded: no customer message';
     case 'no-response-time': return 'excluded: no first-response time';
     case 'no-resolution-time': return 'excluded: no resolution time';
+    case 'no-requester-wait': return 'excluded: solved without a requester wait time';
     case 'no-reopen-count': return 'excluded: no reopen count';
     case 'no-order-date': return 'excluded: no order date';
     case 'update-history-unknown': return 'excluded: only the last update is known and it came after the due time';

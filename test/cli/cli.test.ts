@@ -157,6 +157,19 @@ describe('support-audit command', () => {
     const text = runCli(['inspect', SAMPLE]);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('zendesk');
+    // Zendesk's own durations are mapped, and shown with their columns.
+    for (const [field, column] of [
+      ['first_resolution_minutes', 'First resolution time in minutes'],
+      ['first_resolution_business_minutes', 'First resolution time in minutes within business hours'],
+      ['requester_wait_minutes', 'Requester wait time in minutes'],
+      ['requester_wait_business_minutes', 'Requester wait time in minutes within business hours'],
+      ['agent_wait_minutes', 'Agent wait time in minutes'],
+      ['agent_wait_business_minutes', 'Agent wait time in minutes within business hours'],
+      ['on_hold_minutes', 'On hold time in minutes'],
+      ['on_hold_business_minutes', 'On hold time in minutes within business hours'],
+    ]) {
+      expect(text.stdout).toMatch(new RegExp(`\\n    ${field} +← ${column}\\n`));
+    }
     const json = JSON.parse(runCli(['inspect', SAMPLE, '--format', 'json']).stdout);
     expect(json[0]).toMatchObject({ path: SAMPLE, format: 'zendesk' });
     for (const key of ['rows', 'used', 'skipped', 'problems']) expect(json[0]).toHaveProperty(key);
