@@ -36,8 +36,9 @@ export interface AuditRequest extends InspectRequest {
   onRanges?: (path: string, ranges: number) => void;
 }
 
+/** Keyed by schedule name, the user's words: no prototype, so `toString` or `__proto__` is just a name. */
 export function businessClocks(policy: Policy): Record<string, Clock> {
-  const clocks: Record<string, Clock> = {};
+  const clocks: Record<string, Clock> = Object.create(null);
   for (const [name, schedule] of Object.entries(policy.schedules)) clocks[name] = createBusinessClock(schedule);
   return clocks;
 }

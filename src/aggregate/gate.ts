@@ -27,7 +27,8 @@ export function overallScore(rules: RuleResult[]): number | null {
 
 /**
  * The run fails (exit 1) when any of these holds, each giving a reason code:
- * - the score is below the minimum (`score-below-minimum`; a null score never trips it);
+ * - the score is below the minimum (`score-below-minimum`; a null score never trips it), or is
+ *   not a finite number (`score-not-finite`: never a pass on NaN);
  * - a rule of severity `error` fails (`rule-failed:<id>`);
  * - with fail_on `warn`: also a rule of severity `warn` that fails (`rule-failed:<id>`) and a rule
  *   of severity `error` that only warns (`rule-warned:<id>`);
@@ -45,7 +46,9 @@ export function decideGate(
   const score = overallScore(rules);
   const counts = { pass: 0, warn: 0, fail: 0, no_data: 0, insufficient: 0 };
   const reasons: string[] = [];
-  if (score !== null && score < minScore) reasons.push('score-below-minimum');
+  // Defence in depth (the policy keeps weights finite): a score that is not a number never passes.
+  if (score !== null && !Number.isFinite(score)) reasons.push('score-not-finite');
+  else if (score !== null && !(score >= minScore)) reasons.push('score-below-minimum');
   for (const r of rules) {
     counts[r.status]++;
     if (r.severity === 'off') continue;

@@ -91,7 +91,7 @@ function compileRule(rule: RuleConfig, opts: ScorecardOptions): CompiledRule {
   const def = ruleDefinition(rule.measure);
   let clock = calendarClock;
   if (rule.clock === 'business') {
-    const named = rule.schedule !== undefined ? opts.clocks[rule.schedule] : undefined;
+    const named = rule.schedule !== undefined && Object.hasOwn(opts.clocks, rule.schedule) ? opts.clocks[rule.schedule] : undefined;
     if (!named) throw new Error(`rule ${rule.id}: no business clock for schedule "${rule.schedule ?? ''}"`);
     clock = named;
   }

@@ -10,6 +10,9 @@ import { builtinPolicy } from './default.js';
 import { invalidPolicy, resolvePolicy } from './resolve.js';
 import type { Policy } from './types.js';
 
+/** Alias expansions allowed (the yaml package's own measure): plenty for reusing a schedule or filter. */
+const MAX_ALIAS_COUNT = 100;
+
 export const POLICY_FILE_NAMES = ['support-audit.policy.yaml', 'support-audit.policy.yml', 'support-audit.policy.json'];
 
 /**
@@ -26,7 +29,21 @@ export function parsePolicy(text: string, source: string): Policy {
     });
     throw invalidPolicy(source, lines);
   }
-  return resolvePolicy(doc.toJS({ maxAliasCount: 100 }), source);
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    // The yaml package refuses aliases that expand beyond the count (a "billion laughs" document).
+    if (err instanceof ReferenceError) {
+      throw invalidPolicy(source, [
+        /excessive alias/i.test(err.message)
+          ? `aliases: they expand to more than ${MAX_ALIAS_COUNT} copies (refused: a document like this exhausts memory); write the values out`
+          : `aliases: ${err.message}`,
+      ]);
+    }
+    throw err;
+  }
+  return resolvePolicy(value, source);
 }
 
 function policyFileIn(dir: string): string | undefined {
