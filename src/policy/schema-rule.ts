@@ -55,7 +55,7 @@ const baseShape = () => ({
   applies_to: filterSchema().optional(),
   warn: percent().optional().meta({ description: 'Warn at or above this compliance, fail below; defaults below the target.' }),
   severity: z.enum(['error', 'warn', 'off']).default('error').meta({ description: '`error` fails the gate, `warn` only reports, `off` skips the rule.' }),
-  weight: z.number().min(0).max(MAX_WEIGHT).default(1).meta({ description: 'Share of the overall score, 0–1000 (0: the rule does not count towards it).' }),
+  weight: z.number().min(0).max(MAX_WEIGHT).default(1),
   clock: z.enum(['calendar', 'business']).default('calendar'),
   schedule: z.string().min(1).optional().meta({ description: 'The schedule a business clock counts in.' }),
   overrides: z.array(override()).default([]).meta({ description: 'Per priority/channel window, target or warn, first match wins.' }),
