@@ -121,6 +121,7 @@ export const PROBLEM_CODES = [
   'empty-row',
   'orphan-message',
   'duplicate-column',
+  'long-id',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

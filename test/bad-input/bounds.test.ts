@@ -1,0 +1,172 @@
+// Memory and time stay bounded whatever the data: a record of nothing but delimiters, millions
+// of distinct unknown values, ids of a megabyte, a header of 10,000 columns. Each case runs the
+// real command; where memory is the point, the command runs with a small V8 heap
+// (--max-old-space-size), which it would exceed (and crash) if the bound did not hold.
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasStackTrace } from '../cli/run.js';
+import { ValueReader } from '../../src/map/values.js';
+import { mergeProblemLists, ProblemList } from '../../src/problem-list.js';
+import { cli, report, tempDir, type Run } from './helpers.js';
+
+let dir = '';
+beforeAll(() => {
+  dir = tempDir('bounds');
+});
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const SMALL_HEAP = { NODE_OPTIONS: '--max-old-space-size=160' };
+
+function oneSentence(run: Run, pattern: RegExp): void {
+  expect(run.timedOut, 'the command hung').toBe(false);
+  expect(hasStackTrace(run.stderr), run.stderr).toBe(false);
+  expect(run.stderr).not.toMatch(/internal error|heap out of memory/i);
+  expect(run.code, run.stderr).toBe(2);
+  expect(run.stdout).toBe('');
+  const lines = run.stderr.trimEnd().split('\n');
+  expect(lines, run.stderr.slice(0, 500)).toHaveLength(1);
+  expect(lines[0]).toMatch(pattern);
+}
+
+describe('a record of nothing but delimiters (60 MB of commas)', () => {
+  it.each([
+    ['a data line', 'id,channel,created_at\n', 2],
+    ['the header line', '', 1],
+  ])('%s: exit 2 with one sentence, in seconds, in a small heap', async (_name, before, line) => {
+    const file = `commas-${line}.csv`;
+    writeFileSync(join(dir, file), Buffer.concat([Buffer.from(before), Buffer.alloc(60_000_000, ','), Buffer.from('\n')]));
+    const run = await cli(['audit', file], { cwd: dir, env: SMALL_HEAP, timeoutMs: 30_000 });
+    oneSentence(run, new RegExp(`^error: commas-${line}\\.csv: expected records of at most 100,000 cells but the record starting on line ${line} has more; the rest of the file cannot be read\\.$`));
+    expect(run.ms, `took ${run.ms} ms`).toBeLessThan(15_000);
+  }, 60_000);
+
+  it('100,000 cells (an empty one each) are still read: the limit is past them', async () => {
+    const file = join(dir, 'wide-ok.csv');
+    writeFileSync(file, `id,channel,created_at${','.repeat(99_997)}\nT-1,email,2024-03-04T08:00:00Z${','.repeat(99_997)}\n`);
+    const run = await cli(['audit', file, '--format', 'json'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(report(run).inputs[0]).toMatchObject({ rows: 1, used: 1 });
+  });
+});
+
+describe('distinct unknown values are listed up to 100 per column, then one problem says there are more', () => {
+  // Rows with a new unknown channel word each: the first 100 are listed, then one problem says
+  // there are more. The table of reported words is bounded, and so is the problem list.
+  const rows = (n: number, value: (i: number) => string) =>
+    ['id,channel,created_at,first_response_at', ...Array.from({ length: n }, (_, i) => `T-${i},${value(i)},2024-03-04T08:00:00Z,2024-03-04T08:01:00Z`)].join('\n') + '\n';
+
+  it('200,000 distinct unknown channels: 101 problems, every row still read (as other)', async () => {
+    const file = join(dir, 'channels.csv');
+    writeFileSync(file, rows(200_000, (i) => `chan${i}`));
+    const run = await cli(['audit', file, '--format', 'json', '--jobs', '1'], { cwd: dir, env: SMALL_HEAP, timeoutMs: 60_000 });
+    expect(run.code, run.stderr.slice(0, 500)).toBe(0);
+    const input = report(run).inputs[0];
+    expect(input).toMatchObject({ rows: 200_000, used: 200_000, problem_counts: { 'unknown-value': 101 } });
+    expect(input.problems).toHaveLength(101);
+    expect(input.problems[99].message).toBe("unknown channel 'chan99'");
+    expect(input.problems[100]).toMatchObject({
+      line: 102, column: 'channel', message: 'more than 100 distinct unknown channel values: the others are read the same way but not listed',
+    });
+    expect(report(run).rules.find((r) => r.id === 'chat-first-response')!.eligible).toBe(0);
+  }, 90_000);
+
+  it('read in parallel byte ranges (--jobs 3), the very report one pass gives', async () => {
+    // Values shared between the ranges, then new ones, so that a range starts with values an
+    // earlier range reported and the cap is passed in the middle of a range.
+    const file = join(dir, 'channels-mixed.csv');
+    writeFileSync(file, rows(9000, (i) => (i < 2000 ? `v${i % 60}` : i < 6000 ? (i % 2 ? `v${i % 45}` : `w${i}`) : `x${i % 1700}`)));
+    const env = { SUPPORT_AUDIT_MIN_RANGE_BYTES: String(64 * 1024) };
+    const one = await cli(['audit', file, '--format', 'json', '--jobs', '1'], { cwd: dir, env });
+    const many = await cli(['audit', file, '--format', 'json', '--jobs', '3'], { cwd: dir, env });
+    expect(one.code, one.stderr).toBe(0);
+    expect(report(one).inputs[0].problem_counts).toEqual({ 'unknown-value': 101 });
+    expect(many.stdout).toBe(one.stdout);
+  }, 60_000);
+});
+
+describe('the cap on listed unknown values, merged from parts as parallel reading does', () => {
+  // One pass over all values against the same values cut into parts, each read by its own reader
+  // (as byte ranges are), merged: the very same list, counts and messages, wherever the cuts fall.
+  const values = [
+    ...Array.from({ length: 300 }, (_, i) => `v${i % 60}`),
+    ...Array.from({ length: 400 }, (_, i) => (i % 2 ? `v${i % 45}` : `w${i}`)),
+    ...Array.from({ length: 300 }, (_, i) => `x${i % 170}`),
+  ];
+  function read(part: string[], offset: number): ProblemList {
+    const list = new ProblemList('f.csv', false);
+    const reader = new ValueReader('channel');
+    part.forEach((v, i) => reader.read(v, offset + i + 2, 'channel', list));
+    return list;
+  }
+  const whole = read(values, 0);
+
+  it('one pass: 100 listed, then one saying there are more', () => {
+    expect(whole.counts).toEqual({ 'unknown-value': 101 });
+    expect(whole.listed[100].message).toMatch(/^more than 100 distinct unknown channel values/);
+  });
+
+  it.each([[[150]], [[300, 520]], [[10, 320, 330, 700]], [[460, 461, 900]], [[1, 2, 3, 999]]])('cut at %j', (cuts: number[]) => {
+    const bounds = [0, ...cuts, values.length];
+    const parts = bounds.slice(0, -1).map((start, k) => ({ state: read(values.slice(start, bounds[k + 1]), 0).state(), lineOffset: start }));
+    const merged = new ProblemList('f.csv', false);
+    mergeProblemLists(parts, merged);
+    expect(merged.listed).toEqual(whole.listed);
+    expect(merged.counts).toEqual(whole.counts);
+    expect(merged.total).toBe(whole.total);
+  });
+});
+
+describe('very long ids', () => {
+  it('ids of 900 kB are kept as a short prefix and a digest, each with a problem; memory does not grow with id bytes', async () => {
+    const file = join(dir, 'long-ids.csv');
+    const lines = ['id,channel,created_at,first_response_at'];
+    for (let i = 0; i < 40; i++) lines.push(`${String.fromCharCode(65 + (i % 26)).repeat(900_000 - 3)}${String(i).padStart(3, '0')},email,2024-03-04T08:00:00Z,2024-03-06T08:00:00Z`);
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const run = await cli(['audit', file, '--format', 'json', '--show-breaches', '100'], { cwd: dir, env: SMALL_HEAP, timeoutMs: 60_000 });
+    expect(run.code, run.stderr.slice(0, 300)).toBe(1);
+    const r = report(run);
+    expect(r.inputs[0]).toMatchObject({ rows: 40, used: 40, skipped: 0, problem_counts: { 'long-id': 40 } });
+    expect(r.inputs[0].problems[0].message).toMatch(/^id of 900,000 characters \(more than 256\): kept as 'A{57}\.\.\.'$/);
+    const breaches = r.rules.find((x) => x.id === 'email-first-response')!.breaches;
+    expect(breaches).toHaveLength(40);
+    // 64 characters, "…#", 16 hex digits: distinct ids stay distinct.
+    for (const b of breaches) expect(b.id).toMatch(/^[A-Z]{64}…#[0-9a-f]{16}$/);
+    expect(new Set(breaches.map((b) => b.id)).size).toBe(40);
+  }, 90_000);
+});
+
+describe('messages stay short', () => {
+  it('an unknown layout whose header is one 59 kB cell: the error quotes a shortened cell', async () => {
+    writeFileSync(join(dir, 'one-cell.csv'), `${Array.from({ length: 10_000 }, (_, i) => `c${i}`).join(';')}\n`);
+    const run = await cli(['audit', 'one-cell.csv', '--delimiter', ','], { cwd: dir });
+    oneSentence(run, /^error: one-cell\.csv: not a known export layout: found columns 'c0;c1;c2;.{40,60}…'\. The closest layout/);
+    expect(run.stderr.length).toBeLessThan(600);
+  });
+
+  it('a header of 10,000 long column names: the error stays one short line', async () => {
+    writeFileSync(join(dir, 'wide-header.csv'), `${Array.from({ length: 10_000 }, (_, i) => `column-${'x'.repeat(80)}-${i}`).join(',')}\nx\n`);
+    const run = await cli(['audit', 'wide-header.csv'], { cwd: dir });
+    oneSentence(run, /^error: wide-header\.csv: not a known export layout: found columns 'column-x+…, column-x+…, /);
+    expect(run.stderr.length).toBeLessThan(1000);
+  });
+
+  it('empty standard input is named stdin, once', async () => {
+    const run = await cli(['audit', '-'], { input: '' });
+    oneSentence(run, /^error: stdin: expected a header line but the input is empty\.$/);
+  });
+});
+
+describe('dates', () => {
+  it('--as-of 0001-01-01 is a real date (Date.UTC read year 1 as 1901)', async () => {
+    const file = join(dir, 'one.csv');
+    writeFileSync(file, 'id,channel,created_at,first_response_at\nT-1,email,2024-03-04T08:00:00Z,2024-03-04T09:00:00Z\n');
+    const run = await cli(['audit', file, '--as-of', '0001-01-01', '--format', 'json'], { cwd: dir });
+    expect(run.stderr).toBe('');
+    expect(report(run).as_of).toBe('0001-01-02T00:00:00.000Z');
+    const stamp = await cli(['audit', file, '--as-of', '0099-12-31T10:00:00Z', '--format', 'json'], { cwd: dir });
+    expect(report(stamp).as_of).toBe('0099-12-31T10:00:00.000Z');
+  });
+});
