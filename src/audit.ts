@@ -24,6 +24,8 @@ export interface AuditRequest extends InspectRequest {
   until?: When;
   by: Dimension[];
   maxBreaches: number;
+  /** Keys a breakdown lists at most (--max-keys; default DEFAULT_MAX_KEYS); also bounds what is counted one by one. */
+  maxKeys?: number;
   explain?: string;
   strict: boolean;
   minScore?: number;
@@ -69,6 +71,7 @@ export async function runAudit(req: AuditRequest): Promise<Report> {
     since,
     until,
     maxBreaches: req.maxBreaches,
+    maxKeys: req.maxKeys,
     explain: req.explain,
     timezone: policy.timezone,
     asOf: req.asOf,

@@ -30,8 +30,11 @@ export interface RuleState {
   samples: QuantileState;
   /** ISO week → [eligible, met]. */
   trend: Record<string, [number, number]>;
-  /** Dimension → key → [eligible, met]. */
-  groups: Record<string, Record<string, [number, number]>>;
+  /**
+   * Dimension → key → [eligible, met]. Keys are the data's own words (an agent may be called
+   * `constructor` or `__proto__`), so a Map; OTHER_KEY (key-table.ts) counts the keys not kept.
+   */
+  groups: Record<string, Map<string, [number, number]>>;
   /** Worst first once trimmed; may hold up to twice the cap between trims. */
   breaches: BreachRecord[];
   /** The value of the last breach kept at the latest trim: a lesser one can never make the list. */
@@ -73,10 +76,21 @@ export function pairOf(counts: Record<string, [number, number]>, key: string): [
   return counts[key] ?? (counts[key] = [0, 0]);
 }
 
-function bumpPair(counts: Record<string, [number, number]>, key: string, met: boolean): void {
-  const pair = pairOf(counts, key);
+function bumpPair(counts: Map<string, [number, number]>, key: string, met: boolean): void {
+  let pair = counts.get(key);
+  if (pair === undefined) counts.set(key, (pair = [0, 0]));
   pair[0]++;
   if (met) pair[1]++;
+}
+
+/** Adds [eligible, met] to a key's pair. */
+export function addPair(counts: Map<string, [number, number]>, key: string, e: number, m: number): void {
+  const pair = counts.get(key);
+  if (pair === undefined) counts.set(key, [e, m]);
+  else {
+    pair[0] += e;
+    pair[1] += m;
+  }
 }
 
 /** Where a ticket falls: its week, its key per breakdown dimension, and its override. */
@@ -98,7 +112,7 @@ export function countEligible(s: RuleState, met: boolean, at: Placement, sample:
   week[0]++;
   if (met) week[1]++;
   for (let i = 0; i < at.dims.length; i++) {
-    const byKey = s.groups[at.dims[i]] ?? (s.groups[at.dims[i]] = {});
+    const byKey = s.groups[at.dims[i]] ?? (s.groups[at.dims[i]] = new Map());
     bumpPair(byKey, at.keys[i], met);
   }
   if (Number.isFinite(sample)) {
@@ -150,7 +164,11 @@ export function keepBreach(s: RuleState, b: BreachRecord, cap: number): void {
   if (Number.isFinite(cap) && s.breaches.length >= 2 * cap + 16) trimBreaches(s, cap);
 }
 
-export function mergeRuleState(into: RuleState, from: RuleState, cap: number): void {
+/**
+ * Adds `from` into `into`. `keyOf` says under which key a breakdown key of `from` counts here
+ * (itself, or OTHER_KEY when this side does not keep it: see key-table.ts).
+ */
+export function mergeRuleState(into: RuleState, from: RuleState, cap: number, keyOf?: (dim: string, key: string) => string): void {
   into.met += from.met;
   into.breached += from.breached;
   into.pending += from.pending;
@@ -165,12 +183,8 @@ export function mergeRuleState(into: RuleState, from: RuleState, cap: number): v
     pair[1] += m;
   }
   for (const [dim, byKey] of Object.entries(from.groups)) {
-    const target = into.groups[dim] ?? (into.groups[dim] = {});
-    for (const [k, [e, m]] of Object.entries(byKey)) {
-      const pair = target[k] ?? (target[k] = [0, 0]);
-      pair[0] += e;
-      pair[1] += m;
-    }
+    const target = into.groups[dim] ?? (into.groups[dim] = new Map());
+    for (const [k, [e, m]] of byKey) addPair(target, keyOf ? keyOf(dim, k) : k, e, m);
   }
   for (const b of from.breaches) keepBreach(into, b, cap);
   for (let i = 0; i < from.overrideEligible.length; i++) into.overrideEligible[i] += from.overrideEligible[i];

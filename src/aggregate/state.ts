@@ -53,6 +53,8 @@ export interface ScorecardState {
   floor: number;
   /** Channel → counts per first-response bin (calendar minutes). */
   firstResponse: Record<string, number[]>;
+  /** Per breakdown dimension (in `by` order), the keys counted one by one: key → hash (key-table.ts). */
+  keys: Map<string, number>[];
 }
 
 /** Upper bin edges in minutes for the first-response distribution (the last bin is open). */

@@ -52,6 +52,7 @@ export function registerAudit(program: Command, io: Io): void {
     .option('-o, --output <file>', 'write what stdout would carry to this file instead (atomically; - is stdout)')
     .option('--report <format:path>', 'also write a report file, e.g. html:out/report.html (repeatable)', collectReports)
     .option('--show-breaches <n>', 'list the worst N breaches per rule', intOption('--show-breaches', 0), 0)
+    .option('--max-keys <n>', 'breakdown keys listed in JSON and HTML at most, the rest summed in one "other" row; bounds memory too (default 1000)', intOption('--max-keys', 1))
     .option('--min-score <n>', 'fail the gate below this overall score (0-100)', numberOption('--min-score', 0, 100))
     .addOption(new Option('--fail-on <severity>', 'lowest rule severity whose failure fails the gate').choices(['warn', 'error']))
     .option('--baseline <report.json>', 'a previous JSON report: show deltas per rule')
@@ -117,6 +118,7 @@ async function buildRequest(io: Io, files: string[], flags: Record<string, any>)
     until: flags.until ? parseWhen(flags.until, zone, '--until', 'end') : undefined,
     by: flags.by ?? [],
     maxBreaches: Math.max(flags.showBreaches ?? 0, 10),
+    maxKeys: flags.maxKeys,
     strict: Boolean(flags.strict),
     minScore: flags.minScore,
     failOn: flags.failOn,

@@ -119,6 +119,6 @@ function failed(task: RangeTask, why: string): RangeResult {
   return {
     index: task.index, failure: why, rows: 0, used: 0, latest: -Infinity, lines: 0,
     problems: { listed: [], counts: {}, firstAt: {}, once: [] }, ids: { pages: [], strings: [] },
-    card: { rules: [], deferred: [], late: [], floor: -Infinity, firstResponse: {} },
+    card: { rules: [], deferred: [], late: [], floor: -Infinity, firstResponse: {}, keys: [] },
   };
 }

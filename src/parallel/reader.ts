@@ -182,7 +182,7 @@ async function settledTimes(
   return settled() ? { times: readers.map((r) => r.state), after, latest: mapper.latest } : null;
 }
 
-const EMPTY_CARD: RangeResult['card'] = { rules: [], deferred: [], late: [], floor: -Infinity, firstResponse: {} };
+const EMPTY_CARD: RangeResult['card'] = { rules: [], deferred: [], late: [], floor: -Infinity, firstResponse: {}, keys: [] };
 
 /** Merges the ranges into the file and the audit's scorecard; false (nothing merged) when it may not. */
 function merged(file: OpenedFile, results: RangeResult[], staged: Scorecard, ctx: ParallelContext): boolean {

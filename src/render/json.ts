@@ -23,7 +23,7 @@ const RULE: Shape = {
   children: { breaches: { each: BREACH }, trend: { each: TREND } },
 };
 const BREAKDOWN_ROW: Shape = {
-  keys: ['key', 'rules'],
+  keys: ['key', 'other', 'rules'],
   children: { rules: { each: { keys: ['id', 'eligible', 'met', 'compliance'] } } },
 };
 const SUMMARY: Shape = {

@@ -2,7 +2,7 @@
 // of distinct unknown values, ids of a megabyte, a header of 10,000 columns. Each case runs the
 // real command; where memory is the point, the command runs with a small V8 heap
 // (--max-old-space-size), which it would exceed (and crash) if the bound did not hold.
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasStackTrace } from '../cli/run.js';
@@ -116,6 +116,86 @@ describe('the cap on listed unknown values, merged from parts as parallel readin
     expect(merged.listed).toEqual(whole.listed);
     expect(merged.counts).toEqual(whole.counts);
     expect(merged.total).toBe(whole.total);
+  });
+});
+
+describe('breakdowns are bounded: top keys, then one "other" row with exact totals', () => {
+  /** `n` agents with one email ticket each (every third late), then `heavy` agents with five late tickets each. */
+  function agents(n: number, heavy: string[] = []): string {
+    const rows = ['id,channel,created_at,first_response_at,agent'];
+    for (let i = 0; i < n; i++) rows.push(`T-${i},email,2024-03-04T08:00:00Z,2024-03-0${i % 3 === 0 ? 6 : 4}T09:00:00Z,agent ${i}`);
+    heavy.forEach((a, k) => {
+      for (let j = 0; j < 5; j++) rows.push(`H-${k}-${j},email,2024-03-04T08:00:00Z,2024-03-07T09:00:00Z,${a}`);
+    });
+    return `${rows.join('\n')}\n`;
+  }
+
+  function expectExactTotals(r: ReturnType<typeof report>, dim: 'agent'): void {
+    const rows = r.breakdowns[dim]!;
+    r.rules.forEach((rule, i) => {
+      expect(rows.reduce((n, row) => n + row.rules[i].eligible, 0), rule.id).toBe(rule.eligible);
+      expect(rows.reduce((n, row) => n + row.rules[i].met, 0), rule.id).toBe(rule.met);
+    });
+  }
+
+  it('100,000 distinct agents with --by agent: 1,000 rows and one other row, exact totals, a small report', async () => {
+    writeFileSync(join(dir, 'agents-100k.csv'), agents(100_000));
+    const run = await cli(['audit', 'agents-100k.csv', '--by', 'agent', '--format', 'json', '--jobs', '1'], { cwd: dir, timeoutMs: 90_000 });
+    expect(run.code, run.stderr.slice(0, 300)).toBe(1);
+    expect(run.stderr).toBe('');
+    const r = report(run);
+    const rows = r.breakdowns.agent!;
+    expect(rows).toHaveLength(1001);
+    expect(rows.slice(0, 1000).every((row) => row.other === undefined)).toBe(true);
+    expect(rows[1000]).toMatchObject({ key: '(other)', other: true });
+    expectExactTotals(r, 'agent');
+    // Every listed agent has a breach: the top keys are chosen by breaches.
+    expect(rows.slice(0, 1000).every((row) => row.rules.some((c) => c.eligible > c.met))).toBe(true);
+    expect(run.stdout.length).toBeLessThan(5_000_000);
+  }, 120_000);
+
+  it('--max-keys 5: five rows in JSON and HTML, the agents with the most breaches among them, the rest in the other row', async () => {
+    // 18 agents: all within the 20 (4 × 5) counted one by one, so the five listed are exactly the
+    // ones with the most breaches (past 20, the ones counted are chosen by hash: key-table.ts).
+    // One agent is called "(other)": the flag, not the key, marks the other row.
+    const heavy = ['Zed Heavy', 'Amy Heavy', '(other)'];
+    writeFileSync(join(dir, 'agents-18.csv'), agents(15, heavy));
+    const run = await cli(['audit', 'agents-18.csv', '--by', 'agent', '--max-keys', '5', '--format', 'json', '--report', 'html:agents.html'], { cwd: dir });
+    const r = report(run);
+    const rows = r.breakdowns.agent!;
+    expect(rows.map((x) => [x.key, x.other ?? false])).toEqual([
+      ['(other)', false], ['Amy Heavy', false], ['Zed Heavy', false], ['agent 0', false], ['agent 12', false], ['(other)', true],
+    ]);
+    expectExactTotals(r, 'agent');
+    const html = readFileSync(join(dir, 'agents.html'), 'utf8');
+    expect(html.match(/<tr><td class="key">/g)).toHaveLength(5);
+    expect(html).toContain('<em>(all other agents)</em>');
+  });
+
+  it('the terminal and Markdown show the 10 agents with the most breaches, then the rest in one row', async () => {
+    const heavy = ['Zed Heavy', 'Amy Heavy'];
+    writeFileSync(join(dir, 'agents-40.csv'), agents(40, heavy));
+    const table = await cli(['audit', 'agents-40.csv', '--by', 'agent'], { cwd: dir });
+    const lines = table.stdout.split('\n');
+    const start = lines.findIndex((l) => l.startsWith('by agent'));
+    const body = lines.slice(start + 2, start + 13).map((l) => l.trim().split(/\s{2,}/)[0]);
+    expect(body).toHaveLength(11);
+    expect(body).toEqual(expect.arrayContaining(['Zed Heavy', 'Amy Heavy', '(all other agents)']));
+    expect(body[10]).toBe('(all other agents)');
+    expect(lines[start + 13]).toMatch(/^the 10 agent keys with the most breaches; 32 more in the last row/);
+    const md = await cli(['audit', 'agents-40.csv', '--by', 'agent', '--format', 'markdown'], { cwd: dir });
+    const mdRows = md.stdout.split('\n').filter((l) => /^\| (agent \d+|\S+ Heavy|\(all other agents\)) \|/.test(l));
+    expect(mdRows).toHaveLength(11);
+    expect(mdRows[10].startsWith('| (all other agents) |')).toBe(true);
+    expect(md.stdout).toContain('32 more keys summed in the last row');
+  });
+
+  it('--redact keeps the other row as it is, last', async () => {
+    const run = await cli(['audit', 'agents-18.csv', '--by', 'agent', '--max-keys', '3', '--format', 'json', '--redact'], { cwd: dir });
+    const rows = report(run).breakdowns.agent!;
+    expect(rows).toHaveLength(4);
+    expect(rows[3]).toMatchObject({ key: '(other)', other: true });
+    for (const row of rows.slice(0, 3)) expect(row.key).toMatch(/^agent-[0-9a-f]{8}$/);
   });
 });
 
