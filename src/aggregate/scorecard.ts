@@ -19,7 +19,7 @@ import { keepLateBreach, resolveDeferred, settleEarly, settleNow } from './defer
 import { KEPT_PER_LISTED, KeyTable, OTHER_KEY } from './key-table.js';
 import { buildResult, lackingInputs } from './result.js';
 import {
-  addPair, bump, countEligible, countKey, keepBreach, mayKeep, mergeRuleState, newRuleState, pairOf, type Placement, type RuleState,
+  addPair, bump, countEligible, countKey, keepBreach, mayKeep, mergeRuleState, newRuleState, trendEpoch, trendPair, type Placement, type RuleState,
 } from './rule-state.js';
 import type { DeferredEntry, ScorecardState } from './state.js';
 
@@ -172,7 +172,7 @@ export function createScorecard(policy: Policy, options: ScorecardOptions): Scor
   // pair of the last week it counted into (tickets come week by week).
   const memo = rules.map(() => ({
     na: new Tally('na:'), breached: new Tally('breached:'), vendor: new Tally('vendor:'), volume: new Tally(''), excluded: new Tally(''),
-    all: undefined as RuleState | undefined, trendOf: undefined as RuleState | undefined, week: '', trend: [0, 0] as [number, number],
+    all: undefined as RuleState | undefined, trendOf: undefined as RuleState | undefined, week: '', trend: [0, 0] as [number, number], epoch: 0,
   }));
 
   function stateFor(i: number, t: Ticket): RuleState {
@@ -189,10 +189,12 @@ export function createScorecard(policy: Policy, options: ScorecardOptions): Scor
   /** The trend pair of the ticket's week in `s`. */
   function trendOf(i: number, s: RuleState): [number, number] {
     const m = memo[i];
-    if (m.trendOf !== s || m.week !== at.week) {
+    // A week pushed out of a trend (trendPair) leaves the pair held here behind: take it again.
+    if (m.trendOf !== s || m.week !== at.week || m.epoch !== trendEpoch.n) {
       m.trendOf = s;
       m.week = at.week;
-      m.trend = pairOf(s.trend, at.week);
+      m.trend = trendPair(s, at.week);
+      m.epoch = trendEpoch.n;
     }
     return m.trend;
   }

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { keyHash } from '../../src/aggregate/key-table.js';
+import { MAX_TREND_WEEKS } from '../../src/aggregate/rule-state.js';
+import { Periods } from '../../src/aggregate/periods.js';
 import { createScorecard } from '../../src/aggregate/scorecard.js';
 import { CHANNELS, PRIORITIES, STATUSES, type Ticket } from '../../src/types.js';
 import { ALL_FIELDS, DAY, HOUR, T0, options, policy, rule, ticket as ticketOf } from '../rules/helpers.js';
@@ -188,5 +190,80 @@ describe('scorecard invariants (fast-check)', () => {
       [[...small].sort()[0], false, 1, 1],
       ['(other)', true, 4, 3],
     ]);
+  });
+
+  it('a trend over more weeks than it keeps: the latest weeks, whatever the order of the parts merged', () => {
+    // 1,500 tickets over 40 years (about 2,000 weeks), in a scrambled order: the trend keeps the
+    // latest MAX_TREND_WEEKS weeks, the rest count in the figures and a note.
+    const fr = rule({ measure: 'first-response', window: HOUR }, { id: 'fr' });
+    const tickets = Array.from({ length: 1500 }, (_, i) => {
+      const created = T0 - ((i * 7919) % 1500) * 10 * DAY;
+      return ticketOf(`t${i}`, { created_at: created, first_response_at: created + (i % 3 === 0 ? 2 * HOUR : 10 * 60_000) });
+    });
+    const whole = createScorecard(policy([fr]), options());
+    for (const t of tickets) whole.add(t);
+    const expected = whole.finish(T0 + DAY, ALL_FIELDS).rules[0];
+    expect(expected.trend).toHaveLength(MAX_TREND_WEEKS);
+    expect(expected.eligible).toBe(1500);
+    const kept = expected.trend.reduce((n, p) => n + p.eligible, 0);
+    expect(expected.note).toBe(`trend: the latest ${MAX_TREND_WEEKS} weeks; ${(1500 - kept).toLocaleString('en-US')} eligible tickets of earlier weeks count in the figures, not in the trend`);
+    expect(expected.trend.at(-1)!.period).toBe('2024-W10');
+    for (const order of [[0, 1, 2], [2, 0, 1], [1, 2, 0]]) {
+      const parts = [tickets.slice(0, 400), tickets.slice(400, 1100), tickets.slice(1100)].map((part) => {
+        const card = createScorecard(policy([fr]), options());
+        for (const t of part) card.add(t);
+        return card.snapshot();
+      });
+      const merged = createScorecard(policy([fr]), options());
+      for (const k of order) merged.merge(structuredClone(parts[k]));
+      expect(JSON.stringify(merged.finish(T0 + DAY, ALL_FIELDS).rules[0])).toBe(JSON.stringify(expected));
+    }
+  });
+
+  it('a trend over more weeks than it keeps, with outcomes decided as they come (as_of given): every kept week exact', () => {
+    // Unanswered tickets are decided at once against the given as_of, each counting into its own
+    // week's pair, which may push out the week whose pair the scorecard holds for the next ticket.
+    const fr = rule({ measure: 'first-response', window: HOUR }, { id: 'fr' });
+    const tickets = Array.from({ length: 3000 }, (_, i) => {
+      const created = T0 - ((i * 7919) % 1500) * 3 * DAY;
+      return ticketOf(`t${i}`, { created_at: created, first_response_at: i % 4 === 0 ? undefined : created + 10 * 60_000 });
+    });
+    const card = createScorecard(policy([fr]), options({ asOf: T0 + DAY }));
+    for (const t of tickets) card.add(t);
+    const result = card.finish(T0 + DAY, ALL_FIELDS).rules[0];
+    const periods = new Periods('UTC');
+    const perWeek = new Map<string, [number, number]>();
+    for (const t of tickets) {
+      const pair = perWeek.get(periods.week(t.created_at)) ?? [0, 0];
+      pair[0]++;
+      if (t.first_response_at !== undefined) pair[1]++;
+      perWeek.set(periods.week(t.created_at), pair);
+    }
+    const latest = [...perWeek.keys()].sort().slice(-MAX_TREND_WEEKS);
+    expect(result.trend.map((p) => [p.period, p.eligible, p.met])).toEqual(latest.map((w) => [w, ...perWeek.get(w)!]));
+    const earlier = [...perWeek].filter(([w]) => !latest.includes(w)).reduce((n, [, [e]]) => n + e, 0);
+    expect(result.note).toContain(`; ${earlier.toLocaleString('en-US')} eligible tickets of earlier weeks count in the figures`);
+  });
+
+  it('a week pushed out of the trend while the scorecard holds its pair: the next ticket of that week counts as earlier', () => {
+    // 520 weeks filled; a ticket of the earliest week (its pair now held), an unanswered ticket of
+    // a new later week decided at once (which pushes the earliest week out), then one more ticket
+    // of the earliest week: it must count among the earlier weeks, not in the pair pushed out.
+    const fr = rule({ measure: 'first-response', window: HOUR }, { id: 'fr' });
+    const week = (w: number) => T0 - (MAX_TREND_WEEKS - 1 - w) * 7 * DAY;
+    const answered = (id: string, at: number) => ticketOf(id, { created_at: at, first_response_at: at + 10 * 60_000 });
+    const tickets = [
+      ...Array.from({ length: MAX_TREND_WEEKS }, (_, w) => answered(`fill${w}`, week(w))),
+      answered('x', week(0)),
+      ticketOf('y', { created_at: week(MAX_TREND_WEEKS) }),
+      answered('z', week(0)),
+    ];
+    const card = createScorecard(policy([fr]), options({ asOf: week(MAX_TREND_WEEKS) + 2 * DAY }));
+    for (const t of tickets) card.add(t);
+    const result = card.finish(week(MAX_TREND_WEEKS) + 2 * DAY, ALL_FIELDS).rules[0];
+    expect(result.eligible).toBe(MAX_TREND_WEEKS + 3);
+    // The earliest week held fill0 and x when pushed out; z came after: 3 earlier tickets.
+    expect(result.note).toContain('; 3 eligible tickets of earlier weeks count in the figures');
+    expect(result.trend.reduce((n, p) => n + p.eligible, 0)).toBe(MAX_TREND_WEEKS);
   });
 });

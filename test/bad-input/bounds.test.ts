@@ -239,6 +239,30 @@ describe('messages stay short', () => {
   });
 });
 
+describe('dates spread over centuries', () => {
+  it('the trend keeps the latest 520 weeks, the rest count in the figures and a note; memory and report stay small', async () => {
+    // 60,000 tickets with dates from year 1000 to 9999: about 60,000 distinct weeks.
+    const rows = ['id,channel,created_at,first_response_at'];
+    for (let i = 0; i < 60_000; i++) {
+      const year = 1000 + ((i * 7919) % 9000);
+      const day = `${year}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+      rows.push(`T-${i},email,${day}T08:00:00Z,${day}T09:00:00Z`);
+    }
+    writeFileSync(join(dir, 'centuries.csv'), `${rows.join('\n')}\n`);
+    const env = { ...SMALL_HEAP, SUPPORT_AUDIT_MIN_RANGE_BYTES: String(256 * 1024) };
+    const one = await cli(['audit', 'centuries.csv', '--format', 'json', '--jobs', '1'], { cwd: dir, env, timeoutMs: 60_000 });
+    expect(one.code, one.stderr.slice(0, 300)).toBe(0);
+    const rule = report(one).rules.find((r) => r.id === 'email-first-response')!;
+    expect(rule.eligible).toBe(60_000);
+    expect(rule.trend).toHaveLength(520);
+    expect(rule.trend.at(-1)!.period.startsWith('9999-')).toBe(true);
+    expect(rule.note).toMatch(/^trend: the latest 520 weeks; [\d,]+ eligible tickets of earlier weeks count in the figures, not in the trend$/);
+    expect(one.stdout.length).toBeLessThan(200_000);
+    const many = await cli(['audit', 'centuries.csv', '--format', 'json', '--jobs', '3'], { cwd: dir, env, timeoutMs: 60_000 });
+    expect(many.stdout).toBe(one.stdout);
+  }, 120_000);
+});
+
 describe('dates', () => {
   it('--as-of 0001-01-01 is a real date (Date.UTC read year 1 as 1901)', async () => {
     const file = join(dir, 'one.csv');
