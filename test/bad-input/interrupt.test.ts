@@ -127,7 +127,7 @@ async function waitsOnFifo(pid: number, isRunning: () => boolean): Promise<void>
   while (Date.now() < deadline && isRunning()) {
     try {
       for (const task of readdirSync(`/proc/${pid}/task`)) {
-        if (readFileSync(`/proc/${pid}/task/${task}/wchan`, 'utf8').includes('wait_for_partner')) return;
+        if (/wait_for_partner|fifo/.test(readFileSync(`/proc/${pid}/task/${task}/wchan`, 'utf8'))) return;
       }
     } catch {
       // Between states: look again.
