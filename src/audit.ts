@@ -21,6 +21,8 @@ export interface AuditRequest extends InputRequest {
   until?: When;
   by: Dimension[];
   maxBreaches: number;
+  /** Keys a breakdown lists at most (--max-keys; default DEFAULT_MAX_KEYS); also bounds what is counted one by one. */
+  maxKeys?: number;
   explain?: string;
   strict: boolean;
   minScore?: number;
@@ -33,8 +35,9 @@ export interface AuditRequest extends InputRequest {
   onRanges?: (path: string, ranges: number) => void;
 }
 
+/** Keyed by schedule name, the user's words: no prototype, so `toString` or `__proto__` is just a name. */
 export function businessClocks(policy: Policy): Record<string, Clock> {
-  const clocks: Record<string, Clock> = {};
+  const clocks: Record<string, Clock> = Object.create(null);
   for (const [name, schedule] of Object.entries(policy.schedules)) clocks[name] = createBusinessClock(schedule);
   return clocks;
 }
@@ -64,6 +67,7 @@ export async function runAudit(req: AuditRequest): Promise<Report> {
       since: resolveWhen(req.since, asOf ?? 0),
       until: resolveWhen(req.until, asOf ?? 0),
       maxBreaches: req.maxBreaches,
+      maxKeys: req.maxKeys,
       explain: req.explain,
       timezone: policy.timezone,
       asOf,

@@ -102,8 +102,17 @@ export interface RuleResult {
 
 export interface BreakdownRow {
   key: string;
+  /**
+   * Only on the last row of a breakdown with more keys than it lists (--max-keys): the exact
+   * totals of every key not listed. Its `key` is OTHER_ROW_KEY, which an agent may also be called:
+   * this flag, not the key, tells the row apart.
+   */
+  other?: true;
   rules: { id: string; eligible: number; met: number; compliance: number | null }[];
 }
+
+/** The `key` of a breakdown's "other" row (tell it by its `other` flag). */
+export const OTHER_ROW_KEY = '(other)';
 
 export interface Summary {
   /** 0–100, weight-averaged min(1, compliance ÷ target) over rules with data; null if none. */

@@ -138,6 +138,7 @@ export const PROBLEM_CODES = [
   'duplicate-column',
   'undecodable-bytes',
   'mixed-encoding',
+  'long-id',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

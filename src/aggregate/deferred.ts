@@ -13,6 +13,7 @@
 import type { Clock } from '../measure/clock.js';
 import type { Dimension } from '../report.js';
 import type { ResolvedKind } from '../rules/verdict.js';
+import { OTHER_KEY } from './key-table.js';
 import { addValue } from './quantiles.js';
 import { bump, countEligible, countKey, countPending, keepBreach, mayKeep, newRuleState, type Placement, type RuleState } from './rule-state.js';
 import type { CompiledRule } from './scorecard.js';
@@ -58,6 +59,18 @@ function allState(state: ScorecardState, r: CompiledRule, rule: number): RuleSta
 
 /** Where an entry counts, rewritten per entry (countEligible does not keep it). */
 const placement: Placement = { week: '', dims: [], keys: [], override: 0 };
+const placedKeys: string[] = [];
+
+/**
+ * An entry's breakdown keys as they count now: a key pushed out of its table since the entry was
+ * pooled (key-table.ts) counts under OTHER_KEY, like every other ticket of that key.
+ */
+function keysNow(state: ScorecardState, keys: readonly string[]): readonly string[] {
+  if (keys.length === 0) return keys;
+  placedKeys.length = keys.length;
+  for (let i = 0; i < keys.length; i++) placedKeys[i] = state.keys[i]?.has(keys[i]) ? keys[i] : OTHER_KEY;
+  return placedKeys;
+}
 
 /** Counts an outcome; `late`: its value is not known yet (kept in `state.late` for finish). */
 function apply(state: ScorecardState, r: CompiledRule, d: DeferredEntry, o: Outcome, dims: Dimension[], late: boolean): void {
@@ -67,7 +80,7 @@ function apply(state: ScorecardState, r: CompiledRule, d: DeferredEntry, o: Outc
     case 'breached': {
       placement.week = d.week;
       placement.dims = dims;
-      placement.keys = d.keys;
+      placement.keys = keysNow(state, d.keys);
       placement.override = d.override;
       countEligible(s, o.kind === 'met', placement, r.samples && !late ? o.sample : NaN);
       if (late && r.samples) state.late[d.rule].samples.push(d.since);

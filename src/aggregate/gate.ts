@@ -49,7 +49,8 @@ export function overallScore(rules: RuleResult[]): number | null {
  * The run fails (exit 1) when any of these holds, each giving a reason code:
  * - nothing was measured (`nothing-measured`): no ticket in the selection, or every rule without
  *   data (`no_data`), unless the policy's gate says `require_data: false`;
- * - the score is below the minimum (`score-below-minimum`; a null score never trips it);
+ * - the score is below the minimum (`score-below-minimum`; a null score never trips it), or is
+ *   not a finite number (`score-not-finite`: never a pass on NaN);
  * - a rule of severity `error` fails (`rule-failed:<id>`);
  * - with fail_on `warn`: also a rule of severity `warn` that fails (`rule-failed:<id>`) and a rule
  *   of severity `error` that only warns (`rule-warned:<id>`);
@@ -70,7 +71,9 @@ export function decideGate(
   // A rule under the minimum sample measured something, just not enough to score.
   const nothing = overrides.measured === 0 || !rules.some((r) => HAS_DATA.has(r.status) || r.status === 'insufficient');
   if (nothing && gate.require_data) reasons.push('nothing-measured');
-  if (score !== null && score < minScore) reasons.push('score-below-minimum');
+  // Defence in depth (the policy keeps weights finite): a score that is not a number never passes.
+  if (score !== null && !Number.isFinite(score)) reasons.push('score-not-finite');
+  else if (score !== null && !(score >= minScore)) reasons.push('score-below-minimum');
   for (const r of rules) {
     counts[r.status]++;
     if (r.severity === 'off') continue;

@@ -4,7 +4,7 @@
 import type { Breach, RuleGroup, RuleResult, RuleStatus } from '../report.js';
 import { filterNeeds, type Need } from '../rules/definition.js';
 import { describeGroup, describeOutcome } from '../rules/reasons.js';
-import { BREACHED, MET, mergeRuleState, newRuleState, PENDING, TIER_SIZE, trimBreaches, type RuleState } from './rule-state.js';
+import { BREACHED, MAX_TREND_WEEKS, MET, mergeRuleState, newRuleState, PENDING, TIER_SIZE, trimBreaches, type RuleState } from './rule-state.js';
 import { peakState } from './peak.js';
 import { quantile } from './quantiles.js';
 import type { CompiledRule } from './scorecard.js';
@@ -163,6 +163,9 @@ export function buildResult(r: CompiledRule, slots: Record<string, RuleState>, a
     notes.push(`NPS ${Math.round((100 * (s.met - detractors)) / eligible)} (promoters ${s.met}, detractors ${detractors}, rated ${eligible})`);
   }
   if (rule.measure === 'queue-hygiene' && lacking.length === 0 && !available.has('agent')) notes.push('unassigned check skipped: the inputs have no agent column');
+  if (s.trendEarlier[0] > 0) {
+    notes.push(`trend: the latest ${MAX_TREND_WEEKS} weeks; ${s.trendEarlier[0].toLocaleString('en-US')} eligible tickets of earlier weeks count in the figures, not in the trend`);
+  }
 
   trimBreaches(s, r.cap);
   const breaches: Breach[] = s.breaches.map((b) => ({
@@ -206,8 +209,8 @@ export function buildResult(r: CompiledRule, slots: Record<string, RuleState>, a
     ...(notes.length > 0 ? { note: notes.join('; ') } : {}),
     ...(groups.length > 0 ? { groups } : {}),
     breaches,
-    trend: Object.keys(s.trend).sort().map((period) => {
-      const [e, m] = s.trend[period];
+    trend: [...s.trend.keys()].sort().map((period) => {
+      const [e, m] = s.trend.get(period)!;
       return { period, eligible: e, met: m, compliance: e > 0 ? m / e : null };
     }),
   };

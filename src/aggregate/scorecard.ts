@@ -16,9 +16,10 @@ import { Tally } from './tally.js';
 import { addValue } from './quantiles.js';
 import { breakdowns, firstResponseDistribution, recordFirstResponse } from './breakdowns.js';
 import { keepLateBreach, resolveDeferred, settleEarly, settleNow } from './deferred.js';
+import { KEPT_PER_LISTED, KeyTable, OTHER_KEY } from './key-table.js';
 import { buildResult, lackingInputs } from './result.js';
 import {
-  bump, countEligible, countKey, countPending, keepBreach, mayKeep, mergeRuleState, newRuleState, pairOf, type Placement, type RuleState,
+  addPair, bump, countEligible, countKey, countPending, keepBreach, mayKeep, mergeRuleState, newRuleState, trendEpoch, trendPair, type Placement, type RuleState,
 } from './rule-state.js';
 import type { DeferredEntry, ScorecardState } from './state.js';
 
@@ -31,6 +32,11 @@ export interface ScorecardOptions {
   until?: number;
   /** Worst breaches kept per rule. */
   maxBreaches: number;
+  /**
+   * Keys a breakdown lists at most (--max-keys, default 1,000); KEPT_PER_LISTED times as many are
+   * counted one by one, the rest in one "other" row (key-table.ts).
+   */
+  maxKeys?: number;
   /** A rule id whose every breach is kept. */
   explain?: string;
   /** Business clocks by schedule name; the calendar clock is implied. */
@@ -93,7 +99,7 @@ function compileRule(rule: RuleConfig, opts: ScorecardOptions): CompiledRule {
   const def = ruleDefinition(rule.measure);
   let clock = calendarClock;
   if (rule.clock === 'business') {
-    const named = rule.schedule !== undefined ? opts.clocks[rule.schedule] : undefined;
+    const named = rule.schedule !== undefined && Object.hasOwn(opts.clocks, rule.schedule) ? opts.clocks[rule.schedule] : undefined;
     if (!named) throw new Error(`rule ${rule.id}: no business clock for schedule "${rule.schedule ?? ''}"`);
     clock = named;
   }
@@ -121,6 +127,9 @@ const NO_KEYS: string[] = [];
 /** State keys of the hours of the week, made once rather than per ticket. */
 const HOUR_KEYS = Array.from({ length: 168 }, (_, h) => String(h));
 
+/** Keys a breakdown lists by default (--max-keys). */
+export const DEFAULT_MAX_KEYS = 1000;
+
 /** Pool size that triggers the first sweep of deferred entries against the floor. */
 const SWEEP_MIN = 4096;
 
@@ -142,7 +151,22 @@ export function createScorecard(policy: Policy, options: ScorecardOptions): Scor
   const state: ScorecardState = {
     rules: rules.map(() => ({})), deferred: [], late: rules.map(() => ({ samples: [], breaches: [], floor: null })), floor: -Infinity, firstResponse: {},
     selected: 0,
+    keys: opts.by.map(() => new Map()),
   };
+  const keyCap = (opts.maxKeys ?? DEFAULT_MAX_KEYS) * KEPT_PER_LISTED;
+  const tables = state.keys.map((keys) => new KeyTable(keyCap, keys));
+  /** Folds a breakdown key pushed out of its table into OTHER_KEY, in every rule's state. */
+  const folders = opts.by.map((dim) => (key: string) => {
+    for (const slots of state.rules) {
+      for (const s of Object.values(slots)) {
+        const byKey = s.groups[dim];
+        const pair = byKey?.get(key);
+        if (!byKey || !pair) continue;
+        byKey.delete(key);
+        addPair(byKey, OTHER_KEY, pair[0], pair[1]);
+      }
+    }
+  });
   // Pooled entries are swept against the floor when the pool doubles: amortised O(1) per entry.
   let sweepAt = SWEEP_MIN;
   const at: Placement = { week: '', dims: opts.by, keys: opts.by.map(() => ''), override: 0 };
@@ -151,7 +175,7 @@ export function createScorecard(policy: Policy, options: ScorecardOptions): Scor
   // pair of the last week it counted into (tickets come week by week).
   const memo = rules.map(() => ({
     na: new Tally('na:'), breached: new Tally('breached:'), vendor: new Tally('vendor:'), volume: new Tally(''), excluded: new Tally(''),
-    all: undefined as RuleState | undefined, trendOf: undefined as RuleState | undefined, week: '', trend: [0, 0] as [number, number],
+    all: undefined as RuleState | undefined, trendOf: undefined as RuleState | undefined, week: '', trend: [0, 0] as [number, number], epoch: 0,
   }));
 
   function stateFor(i: number, t: Ticket): RuleState {
@@ -168,10 +192,12 @@ export function createScorecard(policy: Policy, options: ScorecardOptions): Scor
   /** The trend pair of the ticket's week in `s`. */
   function trendOf(i: number, s: RuleState): [number, number] {
     const m = memo[i];
-    if (m.trendOf !== s || m.week !== at.week) {
+    // A week pushed out of a trend (trendPair) leaves the pair held here behind: take it again.
+    if (m.trendOf !== s || m.week !== at.week || m.epoch !== trendEpoch.n) {
       m.trendOf = s;
       m.week = at.week;
-      m.trend = pairOf(s.trend, at.week);
+      m.trend = trendPair(s, at.week);
+      m.epoch = trendEpoch.n;
     }
     return m.trend;
   }
@@ -194,7 +220,7 @@ export function createScorecard(policy: Policy, options: ScorecardOptions): Scor
     const excludedBy = excludeTags.find(t.tags);
     if (excludedBy === undefined) recordFirstResponse(state.firstResponse, t);
     at.week = periods.week(t.created_at);
-    for (let d = 0; d < opts.by.length; d++) (at.keys as string[])[d] = dimensionKey(t, opts.by[d], periods);
+    for (let d = 0; d < opts.by.length; d++) (at.keys as string[])[d] = tables[d].admit(dimensionKey(t, opts.by[d], periods), folders[d]);
     for (let i = 0; i < rules.length; i++) {
       const r = rules[i];
       if (!r.applies(t)) continue;
@@ -259,10 +285,14 @@ export function createScorecard(policy: Policy, options: ScorecardOptions): Scor
   }
 
   function merge(other: ScorecardState): void {
+    // The other part's keys first: the kept ones are the smallest by hash over both parts, and a
+    // key not kept here counts under OTHER_KEY (exactly what one pass gives, in any merge order).
+    for (let d = 0; d < tables.length; d++) for (const key of other.keys[d]?.keys() ?? []) tables[d].admit(key, folders[d]);
+    const keyOf = (dim: string, key: string) => (tables[opts.by.indexOf(dim as Dimension)]?.has(key) ? key : OTHER_KEY);
     for (let i = 0; i < rules.length; i++) {
       for (const [key, from] of Object.entries(other.rules[i])) {
         const into = state.rules[i][key] ?? (state.rules[i][key] = newRuleState(rules[i].overrides.length));
-        mergeRuleState(into, from, rules[i].cap);
+        mergeRuleState(into, from, rules[i].cap, keyOf);
       }
     }
     for (const d of other.deferred) state.deferred.push(d);
@@ -299,7 +329,7 @@ export function createScorecard(policy: Policy, options: ScorecardOptions): Scor
     const results = rules.map((r, i) => buildResult(r, done.rules[i], available, policy.gate.min_sample, opts.timezone));
     return {
       rules: results.map((x) => x.result),
-      breakdowns: breakdowns(rules, results.map((x) => x.state), opts.by),
+      breakdowns: breakdowns(rules, results.map((x) => x.state), opts.by, opts.maxKeys ?? DEFAULT_MAX_KEYS),
       distributions: firstResponseDistribution(done.firstResponse),
       selected: state.selected,
     };
@@ -332,7 +362,7 @@ export function createScorecard(policy: Policy, options: ScorecardOptions): Scor
  */
 function sameShape(o: ScorecardOptions): ScorecardOptions {
   return {
-    by: o.by, since: o.since, until: o.until, maxBreaches: o.maxBreaches, explain: o.explain,
+    by: o.by, since: o.since, until: o.until, maxBreaches: o.maxBreaches, maxKeys: o.maxKeys ?? DEFAULT_MAX_KEYS, explain: o.explain,
     clocks: o.clocks, timezone: o.timezone, asOf: o.asOf, asOfFromData: o.asOfFromData === true,
   };
 }

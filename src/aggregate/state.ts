@@ -55,6 +55,8 @@ export interface ScorecardState {
   firstResponse: Record<string, number[]>;
   /** Tickets added within the selection (--since/--until): what the audit measured. */
   selected: number;
+  /** Per breakdown dimension (in `by` order), the keys counted one by one: key → hash (key-table.ts). */
+  keys: Map<string, number>[];
 }
 
 /** Upper bin edges in minutes for the first-response distribution (the last bin is open). */

@@ -3,9 +3,21 @@
 
 import type { Problem } from '../types.js';
 
+/**
+ * A problem reported once per value, of which at most `limit` distinct ones per `group` (and
+ * column) are listed; the report past them is the one marked `overflow` (message `more`).
+ * Parallel reading needs to know, to merge the parts into what one pass gives.
+ */
+export interface OnceCap {
+  group: string;
+  limit: number;
+  more: string;
+  overflow?: boolean;
+}
+
 export interface ProblemSink {
   /** `onceKey`: the problem is reported once per this value (what parallel reading must not repeat). */
-  add(p: Problem, onceKey?: string): void;
+  add(p: Problem, onceKey?: string, cap?: OnceCap): void;
 }
 
 /** Shortens a cell for a problem message (a long or multi-line value must not flood the report). */

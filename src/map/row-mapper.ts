@@ -3,7 +3,7 @@
 
 import type { Message, Problem, Ticket } from '../types.js';
 import { blankTicket, fieldCode, setField } from './ticket-shape.js';
-import { canonicalId, groupedIdDigits, isScientificId } from './ids.js';
+import { canonicalId, groupedIdDigits, isScientificId, MAX_ID_LENGTH, shortenedId } from './ids.js';
 import { numberScan, parseNumber } from './numbers.js';
 import type { PresetSpec } from './preset.js';
 import { quote, type ProblemSink } from './problems.js';
@@ -102,6 +102,11 @@ export class RowMapper implements Mapper {
   }
 
   private readId(text: string, line: number, column: string, sink: ProblemSink): string {
+    if (text.length > MAX_ID_LENGTH) {
+      const id = shortenedId(text);
+      sink.add({ code: 'long-id', line, column, message: `id of ${text.length.toLocaleString('en-US')} characters (more than ${MAX_ID_LENGTH}): kept as ${quote(id)}` });
+      return id;
+    }
     if (isScientificId(text)) {
       sink.add({ code: 'excel-scientific-id', line, column, message: `id ${quote(text)} is in Excel's scientific notation: its digits are lost` });
       return text;

@@ -21,7 +21,8 @@ const clocksFor = new WeakMap<Policy, Record<string, Clock>>();
 function clocks(policy: Policy): Record<string, Clock> {
   let made = clocksFor.get(policy);
   if (!made) {
-    made = {};
+    // Keyed by schedule name, the user's words (`__proto__` included): no prototype.
+    made = Object.create(null) as Record<string, Clock>;
     for (const [name, schedule] of Object.entries(policy.schedules)) made[name] = createBusinessClock(schedule);
     clocksFor.set(policy, made);
   }

@@ -192,7 +192,7 @@ async function settledTimes(
   return settled() ? { times: readers.map((r) => r.state), after, floor: probe.floor } : null;
 }
 
-const EMPTY_CARD: RangeResult['card'] = { rules: [], deferred: [], late: [], floor: -Infinity, firstResponse: {}, selected: 0 };
+const EMPTY_CARD: RangeResult['card'] = { rules: [], deferred: [], late: [], floor: -Infinity, firstResponse: {}, selected: 0, keys: [] };
 
 /** Merges the ranges into the file and the reading; false (nothing merged) when a range failed. */
 function merged(file: OpenedFile, results: RangeResult[], staged: Scorecard, ctx: ParallelContext): boolean {

@@ -37,13 +37,14 @@ function mergeOntoBuiltin(entry: Raw): Raw {
 function pickSchedule(r: Raw, schedules: Record<string, Schedule>, path: Path, issues: Issues): string | undefined {
   const names = Object.keys(schedules);
   if (typeof r.schedule === 'string') {
-    if (schedules[r.schedule]) return r.schedule;
+    // Schedule names are the user's words: `toString` is a name like any other, not a property.
+    if (Object.hasOwn(schedules, r.schedule)) return r.schedule;
     issues.add([...path, 'schedule'], `unknown schedule "${r.schedule}" (defined: ${names.join(', ') || 'none'})`);
     return undefined;
   }
   if (r.clock !== 'business') return undefined;
   if (names.length === 0) issues.add([...path, 'clock'], 'a business clock needs a schedule: define one under schedules');
-  else if (schedules['business-hours']) return 'business-hours';
+  else if (Object.hasOwn(schedules, 'business-hours')) return 'business-hours';
   else if (names.length === 1) return names[0];
   else issues.add([...path, 'schedule'], `name the schedule this business clock counts in (one of ${names.join(', ')})`);
   return undefined;

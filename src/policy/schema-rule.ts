@@ -19,6 +19,9 @@ export const WINDOW_KEY: Partial<Record<MeasureId, string>> = {
   'returns-approval': 'answer_window', 'queue-hygiene': 'untouched',
 };
 
+/** Weights stay small numbers: their sum and products with compliance can never overflow to Infinity or NaN. */
+export const MAX_WEIGHT = 1000;
+
 export const RULE_ID = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
 
 export const ruleId = () =>
@@ -52,7 +55,7 @@ const baseShape = () => ({
   applies_to: filterSchema().optional(),
   warn: percent().optional().meta({ description: 'Warn at or above this compliance, fail below; defaults below the target.' }),
   severity: z.enum(['error', 'warn', 'off']).default('error').meta({ description: '`error` fails the gate, `warn` only reports, `off` skips the rule.' }),
-  weight: z.number().min(0).default(1),
+  weight: z.number().min(0).max(MAX_WEIGHT).default(1),
   clock: z.enum(['calendar', 'business']).default('calendar'),
   schedule: z.string().min(1).optional().meta({ description: 'The schedule a business clock counts in.' }),
   overrides: z.array(override()).default([]).meta({ description: 'Per priority/channel window, target or warn, first match wins.' }),

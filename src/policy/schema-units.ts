@@ -31,12 +31,19 @@ export const percent = once(() =>
   parsed(parsePercent, 'expected a percentage like 95%', 'A percentage: "95%", or 0.95 (a bare number up to 1 is a fraction, above 1 percentage points).'),
 );
 
+/**
+ * The longest duration a policy may hold: 100 years, far beyond any service window, and small
+ * enough that no sum or difference with a timestamp loses precision or overflows.
+ */
+export const MAX_DURATION_MS = 36_500 * 24 * 60 * 60 * 1000;
+
 /** A positive duration: `3m`, `24h`, `7d`, `1h30m`; a bare number is minutes. */
 export const duration = once(() =>
   parsed(
     (v) => {
       const ms = parseDuration(v);
       if (ms <= 0) throw new Error('expected a duration above zero');
+      if (ms > MAX_DURATION_MS) throw new Error(`expected a duration of at most 36500d (100 years), got ${String(v).length > 24 ? `${String(v).slice(0, 20)}…` : v}`);
       return ms;
     },
     'expected a duration like 24h',

@@ -5,13 +5,13 @@
 import { CsvError } from 'csv-parse';
 import { InputError } from '../errors.js';
 import { fatal } from './fatal.js';
-import type { CsvBatch, RecordParser } from './record-parser.js';
+import { MAX_CELLS_PER_RECORD, TOO_MANY_CELLS, type CsvBatch, type RecordParser } from './record-parser.js';
 
 export function readFailure(err: unknown, path: string, parser: RecordParser, maxRecordSize: number): InputError {
   if (err instanceof InputError) return err;
   const line = parser.pendingRecordLine();
   if (err instanceof CsvError) {
-    switch (err.code) {
+    switch (err.code as string) {
       case 'CSV_QUOTE_NOT_CLOSED':
         return fatal.unclosedQuote(path, line);
       case 'CSV_MAX_RECORD_SIZE': {
@@ -22,6 +22,8 @@ export function readFailure(err: unknown, path: string, parser: RecordParser, ma
           ? fatal.unclosedQuote(path, line)
           : fatal.recordTooLarge(path, line, maxRecordSize);
       }
+      case TOO_MANY_CELLS:
+        return fatal.tooManyCells(path, line, MAX_CELLS_PER_RECORD);
       default:
         return fatal.malformed(path, line, err.message);
     }

@@ -28,6 +28,17 @@ export const UNREAD_CELL = '\u0000unread';
  */
 export const BATCH_ROWS = 64;
 
+/**
+ * Cells one record may have. The byte limit (maxRecordSize) counts the bytes inside cells, so a
+ * line made only of delimiters (60 MB of commas: 60 million empty cells) passed it and grew
+ * memory by gigabytes. Excel stops at 16,384 columns and no help-desk export comes near; 100,000
+ * empty cells are under 1 MB.
+ */
+export const MAX_CELLS_PER_RECORD = 100_000;
+
+/** csv-parse-style error code of a record with more cells than MAX_CELLS_PER_RECORD. */
+export const TOO_MANY_CELLS = 'CSV_TOO_MANY_CELLS';
+
 export interface CsvBatch {
   rows: string[][];
   lines: number[];
@@ -339,10 +350,24 @@ class Tokenizer {
 
   parse(buf: Buffer | undefined, end: boolean): Error | undefined {
     const err = this.api.parse(buf, end, this.push, this.close);
-    if (err !== undefined || this.limit === 0) return err;
-    // The record still open at the end of the chunk (one inside an unclosed quote runs on).
+    if (err !== undefined) return err;
     const state = this.api.state;
+    // Without the per-cell step wrapped (another csv-parse), cells are counted once per chunk.
+    if (state.record.length > MAX_CELLS_PER_RECORD) return this.tooManyCells();
+    if (this.limit === 0) return undefined;
+    // The record still open at the end of the chunk (one inside an unclosed quote runs on).
     return state.record_length + state.field.length > this.limit ? this.tooLarge() : undefined;
+  }
+
+  /** A record with more cells than MAX_CELLS_PER_RECORD, for the reader to restate (csv-failure.ts). */
+  tooManyCells(): CsvError {
+    const info = this.api.info;
+    return new CsvError(
+      TOO_MANY_CELLS as never,
+      ['Too many cells:', `a record holds more than ${MAX_CELLS_PER_RECORD} cells`, `at line ${info.lines}`],
+      this.api.options as never,
+      { ...info },
+    );
   }
 
   /**
@@ -542,8 +567,9 @@ function installSelectiveDecoding(api: ParseApi, tokenizer: Tokenizer, kept: Kep
       field.reset();
       state.wasQuoting = false;
     }
-    // The record size limit (Tokenizer.limit), in bytes.
+    // The record size limit (Tokenizer.limit), in bytes, and its cell count.
     if (tokenizer.limit !== 0 && (state.record_length += size) > tokenizer.limit) return tokenizer.tooLarge();
+    if (at >= MAX_CELLS_PER_RECORD) return tokenizer.tooManyCells();
     return undefined;
   } as ParseApi['__onField'];
   api.__onRecord = function (this: ParseApi, push: unknown) {

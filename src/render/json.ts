@@ -27,7 +27,7 @@ const RULE: Shape = {
   children: { breaches: { each: BREACH }, trend: { each: TREND }, groups: { each: GROUP } },
 };
 const BREAKDOWN_ROW: Shape = {
-  keys: ['key', 'rules'],
+  keys: ['key', 'other', 'rules'],
   children: { rules: { each: { keys: ['id', 'eligible', 'met', 'compliance'] } } },
 };
 const SUMMARY: Shape = {
