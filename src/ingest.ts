@@ -39,11 +39,8 @@ export interface IngestOptions {
   reader?: FileReader;
   /** Mapped fields whose cells need not be read (MapContext.unread). */
   unread?: readonly string[];
-  /**
-   * Told the file's mapping once it is compiled, before any record is read; returns the indices
-   * of the policy rules its tickets need not be judged by (see Scorecard.rulesLacking).
-   */
-  onMapped?: (mapper: Mapper) => number[];
+  /** Told the file's mapping once it is compiled, before any record is read. */
+  onMapped?: (mapper: Mapper) => void;
 }
 
 /** What every command that reads exports needs: the files, the policy and the reading flags. */
@@ -152,8 +149,6 @@ export interface OpenedFile {
   zone: DataZone;
   problems: ProblemList;
   target: RecordTarget;
-  /** Policy rules (indices) this file's tickets are not judged by: IngestOptions.onMapped. */
-  skipRules: number[];
   /** The source's batches; `pending` ones (already pulled, e.g. to look at) come first. */
   batches: AsyncIterator<CsvBatch>;
   pending: CsvBatch[];
@@ -224,8 +219,9 @@ async function ingestSource(
   for (const p of mapper.headerProblems) problems.add(p);
   // Records already parsed keep every cell; from here on only the mapped columns are decoded.
   source.decodeOnly(mapper.columnsRead());
+  opts.onMapped?.(mapper);
   const file: OpenedFile = {
-    path, fileIndex, source, mapper, detection, zone, problems, target, skipRules: opts.onMapped?.(mapper) ?? [],
+    path, fileIndex, source, mapper, detection, zone, problems, target,
     batches: source.batches()[Symbol.asyncIterator](), pending: [],
   };
   if (opts.reader) {

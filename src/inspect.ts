@@ -67,7 +67,6 @@ export async function inspectFiles(req: InspectRequest): Promise<Inspection[]> {
       times,
       onMapped: (mapper) => {
         if (mapper.kind === 'messages') assembler = new ConversationAssembler(mapper.preset.messages?.threading ?? 'conversation', {});
-        return [];
       },
     };
     const file = await ingestFile(req.files[i], i, opts, { ticket: onTicket, message: (m) => assembler!.add(m) });

@@ -198,7 +198,7 @@ async function readInputsInto(
   // A file joined to message exports is read in one pass: its ranges would each need the conversations' ids.
   const reader = pool && card && options && !intake.joins
     ? parallelReader({
-      pool, jobs: ctx.jobs, card, intake, times, cardOptions: options, newCard: () => createScorecard(req.policy, { ...options, clocks: req.clocks }),
+      pool, jobs: ctx.jobs, card, intake, times, newCard: () => createScorecard(req.policy, { ...options, clocks: req.clocks }),
       ...splitSizes(), onRanges: req.onRanges,
     })
     : null;
@@ -240,12 +240,8 @@ async function readOne(
     reader: reader ?? undefined,
     onMapped: (mapper) => {
       onMapped?.(mapper);
-      if (!card || i !== ctx.lastInput) return [];
-      // A rule that lacks an input reports no_data whatever its tickets scored (DESIGN §4):
-      // once the last input's mapping is known, its tickets are not judged by such a rule.
-      const skip = card.rulesLacking(availableFields([...ctx.files.filter(Boolean), { mapper }]));
-      card.skip(skip);
-      return skip;
+      // Once the last input's mapping is known, so is every field the audit has.
+      if (card && i === ctx.lastInput) card.inputsKnown(availableFields([...ctx.files.filter(Boolean), { mapper }]));
     },
   };
   ctx.files[i] = await ingestFile(path, i, opts, target, from);

@@ -50,6 +50,11 @@ export interface ScorecardOptions {
    * (raiseFloor), which lets most deferred outcomes settle while reading (deferred.ts).
    */
   asOfFromData?: boolean;
+  /**
+   * The canonical fields the inputs provide, when every mapping is known before the tickets come
+   * (a part of a file read in a thread): as inputsKnown() from the start.
+   */
+  fields?: readonly string[];
 }
 
 export interface Scorecard {
@@ -68,10 +73,13 @@ export interface Scorecard {
    * changes no result as long as `at` is at most the audit's as_of.
    */
   raiseFloor(at: number): void;
-  /** The rules (indices) that lack an input in `available`: finish() reports them as no_data whatever they counted. */
-  rulesLacking(available: ReadonlySet<string>): number[];
-  /** Judge no further ticket by these rules (ones whose counts will not be used: rulesLacking). */
-  skip(rules: readonly number[]): void;
+  /**
+   * Every input's mapping is known, and with it the canonical fields the audit has: a rule that
+   * lacks one reports no_data whatever it counted (DESIGN §4), so no further ticket is judged by it.
+   */
+  inputsKnown(available: ReadonlySet<string>): void;
+  /** The options a part's scorecard (a byte range's, in a thread) takes to count as this one does. */
+  partOptions(): Omit<ScorecardOptions, 'clocks'>;
   finish(asOf: number, available: ReadonlySet<string>): {
     rules: RuleResult[];
     breakdowns: Report['breakdowns'];
@@ -127,6 +135,9 @@ const NO_KEYS: string[] = [];
 /** State keys of the hours of the week, made once rather than per ticket. */
 const HOUR_KEYS = Array.from({ length: 168 }, (_, h) => String(h));
 
+/** The filter of a rule no ticket is judged by (Scorecard.inputsKnown). */
+const judgedByNone = (_t: Ticket) => false;
+
 /** Keys a breakdown lists by default (--max-keys). */
 export const DEFAULT_MAX_KEYS = 1000;
 
@@ -167,6 +178,8 @@ export function createScorecard(policy: Policy, options: ScorecardOptions): Scor
       }
     }
   });
+  /** The fields the inputs provide, once known (inputsKnown). */
+  let known: readonly string[] | undefined;
   // Pooled entries are swept against the floor when the pool doubles: amortised O(1) per entry.
   let sweepAt = SWEEP_MIN;
   const at: Placement = { week: '', dims: opts.by, keys: opts.by.map(() => ''), override: 0 };
@@ -280,6 +293,11 @@ export function createScorecard(policy: Policy, options: ScorecardOptions): Scor
     }
   }
 
+  function inputsKnown(available: ReadonlySet<string>): void {
+    known = [...available];
+    for (const r of rules) if (lackingInputs(r, available).length > 0) r.applies = judgedByNone;
+  }
+
   function raiseFloor(at: number): void {
     if (opts.asOfFromData && at > state.floor) state.floor = at;
   }
@@ -335,6 +353,7 @@ export function createScorecard(policy: Policy, options: ScorecardOptions): Scor
     };
   }
 
+  if (opts.fields) inputsKnown(new Set(opts.fields));
   return {
     add,
     snapshot: () => {
@@ -347,9 +366,10 @@ export function createScorecard(policy: Policy, options: ScorecardOptions): Scor
     },
     merge,
     raiseFloor,
-    rulesLacking: (available) => rules.flatMap((r, i) => (lackingInputs(r, available).length > 0 ? [i] : [])),
-    skip: (skipped) => {
-      for (const i of skipped) rules[i].applies = () => false;
+    inputsKnown,
+    partOptions: () => {
+      const { clocks: _clocks, ...rest } = opts;
+      return { ...rest, fields: known };
     },
     finish,
   };
@@ -363,6 +383,6 @@ export function createScorecard(policy: Policy, options: ScorecardOptions): Scor
 function sameShape(o: ScorecardOptions): ScorecardOptions {
   return {
     by: o.by, since: o.since, until: o.until, maxBreaches: o.maxBreaches, maxKeys: o.maxKeys ?? DEFAULT_MAX_KEYS, explain: o.explain,
-    clocks: o.clocks, timezone: o.timezone, asOf: o.asOf, asOfFromData: o.asOfFromData === true,
+    clocks: o.clocks, timezone: o.timezone, asOf: o.asOf, asOfFromData: o.asOfFromData === true, fields: o.fields,
   };
 }

@@ -35,7 +35,6 @@ export async function readRangeTask(setup: RangeSetup, task: RangeTask, onRows?:
   const { mapper } = prepareMapping(task.header, task.headerLine, { ...setup.ingest, strict: false, times }, task.fileIndex);
   if (task.times) mapper.timeReaders().forEach((reader, i) => reader.adopt(task.times![i]));
   const card = createScorecard(setup.policy, { ...task.card, clocks: clocks(setup.policy) });
-  card.skip(task.skipRules);
   card.raiseFloor(task.floor);
   const copiesOf = task.intake.copiesOf && new Set(task.intake.copiesOf);
   const intake = new Intake({ asOf: task.intake.asOf, copiesOf }, times, (t) => card.add(t));
