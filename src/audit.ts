@@ -141,7 +141,9 @@ function reportOutliers(reading: Reading, zone: string): void {
       code: 'outlier-timestamp',
       line: e.line,
       column: e.column,
-      message: `${instantIn(zone, e.value)} is far beyond the rest of the data (latest other timestamp ${instantIn(zone, asOf!)}): not taken as the audit's as_of, and not happened yet at as_of`,
+      value: e.value,
+      latest: asOf!,
+      zone,
     });
   }
 }

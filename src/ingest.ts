@@ -13,7 +13,9 @@ import { PRESETS } from './map/presets/index.js';
 import type { InputsConfig, Policy } from './policy/types.js';
 import { reportTextTrouble } from './map/text-trouble.js';
 import { openCsv, type CsvBatch, type CsvSource, type Delimiter, type Encoding, type EncodingChoice } from './read/open-csv.js';
-import type { InputSummary, Message, Ticket } from './types.js';
+import { problemMessage } from './render/findings.js';
+import type { ProblemFinding } from './findings.js';
+import type { InputSummary, Message, Problem, Ticket } from './types.js';
 
 export { MAX_PROBLEMS_LISTED } from './problem-list.js';
 
@@ -295,6 +297,11 @@ export function fileResult(file: OpenedFile, rows: number, used: number, wallTim
   };
 }
 
+/** A problem as the report lists it: its place, its code and its sentence (render/findings.ts). */
+function problemReport(p: ProblemFinding): Problem {
+  return { code: p.code, line: p.line, ...(p.column !== undefined ? { column: p.column } : {}), message: problemMessage(p) };
+}
+
 /** The file's `inputs[]` entry of the report, with what the reading set aside or joined (`counts`). */
 export function inputSummary(f: IngestedFile, counts: { replaced?: number; after_as_of?: number; joined?: number } = {}): InputSummary {
   return {
@@ -305,7 +312,7 @@ export function inputSummary(f: IngestedFile, counts: { replaced?: number; after
     rows: f.rows,
     used: f.used,
     skipped: f.rows - f.used,
-    problems: f.problems.shown(),
+    problems: f.problems.shown().map(problemReport),
     problem_counts: f.problems.counts,
     timezone: f.zone.zone,
     timezone_source: f.zone.source,

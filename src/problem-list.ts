@@ -3,8 +3,9 @@
 // mergeProblemLists() joins them into exactly the list one pass over the file gives.
 
 import { StrictError } from './errors.js';
+import type { ProblemCode, ProblemFinding, ProblemWithoutPlace } from './findings.js';
 import type { OnceCap, ProblemSink } from './map/problems.js';
-import type { Problem, ProblemCode } from './types.js';
+import { problemMessage } from './render/findings.js';
 
 /** Problems kept per file in the report; totals per code are never capped. */
 export const MAX_PROBLEMS_LISTED = 1000;
@@ -18,14 +19,14 @@ export interface OnceReport {
   /** Reports capped per group and column (OnceCap): the group's key, the cap, the message past it. */
   group?: string;
   limit?: number;
-  more?: string;
+  more?: ProblemWithoutPlace;
   /** The report that said the cap was passed. */
   overflow?: boolean;
 }
 
 /** Plain data, for crossing a worker boundary. */
 export interface ProblemListState {
-  listed: Problem[];
+  listed: ProblemFinding[];
   counts: Partial<Record<ProblemCode, number>>;
   /** Ordinal of each code's first problem that is not a once-per-value report. */
   firstAt: Partial<Record<ProblemCode, number>>;
@@ -33,7 +34,7 @@ export interface ProblemListState {
 }
 
 export class ProblemList implements ProblemSink {
-  readonly listed: Problem[] = [];
+  readonly listed: ProblemFinding[] = [];
   readonly counts: Partial<Record<ProblemCode, number>> = {};
   readonly firstAt: Partial<Record<ProblemCode, number>> = {};
   readonly once: OnceReport[] = [];
@@ -44,9 +45,9 @@ export class ProblemList implements ProblemSink {
 
   constructor(private readonly path: string, private readonly strict: boolean) {}
 
-  add(p: Problem, onceKey?: string, cap?: OnceCap): void {
+  add(p: ProblemFinding, onceKey?: string, cap?: OnceCap): void {
     if (this.strict) {
-      throw new StrictError(`${this.path}, line ${p.line}: ${p.message} (--strict turns every problem into an error).`, this.path, 'strict');
+      throw new StrictError(`${this.path}, line ${p.line}: ${problemMessage(p)} (--strict turns every problem into an error).`, this.path, 'strict');
     }
     if (onceKey !== undefined || cap !== undefined) {
       const report: OnceReport = { key: `${p.code}\u0000${p.column ?? ''}\u0000${onceKey ?? ''}`, code: p.code, ordinal: this.total };
@@ -72,7 +73,7 @@ export class ProblemList implements ProblemSink {
    * A problem found after reading (an outlier timestamp, known once every timestamp is read): put
    * in its place by line among the listed ones, as if it had been found while reading.
    */
-  insert(p: Problem): void {
+  insert(p: ProblemFinding): void {
     if (this.strict) this.add(p);
     if (this.firstAt[p.code] === undefined) this.firstAt[p.code] = this.total;
     this.total++;
@@ -88,7 +89,7 @@ export class ProblemList implements ProblemSink {
   }
 
   /** The problems the report lists: the first MAX_PROBLEMS_LISTED. */
-  shown(): Problem[] {
+  shown(): ProblemFinding[] {
     return this.listed.length > MAX_PROBLEMS_LISTED ? this.listed.slice(0, MAX_PROBLEMS_LISTED) : this.listed;
   }
 
@@ -111,7 +112,7 @@ export function mergeProblemLists(parts: { state: ProblemListState; lineOffset: 
   const groups = new Map<string, { count: number; overflowed: boolean }>();
   for (const { state, lineOffset } of parts) {
     const dropped = new Set<number>();
-    const renamed = new Map<number, string>();
+    const renamed = new Map<number, ProblemWithoutPlace>();
     const firsts: Partial<Record<ProblemCode, number>> = { ...state.firstAt };
     const droppedPerCode: Partial<Record<ProblemCode, number>> = {};
     const drop = (r: OnceReport) => {
@@ -143,8 +144,8 @@ export function mergeProblemLists(parts: { state: ProblemListState; lineOffset: 
     // A listed problem's ordinal is its index: the list is a prefix of all the part's problems.
     state.listed.forEach((p, ordinal) => {
       if (dropped.has(ordinal) || into.listed.length >= MAX_PROBLEMS_LISTED) return;
-      const message = renamed.get(ordinal);
-      into.listed.push(message === undefined ? { ...p, line: p.line + lineOffset } : { ...p, line: p.line + lineOffset, message });
+      const more = renamed.get(ordinal);
+      into.listed.push(more === undefined ? { ...p, line: p.line + lineOffset } : ({ ...more, line: p.line + lineOffset, column: p.column } as ProblemFinding));
     });
     const codes = (Object.keys(firsts) as ProblemCode[]).sort((a, b) => firsts[a]! - firsts[b]!);
     for (const code of codes) into.counts[code] = (into.counts[code] ?? 0) + state.counts[code]! - (droppedPerCode[code] ?? 0);

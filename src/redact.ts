@@ -18,7 +18,7 @@ export function pseudonym(kind: 'agent' | 'person' | 'value', value: string): st
 }
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
-// Problem messages quote a cell as 'text' (map/problems.ts `quote`): an opening quote after a
+// Problem messages quote a cell as 'text' (render/findings.ts `quote`): an opening quote after a
 // space or at the start, a closing one before a space, punctuation or the end. An apostrophe
 // inside a word (Excel's, O'Brien) neither opens nor closes.
 const QUOTED_CELL = /(^|\s)'(.*?)'(?=[\s:;,.)]|$)/g;

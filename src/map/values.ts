@@ -5,7 +5,8 @@
 
 import type { Channel } from '../types.js';
 import { numberScan, parseNumber } from './numbers.js';
-import { quote, type ProblemSink } from './problems.js';
+import { cellText } from '../findings.js';
+import type { ProblemSink } from './problems.js';
 import {
   AUTHOR_WORDS, BOOLEAN_WORDS, CHANNEL_WORDS, CSAT_WORDS, PRIORITY_WORDS, RETURN_WORDS, SLA_WORDS, STATUS_WORDS,
 } from './values-vocab.js';
@@ -107,17 +108,16 @@ export class ValueReader<T> {
   }
 
   private reportUnknown(text: string, line: number, column: string, sink: ProblemSink): void {
-    const kind = this.kind.replace('_', ' ');
-    const more = `more than ${MAX_UNKNOWN_VALUES.toLocaleString('en-US')} distinct unknown ${kind} values: the others are read the same way but not listed`;
+    const more = { code: 'unknown-value', kind: this.kind, beyond: MAX_UNKNOWN_VALUES } as const;
     const cap = { group: this.kind, limit: MAX_UNKNOWN_VALUES, more };
     if (this.reported.size < MAX_UNKNOWN_VALUES) {
       this.reported.add(text);
-      sink.add({ code: 'unknown-value', line, column, message: `unknown ${kind} ${quote(text)}` }, `${this.kind}\u0000${text}`, cap);
+      sink.add({ code: 'unknown-value', line, column, kind: this.kind, text: cellText(text) }, `${this.kind}\u0000${text}`, cap);
       return;
     }
     this.overflowed = true;
     this.reported.clear();
-    sink.add({ code: 'unknown-value', line, column, message: more }, undefined, { ...cap, overflow: true });
+    sink.add({ ...more, line, column }, undefined, { ...cap, overflow: true });
   }
 
   private resolveText(text: string): T | typeof UNKNOWN | typeof NOT_RATED {

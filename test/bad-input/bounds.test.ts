@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasStackTrace } from '../cli/run.js';
 import { ValueReader } from '../../src/map/values.js';
 import { mergeProblemLists, ProblemList } from '../../src/problem-list.js';
+import { problemMessage } from '../../src/render/findings.js';
 import { cli, report, tempDir, type Run } from './helpers.js';
 
 let dir = '';
@@ -110,7 +111,7 @@ describe('the cap on listed unknown values, merged from parts as parallel readin
 
   it('one pass: 100 listed, then one saying there are more', () => {
     expect(whole.counts).toEqual({ 'unknown-value': 101 });
-    expect(whole.listed[100].message).toMatch(/^more than 100 distinct unknown channel values/);
+    expect(problemMessage(whole.listed[100])).toMatch(/^more than 100 distinct unknown channel values/);
   });
 
   it.each([[[150]], [[300, 520]], [[10, 320, 330, 700]], [[460, 461, 900]], [[1, 2, 3, 999]]])('cut at %j', (cuts: number[]) => {

@@ -3,7 +3,8 @@ import { InputError, PolicyError } from '../../src/errors.js';
 import { LatestTimes } from '../../src/map/latest-times.js';
 import { compileMapper, presetWithInputs, type MapContext } from '../../src/map/mapper.js';
 import type { PresetSpec } from '../../src/map/preset.js';
-import type { Problem, Ticket } from '../../src/types.js';
+import type { ProblemFinding as Problem } from '../../src/findings.js';
+import type { Ticket } from '../../src/types.js';
 
 const H = 3_600_000;
 const M = 60_000;

@@ -6,7 +6,7 @@ import { LatestTimes } from '../../src/map/latest-times.js';
 import { compileMapper } from '../../src/map/mapper.js';
 import type { PresetSpec } from '../../src/map/preset.js';
 import { INBOUND_AUTHOR_ROLES } from '../../src/map/values-vocab.js';
-import type { Problem, ProblemCode } from '../../src/types.js';
+import type { ProblemFinding as Problem, ProblemCode } from '../../src/findings.js';
 
 const data = (name: string) => readFileSync(new URL(`../../../shared/data/real/${name}`, import.meta.url), 'utf8');
 
