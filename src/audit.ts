@@ -10,6 +10,7 @@ import { createBusinessClock } from './measure/business-clock.js';
 import type { Clock } from './measure/clock.js';
 import type { Policy } from './policy/types.js';
 import { readInputs, type Reading } from './reading.js';
+import { ruleResult } from './render/findings.js';
 import { REPORT_SCHEMA, type Dimension, type Report } from './report.js';
 import { resolveWhen, type When } from './selection.js';
 import { VERSION } from './version.js';
@@ -96,7 +97,10 @@ export async function runAudit(req: AuditRequest): Promise<Report> {
   const until = resolveWhen(req.until, asOf);
   checkSelection(since, until, policy.timezone);
   reportOutliers(reading, policy.timezone);
-  const { rules, breakdowns, distributions, selected } = reading.card.finish(asOf, availableFields(reading.files));
+  const found = reading.card.finish(asOf, availableFields(reading.files));
+  const { breakdowns, distributions, selected } = found;
+  // The findings worded (render/findings.ts): the report's sentences are made here, once.
+  const rules = found.rules.map(ruleResult);
   const { counts } = reading;
   const inputs = reading.files.map((f, i) =>
     inputSummary(f, { replaced: counts.replaced[i], after_as_of: counts.afterAsOf[i], joined: reading.joinedInputs ? counts.joined[i] ?? 0 : undefined }),

@@ -8,6 +8,7 @@ import { ConversationAssembler } from './assemble/conversations.js';
 import { availableFields, ingestFile, ingestOptions, inputSummary, type IngestOptions, type InputRequest } from './ingest.js';
 import type { ZoneSource } from './map/data-zone.js';
 import { LatestTimes } from './map/latest-times.js';
+import { ruleResult } from './render/findings.js';
 import type { InputSummary, Ticket } from './types.js';
 
 export interface Inspection {
@@ -72,7 +73,7 @@ export async function inspectFiles(req: InspectRequest): Promise<Inspection[]> {
     const file = await ingestFile(req.files[i], i, opts, { ticket: onTicket, message: (m) => assembler!.add(m) });
     const asOf = times.decide().asOf;
     if (assembler) for (const t of assembler.finish(asOf)) onTicket(t);
-    const { rules } = card.finish(asOf ?? 0, availableFields([file]));
+    const rules = card.finish(asOf ?? 0, availableFields([file])).rules.map(ruleResult);
     const { preset, score, candidates } = file.detection;
     out.push({
       input: inputSummary(file),

@@ -1,6 +1,7 @@
 // The audit result as plain data: the JSON report of DESIGN §6 (`support-audit/report@1`).
 // Renderers read only this. Keys fixed by DESIGN §6 are never renamed; extras are additive.
 
+import type { NoteFinding, OutcomeCode, OutcomeFacts } from './findings.js';
 import type { InputSummary } from './types.js';
 import type { Severity } from './policy/types.js';
 
@@ -22,6 +23,12 @@ export interface Breach {
   created_at: string;
   channel?: string;
   agent?: string;
+}
+
+/** A breach as the scorecard finds it: its outcome as data, worded into `reason` when the report is built. */
+export interface BreachFinding extends Omit<Breach, 'reason' | 'code'> {
+  code: OutcomeCode;
+  facts: OutcomeFacts;
 }
 
 export interface TrendPoint {
@@ -98,6 +105,15 @@ export interface RuleResult {
   trend: TrendPoint[];
   /** Change in compliance points (0–100 scale) against a baseline report, when one was given. */
   delta?: number | null;
+}
+
+/**
+ * A rule's result as the scorecard finds it: notes and breaches as findings, worded into `note`
+ * and the breaches' `reason` when the report is built (render/findings.ts ruleResult).
+ */
+export interface RuleFindings extends Omit<RuleResult, 'note' | 'breaches'> {
+  notes: NoteFinding[];
+  breaches: BreachFinding[];
 }
 
 export interface BreakdownRow {

@@ -4,7 +4,7 @@
 import { OTHER_ROW_KEY, type BreakdownRow, type Dimension, type Distribution, type Report } from '../report.js';
 import { OTHER_KEY } from './key-table.js';
 import type { Ticket } from '../types.js';
-import type { CompiledRule } from './scorecard.js';
+import type { CompiledRule } from './compile.js';
 import type { RuleState } from './rule-state.js';
 import { FIRST_RESPONSE_EDGES } from './state.js';
 

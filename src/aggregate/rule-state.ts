@@ -3,13 +3,14 @@
 // so a state can cross a worker boundary and be merged; integer counts and integer-millisecond
 // sums make any merge order give identical results.
 
+import type { OutcomeCode } from '../findings.js';
 import { addValue, mergeQuantiles, newQuantiles, type QuantileState } from './quantiles.js';
 
 export interface BreachRecord {
   id: string;
   /** ms for durations, a plain number (rating, count), or null. */
   value: number | null;
-  code: string;
+  code: OutcomeCode;
   limit: number;
   n: number;
   created: number;
@@ -23,7 +24,7 @@ export interface RuleState {
   pending: number;
   excluded: number;
   excludedReasons: Record<string, number>;
-  /** Side counts: `vendor:<column>` uses, `volume` (per hour of week), `detractor`, … */
+  /** Side counts: `vendor:<column>` uses, `volume` (per slot of a slotted rule), `breached:<code>`, `na:<code>`, … */
   extra: Record<string, number>;
   /** Sum of samples in whole milliseconds. */
   sum: number;

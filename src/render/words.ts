@@ -3,7 +3,7 @@
 // escaped); each renderer escapes for its medium.
 
 import { OTHER_ROW_KEY, type BreakdownRow, type Report, type RuleGroup, type RuleResult, type RuleStatus } from '../report.js';
-import { describeGroup } from '../rules/reasons.js';
+import { describeGroup } from './findings.js';
 import type { InputSummary } from '../types.js';
 import { instantIn } from '../zone.js';
 import { humanMinutes } from './duration-text.js';

@@ -5,9 +5,10 @@
 // A chat or call flagged missed or abandoned that nothing shows was answered is the worst
 // outcome, breached at once; a conversation in which the customer never wrote kept nobody waiting.
 
+import { duration } from '../policy/schema-units.js';
 import type { Ticket } from '../types.js';
-import type { Need, RuleDefinition } from './definition.js';
-import { isDone } from './definition.js';
+import { defineMeasure, isDone, type Need } from './definition.js';
+import { windowWords } from './title-words.js';
 import { defer, judgeDuration, set, type JudgeContext, type Verdict } from './verdict.js';
 
 const MINUTE = 60_000;
@@ -49,11 +50,19 @@ export function judgeFirstResponse(t: Ticket, ctx: JudgeContext, out: Verdict): 
   defer(out, t.created_at, ctx.window, 'unanswered');
 }
 
-export const firstResponse: RuleDefinition<'first-response'> = {
+export const firstResponse = defineMeasure({
   measure: 'first-response',
+  params: () => ({ window: duration() }),
   unit: 'minutes',
   label: 'first response',
+  responseWindow: true,
   window: (rule) => rule.window,
   needs: (_rule, clockKind) => firstResponseNeeds(clockKind),
   judge: (t, _rule, ctx, out) => judgeFirstResponse(t, ctx, out),
-};
+  titles: {
+    'chat-first-response': (r) => `Live chat answered within ${windowWords(r, r.window)}`,
+    'email-first-response': (r) => `Email and web form answered within ${windowWords(r, r.window)}`,
+    'social-first-response': (r) => `Social and messaging answered within ${windowWords(r, r.window)}`,
+    'complaint-response': (r) => `Complaints answered within ${windowWords(r, r.window)}`,
+  },
+});

@@ -6,13 +6,22 @@
 // `missed-after` past the window), with its wait as the value when one is recorded. A call with
 // neither a wait nor a missed/abandoned flag has nothing to judge.
 
-import type { RuleDefinition } from './definition.js';
+import { duration, durationOrZero } from '../policy/schema-units.js';
+import { defineMeasure } from './definition.js';
+import { windowWords } from './title-words.js';
 import { judgeDuration, set } from './verdict.js';
 
-export const phoneWait: RuleDefinition<'phone-wait'> = {
+export const phoneWait = defineMeasure({
   measure: 'phone-wait',
+  params: () => ({
+    window: duration(),
+    short_abandon: durationOrZero()
+      .prefault('5s')
+      .meta({ description: 'A call abandoned within this wait is a short abandon: not offered to the desk, left out of the service level. "0s": none.' }),
+  }),
   unit: 'minutes',
   label: 'wait',
+  responseWindow: true,
   window: (rule) => rule.window,
   needs: () => ['wait_seconds'],
   judge(t, rule, ctx, out) {
@@ -30,4 +39,7 @@ export const phoneWait: RuleDefinition<'phone-wait'> = {
     if (t.missed || t.abandoned) return set(out, 'breached', t.missed ? 'missed' : 'abandoned');
     set(out, 'not-applicable', 'no-wait-time');
   },
-};
+  titles: {
+    'phone-wait': (r) => `Phone callers wait at most ${windowWords(r, r.window)}`,
+  },
+});

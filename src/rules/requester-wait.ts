@@ -7,8 +7,8 @@
 // computed from. The figure is final once the ticket is solved; before that it can only grow, so
 // an open ticket already past the window is breached and one within it is pending.
 
-import type { RuleDefinition } from './definition.js';
-import { isDone } from './definition.js';
+import { duration } from '../policy/schema-units.js';
+import { defineMeasure, isDone } from './definition.js';
 import { judgeDuration, set } from './verdict.js';
 
 const MINUTE = 60_000;
@@ -17,8 +17,9 @@ export function requesterWaitColumn(clockKind: 'calendar' | 'business'): 'reques
   return clockKind === 'calendar' ? 'requester_wait_minutes' : 'requester_wait_business_minutes';
 }
 
-export const requesterWait: RuleDefinition<'requester-wait'> = {
+export const requesterWait = defineMeasure({
   measure: 'requester-wait',
+  params: () => ({ window: duration() }),
   unit: 'minutes',
   label: 'requester wait',
   window: (rule) => rule.window,
@@ -31,4 +32,4 @@ export const requesterWait: RuleDefinition<'requester-wait'> = {
     if (!done && wait <= ctx.window) return set(out, 'pending', 'open');
     judgeDuration(out, wait, ctx.window);
   },
-};
+});

@@ -5,9 +5,10 @@
 // export's solve time is the latest solve, so it never stands in for the first. An unresolved
 // ticket is decided at as_of (pending, then breached `unresolved`).
 
+import { z } from 'zod';
+import { duration } from '../policy/schema-units.js';
 import type { Ticket } from '../types.js';
-import type { RuleDefinition } from './definition.js';
-import { isDone, resolvedAt } from './definition.js';
+import { defineMeasure, isDone, resolvedAt } from './definition.js';
 import { defer, judgeDuration, set } from './verdict.js';
 
 const MINUTE = 60_000;
@@ -24,8 +25,9 @@ function solvedOnce(t: Ticket): boolean {
   return isDone(t) || (t.reopens !== undefined && t.reopens > 0);
 }
 
-export const resolution: RuleDefinition<'resolution'> = {
+export const resolution = defineMeasure({
   measure: 'resolution',
+  params: () => ({ which: z.enum(['first', 'full']).default('full'), window: duration() }),
   unit: 'minutes',
   label: 'resolution',
   window: (rule) => rule.window,
@@ -48,4 +50,4 @@ export const resolution: RuleDefinition<'resolution'> = {
     if (rule.which === 'first' ? solvedOnce(t) : isDone(t)) return set(out, 'excluded', 'no-resolution-time');
     defer(out, t.created_at, ctx.window, 'unresolved');
   },
-};
+});

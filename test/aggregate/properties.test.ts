@@ -4,6 +4,7 @@ import { keyHash } from '../../src/aggregate/key-table.js';
 import { MAX_TREND_WEEKS } from '../../src/aggregate/rule-state.js';
 import { Periods } from '../../src/aggregate/periods.js';
 import { createScorecard } from '../../src/aggregate/scorecard.js';
+import { ruleResult } from '../../src/render/findings.js';
 import { CHANNELS, PRIORITIES, STATUSES, type Ticket } from '../../src/types.js';
 import { ALL_FIELDS, DAY, HOUR, T0, options, policy, rule, ticket as ticketOf } from '../rules/helpers.js';
 
@@ -115,7 +116,7 @@ describe('scorecard invariants (fast-check)', () => {
           part.add(t);
         }
         const expected = judged.finish(asOf, available);
-        const lacking = expected.rules.flatMap((r, i) => (r.status === 'no_data' && (r.note ?? '').startsWith('the inputs lack') ? [i] : []));
+        const lacking = expected.rules.flatMap((r, i) => (r.status === 'no_data' && r.notes[0]?.code === 'inputs-lack' ? [i] : []));
         for (const state of [skipping.snapshot(), part.snapshot()]) {
           state.rules.forEach((slots, i) => expect(slots, `rule ${i}`).toEqual(lacking.includes(i) ? {} : judged.snapshot().rules[i]));
         }
@@ -210,7 +211,7 @@ describe('scorecard invariants (fast-check)', () => {
     expect(expected.trend).toHaveLength(MAX_TREND_WEEKS);
     expect(expected.eligible).toBe(1500);
     const kept = expected.trend.reduce((n, p) => n + p.eligible, 0);
-    expect(expected.note).toBe(`trend: the latest ${MAX_TREND_WEEKS} weeks; ${(1500 - kept).toLocaleString('en-US')} eligible tickets of earlier weeks count in the figures, not in the trend`);
+    expect(ruleResult(expected).note).toBe(`trend: the latest ${MAX_TREND_WEEKS} weeks; ${(1500 - kept).toLocaleString('en-US')} eligible tickets of earlier weeks count in the figures, not in the trend`);
     expect(expected.trend.at(-1)!.period).toBe('2024-W10');
     for (const order of [[0, 1, 2], [2, 0, 1], [1, 2, 0]]) {
       const parts = [tickets.slice(0, 400), tickets.slice(400, 1100), tickets.slice(1100)].map((part) => {
@@ -246,7 +247,7 @@ describe('scorecard invariants (fast-check)', () => {
     const latest = [...perWeek.keys()].sort().slice(-MAX_TREND_WEEKS);
     expect(result.trend.map((p) => [p.period, p.eligible, p.met])).toEqual(latest.map((w) => [w, ...perWeek.get(w)!]));
     const earlier = [...perWeek].filter(([w]) => !latest.includes(w)).reduce((n, [, [e]]) => n + e, 0);
-    expect(result.note).toContain(`; ${earlier.toLocaleString('en-US')} eligible tickets of earlier weeks count in the figures`);
+    expect(ruleResult(result).note).toContain(`; ${earlier.toLocaleString('en-US')} eligible tickets of earlier weeks count in the figures`);
   });
 
   it('a week pushed out of the trend while the scorecard holds its pair: the next ticket of that week counts as earlier', () => {
@@ -267,7 +268,7 @@ describe('scorecard invariants (fast-check)', () => {
     const result = card.finish(week(MAX_TREND_WEEKS) + 2 * DAY, ALL_FIELDS).rules[0];
     expect(result.eligible).toBe(MAX_TREND_WEEKS + 3);
     // The earliest week held fill0 and x when pushed out; z came after: 3 earlier tickets.
-    expect(result.note).toContain('; 3 eligible tickets of earlier weeks count in the figures');
+    expect(ruleResult(result).note).toContain('; 3 eligible tickets of earlier weeks count in the figures');
     expect(result.trend.reduce((n, p) => n + p.eligible, 0)).toBe(MAX_TREND_WEEKS);
   });
 });

@@ -16,9 +16,9 @@ const KINDS = new Set(['met', 'breached', 'pending', 'excluded', 'not-applicable
 function codesOf(measure: string): string[] {
   const source = readFileSync(join(ROOT, 'src', 'rules', `${measure}.ts`), 'utf8');
   const codes = new Set<string>();
-  // The arguments of set/defer/judgeDuration, and what is assigned to out.code / out.code2.
-  for (const call of source.matchAll(/\b(?:set|defer|judgeDuration)\(out,([^;]*)|\bout\.code2? = ([^;]*)/g)) {
-    for (const m of (call[1] ?? call[2]).matchAll(/'([a-z]+(?:-[a-z]+)*)'/g)) if (!KINDS.has(m[1])) codes.add(m[1]);
+  // The arguments of set/defer/judgeDuration, what is assigned to out.code, and a second check's code.
+  for (const call of source.matchAll(/\b(?:set|defer|judgeDuration)\(out,([^;]*)|\bout\.code = ([^;]*)|\bsecondCheck: \{[^}]*?\bcode: ('[^']*')/g)) {
+    for (const m of (call[1] ?? call[2] ?? call[3]).matchAll(/'([a-z]+(?:-[a-z]+)*)'/g)) if (!KINDS.has(m[1])) codes.add(m[1]);
   }
   return [...codes];
 }
