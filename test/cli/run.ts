@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = fileURLToPath(new URL('../../bin/support-audit.js', import.meta.url));
-export const REAL = fileURLToPath(new URL('../../../shared/data/real/', import.meta.url));
+export { REAL_DIR as REAL } from '../support/real-data.js';
 
 export interface CliResult { code: number | null; stdout: string; stderr: string }
 
