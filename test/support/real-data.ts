@@ -1,7 +1,7 @@
 // The real public support exports beside the checkout: tests that read them skip where they are
-// absent, saying which file is missing, so that
-// a clone elsewhere still passes `npm test`. CI sets REQUIRE_REAL_DATA=1 (.ci/run): there a
-// missing file fails the run instead, so the tests are known to have run.
+// absent, saying which file is missing, so that a clone elsewhere still passes `npm test`. CI sets
+// REQUIRE_REAL_DATA=1 (.ci/run): there a missing file fails the run instead, so the tests are
+// known to have run.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
