@@ -32,7 +32,7 @@ function scratch(): { dir: string; env: NodeJS.ProcessEnv } {
 describe('README', () => {
   it('starts with the two set-up commands and the test command', () => {
     const first = blocks('sh').slice(0, 2).map((b) => b.trim());
-    expect(first[0]).toBe('npm ci\nnpx support-audit audit fixtures/samples/zendesk-tickets.csv');
+    expect(first[0]).toBe('npm ci\nnpx support-audit audit fixtures/samples/support-desk.csv');
     expect(first[1]).toBe('npm test');
   });
 
