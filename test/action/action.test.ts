@@ -3,9 +3,9 @@
 // temporary files, and the checkout's build as the command (the action's `npm ci` builds the
 // same). What the runner itself does (the composite steps, upload-artifact) is checked in the YAML.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT } from '../cli/run.js';
@@ -87,6 +87,32 @@ describe('action.yml', () => {
   it('never pastes an input into a script (no ${{ … }} inside run:)', () => {
     for (const step of action.runs.steps) if (step.run !== undefined) expect(step.run).not.toContain('${{');
   });
+});
+
+describe("the action's install step", () => {
+  it('leaves a runnable command in a fresh copy of the repository (npm ci builds through prepare)', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'sa-action-install-'));
+    try {
+      // The repository as a clone has it: the tracked files, as they are in this checkout.
+      const tracked = spawnSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8' }).stdout.split('\0').filter(Boolean);
+      expect(tracked).toContain('action.yml');
+      for (const f of tracked) {
+        if (!existsSync(join(ROOT, f))) continue;
+        mkdirSync(dirname(join(copy, f)), { recursive: true });
+        copyFileSync(join(ROOT, f), join(copy, f));
+      }
+      const [install] = action.runs.steps;
+      const env: NodeJS.ProcessEnv = {};
+      for (const [k, v] of Object.entries(process.env)) if (!/^npm_/i.test(k)) env[k] = v;
+      const r = spawnSync('bash', ['-c', `${install.run} --prefer-offline`], { cwd: copy, env, encoding: 'utf8', timeout: 480_000 });
+      expect(r.status, r.stderr).toBe(0);
+      const audit = spawnSync(process.execPath, [join(copy, 'bin/support-audit.js'), 'audit', 'fixtures/samples/support-desk.csv'], { cwd: copy, encoding: 'utf8' });
+      expect(audit.status, audit.stderr).toBe(1);
+      expect(audit.stdout).toContain('gate FAILED');
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  }, 600_000);
 });
 
 describe('action/run.sh audit', () => {
