@@ -20,7 +20,7 @@ describe('schema/report.schema.json', () => {
     ).toBe(true);
   });
 
-  it('is a draft 2020-12 schema of strict objects naming the keys of DESIGN', () => {
+  it('is a draft 2020-12 schema of strict objects naming the fixed keys of a report', () => {
     const schema = JSON.parse(readFileSync(file, 'utf8')) as {
       $schema: string; additionalProperties: boolean; required: string[]; properties: Record<string, unknown>;
     };
