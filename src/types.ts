@@ -120,6 +120,7 @@ export interface Message {
 }
 
 export type { ProblemCode } from './findings.js';
+export { PROBLEM_CODES } from './findings.js';
 
 /** One problem with one record as the report lists it (findings.ts ProblemFinding, worded). */
 export interface Problem {
