@@ -1,20 +1,22 @@
 // Properties over hostile and random input (fast-check). The reader and the mapper either read a
 // file (problems counted, every record accounted for) or refuse it with an InputError: never any
 // other exception. And through the whole pipeline, for random tickets: 0 ≤ compliance ≤ 1,
-// met ≤ eligible, and auditing a file split in two gives the same report as the file whole.
+// met ≤ eligible, and auditing a file split in two gives the same report as the file whole
+// (test/parallel/jobs-fuzz.test.ts: and --jobs 2 as --jobs 1).
 // (Business time ≤ calendar time is a property of the clock: test/clock/properties.test.ts.)
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runAudit, type AuditRequest } from '../../src/audit.js';
+import { runAudit } from '../../src/audit.js';
 import { InputError } from '../../src/errors.js';
 import { ingestFile } from '../../src/ingest.js';
 import { LatestTimes } from '../../src/map/latest-times.js';
 import { builtinPolicy } from '../../src/policy/default.js';
 import { openCsv } from '../../src/read/open-csv.js';
 import { tempDir } from './helpers.js';
+import { HEADER, line, request, ticket } from './random-tickets.js';
 
 const stdin = (bytes: Uint8Array) => Readable.from([Buffer.from(bytes)]);
 
@@ -104,32 +106,6 @@ describe('the mapper never crashes', () => {
   });
 });
 
-// Tickets a well-formed export would hold: the pipeline's invariants, not the reader's.
-const DAY = 86_400_000;
-const T0 = Date.UTC(2024, 2, 4);
-const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
-const opt = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
-const ticket = fc.record({
-  created: fc.integer({ min: 0, max: 20 * DAY }),
-  channel: fc.constantFrom('email', 'chat', 'phone', 'social', 'web'),
-  fr: opt(fc.integer({ min: 0, max: 3 * DAY })),
-  solved: opt(fc.integer({ min: 0, max: 6 * DAY })),
-  status: fc.constantFrom('new', 'open', 'pending', 'solved', 'closed'),
-  priority: fc.constantFrom('low', 'normal', 'high', 'urgent'),
-  tags: fc.subarray(['billing', 'complaint', 'presales', 'repair', 'spam', 'return']),
-  csat: opt(fc.integer({ min: 1, max: 5 })),
-  reopens: opt(fc.integer({ min: 0, max: 2 })),
-  wait: opt(fc.integer({ min: 0, max: 900 })),
-  agent: fc.constantFrom('Ana', 'Tom', ''),
-});
-type RandomTicket = typeof ticket extends fc.Arbitrary<infer T> ? T : never;
-
-const HEADER = 'id,channel,created_at,first_response_at,solved_at,status,priority,tags,csat,reopens,wait_seconds,agent\n';
-function line(t: RandomTicket, i: number): string {
-  const at = (o: number | undefined) => (o === undefined ? '' : iso(T0 + t.created + o));
-  return `T-${i},${t.channel},${iso(T0 + t.created)},${at(t.fr)},${at(t.solved)},${t.status},${t.priority},${t.tags.join(';')},${t.csat ?? ''},${t.reopens ?? ''},${t.wait ?? ''},${t.agent}\n`;
-}
-
 let dir = '';
 beforeAll(() => {
   dir = tempDir('fuzz');
@@ -137,11 +113,6 @@ beforeAll(() => {
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
-
-function request(files: string[]): AuditRequest {
-  const policy = { ...builtinPolicy(), gate: { ...builtinPolicy().gate, min_sample: 1 } };
-  return { files, policy, by: ['channel', 'agent', 'week'], maxBreaches: 5, strict: false };
-}
 
 describe('pipeline invariants for random tickets', () => {
   it('0 ≤ compliance ≤ 1, met ≤ eligible; a file split in two gives the same report as the whole', async () => {
@@ -173,31 +144,4 @@ describe('pipeline invariants for random tickets', () => {
       { numRuns: 40 },
     );
   });
-
-  it('--jobs 1 and --jobs 2 give the same report, to the last digit, wherever the file is cut', async () => {
-    const previous = process.env.SUPPORT_AUDIT_MIN_RANGE_BYTES;
-    let run = 0;
-    let split = 0;
-    try {
-      await fc.assert(
-        fc.asyncProperty(fc.array(ticket, { minLength: 10, maxLength: 80 }), fc.integer({ min: 64, max: 1024 }), async (tickets, minRange) => {
-          run++;
-          const file = join(dir, `jobs-${run}.csv`);
-          writeFileSync(file, HEADER + tickets.map(line).join(''));
-          // Ranges as small as a row or two, so the multi-thread path really runs.
-          process.env.SUPPORT_AUDIT_MIN_RANGE_BYTES = String(minRange);
-          const one = JSON.stringify(await runAudit({ ...request([file]), jobs: 1 }));
-          let ranges = 0;
-          const two = JSON.stringify(await runAudit({ ...request([file]), jobs: 2, onRanges: (_p, n) => (ranges = n) }));
-          if (ranges > 1) split++;
-          expect(two).toBe(one);
-        }),
-        { numRuns: 25 },
-      );
-    } finally {
-      if (previous === undefined) delete process.env.SUPPORT_AUDIT_MIN_RANGE_BYTES;
-      else process.env.SUPPORT_AUDIT_MIN_RANGE_BYTES = previous;
-    }
-    expect(split).toBeGreaterThan(15);
-  }, 120_000);
 });

@@ -40,7 +40,8 @@ export function referenceElapsed(schedule: Schedule, from: number, to: number): 
     for (const candidate of schedule.versions) {
       if (candidate.valid_from === null || candidate.valid_from <= probe.date) v = candidate;
     }
-    const wall = wallOf(v.timezone, t);
+    // The same zone gives the same wall time: ask Intl once (it is most of this walk's cost).
+    const wall = v.timezone === schedule.versions[0].timezone ? probe : wallOf(v.timezone, t);
     const inside = (list: [number, number][]) => list.some(([s, e]) => wall.minute >= s && wall.minute < e);
     if (!inside(v.week[wall.weekday])) continue;
     const holiday = v.holidays.filter((h) => h.date === wall.date);
