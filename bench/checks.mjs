@@ -48,7 +48,7 @@ function run(argv, env = {}) {
 
 /** Preloaded into a timed child: its CPU time (every thread, user and system) on stderr at exit. */
 const cpuHook = join(dir, 'cpu.mjs');
-writeFileSync(cpuHook, "process.on('exit', () => { const u = process.cpuUsage(); process.stderr.write(`\\n@@cpu ${u.user + u.system}\\n`); });\n");
+writeFileSync(cpuHook, "process.on('exit', () => { const u = process.cpuUsage(); process.stderr.write('\\n@@cpu ' + (u.user + u.system) + '\\n'); });\n");
 
 /** Wall and CPU seconds of one child run. */
 function timed(argv) {

@@ -278,7 +278,7 @@ function simulate({ created, topic, channel, random, pick, lognormal }) {
   // or a reopen, and about complaints.
   if (random() < 0.34) {
     const slow = t.firstResponse - created > (channel === 'chat' ? 3 * MINUTE : channel === 'phone' ? 5 * MINUTE : 24 * HOUR);
-    let good = 0.9 - (slow ? 0.22 : 0) - (t.reopens ? 0.25 : 0) - (topic.id === 'complaint' ? 0.15 : 0);
+    const good = 0.9 - (slow ? 0.22 : 0) - (t.reopens ? 0.25 : 0) - (topic.id === 'complaint' ? 0.15 : 0);
     if (random() < good) t.csat = random() < 0.55 ? 5 : 4;
     else t.csat = 1 + Math.floor(random() * 3);
   }

@@ -132,7 +132,6 @@ function figuresState(r: CompiledRule, slots: Record<string, RuleState>, zone: s
 
 /** The status, with the note that says why when it is not plain (unshifted: it comes first). */
 function judgeStatus(
-  r: CompiledRule,
   s: RuleState,
   levels: { target: number; warn: number },
   groups: RuleGroup[],
@@ -193,7 +192,7 @@ export function buildResult(r: CompiledRule, slots: Record<string, RuleState>, a
     warn = Math.min(warn, target);
   }
   const groups = tierGroups(r, s, ceilingTarget, minSample, lacking.length > 0);
-  const status = judgeStatus(r, s, { target, warn }, groups, lacking, fails, minSample, notes);
+  const status = judgeStatus(s, { target, warn }, groups, lacking, fails, minSample, notes);
 
   for (const [key, count] of Object.entries(s.extra).sort()) {
     if (key.startsWith('vendor:')) notes.push({ code: 'vendor-column', count, eligible, column: key.slice(7) });

@@ -64,7 +64,7 @@ export function atAsOf(t: Ticket, asOf: number): boolean {
     t.agent_update_times = updates.filter((at) => at <= asOf);
   }
   const pairs = t.reply_pairs;
-  if (pairs !== undefined && pairs.some((at) => at > asOf)) {
+  if (pairs?.some((at) => at > asOf)) {
     const kept: number[] = [];
     for (let i = 0; i < pairs.length; i += 2) {
       if (pairs[i] > asOf) continue;

@@ -9,10 +9,10 @@ import { numberScan, parseNumber } from './numbers.js';
 import type { PresetSpec } from './preset.js';
 import type { ProblemSink } from './problems.js';
 import {
-  K_COUNT, K_CSAT, K_DURATION, K_ID, K_TAGS, K_TEXT, K_TIME, K_VALUE, Slot,
+  K_COUNT, K_CSAT, K_DURATION, K_ID, K_TAGS, K_TEXT, K_TIME, K_VALUE, type Slot,
 } from './slots.js';
 import { trimCell } from './time.js';
-import { TimestampReader } from './timestamp-reader.js';
+import type { TimestampReader } from './timestamp-reader.js';
 import { splitTags, type Rating } from './values.js';
 import type { FieldBinding, MapContext, Mapper } from './mapper.js';
 

@@ -6,9 +6,8 @@ import { fromWall } from '../zone.js';
 import type { TimestampFormat } from './preset.js';
 import { scan, scanEpoch, scanIso, scanJira, scanSlash, scanTwitter } from './time-scan.js';
 
-export interface TimestampParser {
-  (text: string): number; // epoch ms, NaN when unparseable
-}
+/** Epoch ms, NaN when unparseable. */
+export type TimestampParser = (text: string) => number;
 
 export interface TimestampOptions {
   format: TimestampFormat;

@@ -22,7 +22,7 @@ const PATTERNS: [what: string, re: RegExp][] = [
 ];
 
 /** What in `source` looks like a network call, with line numbers. */
-export function networkUses(source: string): string[] {
+function networkUses(source: string): string[] {
   const found: string[] = [];
   source.split('\n').forEach((text, i) => {
     for (const [what, re] of PATTERNS) if (re.test(text)) found.push(`${i + 1}: ${what}: ${text.trim()}`);

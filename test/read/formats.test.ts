@@ -97,6 +97,7 @@ describe('delimiters and line endings', () => {
   it('lets a reader stop early', async () => {
     let text = 'id,subject\n';
     for (let i = 1; i <= 5000; i++) text += `${i},s${i}\n`;
+    // biome-ignore lint/correctness/noEmptyCharacterClassInRegex: [^] is any character, newlines included
     const stdin = countingStdin(text.match(/[^]{1,4096}/g) ?? []);
     const source = await openCsv('-', { stdin: stdin.stream });
     let seen = 0;
