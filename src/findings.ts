@@ -166,9 +166,6 @@ export type OutcomeCode = keyof OutcomeArgKeys;
 /** The facts an outcome code's wording reads. */
 export type OutcomeArgs<C extends OutcomeCode> = Pick<OutcomeFacts, OutcomeArgKeys[C]>;
 
-/** One rule's outcome for one ticket, with its arguments. */
-export type OutcomeFinding = { [C in OutcomeCode]: { code: C } & OutcomeArgs<C> }[OutcomeCode];
-
 /** A rule's group as notes name it: an override's condition, or none for the base group. */
 export interface GroupWhen {
   priority?: readonly string[];

@@ -10,14 +10,16 @@ let applied = false;
 
 /**
  * - `--heap-growing-percent=20`: after a full collection, the old generation may grow by a fifth
- *   of what survived, not up to fourfold (1M rows, one thread: peak 172 → 134 MB).
+ *   of what survived, not up to fourfold: what survives is little, so the headroom was most of
+ *   the peak.
  * - `--semi-space-growth-factor=1`: the young generation keeps its first size (semi-spaces of
  *   1 MB) instead of doubling up to 16 MB: rows die young, so a bigger one only holds more
- *   garbage between collections (1M rows, one thread: peak 138 → 101 MB, no slower).
+ *   garbage between collections (lower peak, no slower).
  * - `--no-parallel-scavenge`: a young-generation collection runs on the thread that filled it.
  *   With 1 MB semi-spaces each is too small to share out, and waking V8's helper threads for it
- *   cost time when every core is reading (1M rows, --jobs 2, three alternating rounds:
- *   16.8–18.0 → 14.8–15.4 s, CPU 31.6–33.7 → 27.8–28.8 s; one thread no slower).
+ *   cost time when every core is reading (faster with --jobs 2, one thread no slower).
+ *
+ * `npm run bench:checks` checks the young generation's size on the real command.
  *
  * These are read by V8 whenever it sizes or collects, so they may change at run time. Flags
  * that change what V8 sets up once (--single-threaded-gc) crash it when set at run time: they

@@ -17,8 +17,6 @@ import { problemMessage } from './render/findings.js';
 import type { ProblemFinding } from './findings.js';
 import type { InputSummary, Message, Problem, Ticket } from './types.js';
 
-export { MAX_PROBLEMS_LISTED } from './problem-list.js';
-
 export interface IngestOptions {
   /** `--preset`, else the policy's `inputs.preset`. */
   preset?: string;

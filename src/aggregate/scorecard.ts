@@ -19,7 +19,6 @@ import { mergeRuleState, newRuleState, type Placement } from './rule-state.js';
 import type { DeferredEntry, LateValues, ScorecardState } from './state.js';
 
 export type { ScorecardState } from './state.js';
-export type { CompiledRule } from './compile.js';
 
 export interface ScorecardOptions {
   by: Dimension[];
@@ -144,7 +143,7 @@ function mergeState(state: ScorecardState, other: ScorecardState, rules: Compile
     const late = other.late[i];
     // The late values grow with the rows (one number per ticket): taken over whole when there
     // are none yet (the usual case: the audit's scorecard takes a file's merged ranges) rather
-    // than copied, which briefly held them twice (5M rows: +26 MB peak).
+    // than copied, which briefly held them twice (a higher peak on large files).
     if (state.late[i].samples.length === 0) state.late[i].samples = late.samples;
     else for (const since of late.samples) state.late[i].samples.push(since);
     for (const b of late.breaches) keepLateBreach(state.late[i], b, rules[i]);

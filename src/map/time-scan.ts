@@ -7,8 +7,6 @@
 import { dateMs } from './civil-date.js';
 import { fixedIso } from './time-fixed.js';
 
-export { daysInMonth } from './civil-date.js';
-
 export const scan = { offset: NaN, pos: 0 };
 
 const DAY = 86_400_000;

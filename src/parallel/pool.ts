@@ -19,7 +19,7 @@ const WORKER = import.meta.url.endsWith('.ts')
  * large-object part: 12 MB allows semi-spaces of 4 MB). With the command's heap flags it stays at
  * its first size anyway (heap-flags.ts); this bounds it when they are not set (tests, a library
  * caller): V8's default of 48 MB is soon filled by a stream of short-lived rows, although little
- * of it survives a collection (1M rows, --jobs 2, without those flags: peak 211–215 → 195–199 MB).
+ * of it survives a collection, so a smaller one lowers the peak.
  */
 const WORKER_YOUNG_GENERATION_MB = 12;
 

@@ -46,8 +46,8 @@ const MAX_RANGE_BYTES = 64 * 1024 * 1024;
 
 /**
  * The last range, read first on the main thread while the workers boot (they take ~0.3 s and
- * wait for it): small, so that they do not wait long. Before it was cut off, the last range was
- * a smallest one (4–8 MB): on 1M rows the worker waited ~0.7 s for it.
+ * wait for it): small, so that they do not wait long. A range of the smallest size (4–8 MB)
+ * kept a worker waiting for it, idle, after it had booted.
  */
 const LEAD_BYTES = 1024 * 1024;
 

@@ -13,9 +13,9 @@ import { fatal } from './fatal.js';
 import { RecordParser, type CsvBatch } from './record-parser.js';
 import { sniffDelimiter, type Delimiter } from './sniff.js';
 
-export { UNREAD_CELL, type CsvBatch, type RecordTrouble } from './record-parser.js';
+export { UNREAD_CELL, type CsvBatch } from './record-parser.js';
 export { ENCODINGS, type Encoding, type EncodingChoice, type EncodingSource } from './decode.js';
-export { sniffDelimiter, type Delimiter } from './sniff.js';
+export type { Delimiter } from './sniff.js';
 
 export interface CsvSource {
   /** As given; '-' means stdin. */

@@ -9,7 +9,6 @@ import { renderMarkdown } from './markdown.js';
 import { renderTable } from './table.js';
 
 export type FormatName = 'table' | 'json' | 'markdown' | 'junit' | 'github' | 'html';
-export const FORMAT_NAMES: FormatName[] = ['table', 'json', 'markdown', 'junit', 'github', 'html'];
 
 export interface RenderOptions {
   /** ANSI colours (table only); the CLI decides from TTY, NO_COLOR, FORCE_COLOR and --no-color. */

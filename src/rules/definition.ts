@@ -142,17 +142,6 @@ export function filterNeeds(f: Filter): Need[] {
   return needs;
 }
 
-/** The names of the needs `available` cannot meet (every alternative of an unmet group). */
-export function missingFields(needs: Need[], available: ReadonlySet<string>): string[] {
-  const missing: string[] = [];
-  for (const need of needs) {
-    const options = typeof need === 'string' ? [need] : need;
-    if (options.some((f) => available.has(f))) continue;
-    for (const f of options) if (!missing.includes(f)) missing.push(f);
-  }
-  return missing;
-}
-
 /** Solved or closed: by status when the export has one, else by a solve/close time. */
 export function isDone(t: Ticket): boolean {
   if (t.status !== undefined) return t.status === 'solved' || t.status === 'closed';
