@@ -1,4 +1,4 @@
-// The audit as one function returning plain data (the report of DESIGN §6). Nothing here prints
+// The audit as one function returning plain data (the report, src/report.ts). Nothing here prints
 // or exits: the CLI renders the result and sets the exit code.
 
 import { decideGate } from './aggregate/gate.js';

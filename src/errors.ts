@@ -1,4 +1,4 @@
-// Typed errors, mapped to exit codes in one place (DESIGN §7): user errors → 2 with one clear
+// Typed errors, mapped to exit codes in one place (README "Exit codes"): user errors → 2 with one clear
 // sentence; a failed gate → 1; anything unexpected → a short request for a bug report.
 
 /** Something wrong with how the command was called (flags, arguments). */
@@ -34,7 +34,7 @@ export class StrictError extends InputError {
   override name = 'StrictError';
 }
 
-// DESIGN §7 knows three codes; an internal error is also "nothing audited", so it exits 2 too.
+// The command has three exit codes; an internal error is also "nothing audited", so it exits 2 too.
 export const EXIT = { ok: 0, gateFailed: 1, userError: 2, internal: 2 } as const;
 
 export function isUserError(err: unknown): err is UsageError | PolicyError | InputError {

@@ -1,4 +1,4 @@
-// The problems of one input as the report lists them (DESIGN §8): the first ones in file order
+// The problems of one input as the report lists them (docs/mapping.md "Problems"): the first ones in file order
 // with their lines, and a total per code. Byte ranges read in parallel each keep their own list;
 // mergeProblemLists() joins them into exactly the list one pass over the file gives.
 

@@ -1,5 +1,6 @@
-// The audit result as plain data: the JSON report of DESIGN §6 (`support-audit/report@1`).
-// Renderers read only this. Keys fixed by DESIGN §6 are never renamed; extras are additive.
+// The audit result as plain data: the JSON report (`support-audit/report@1`, docs/reports.md).
+// Renderers read only this. Its fixed keys (docs/architecture.md "The fixed names") are never
+// renamed; extras are additive.
 
 import type { NoteFinding, OutcomeCode, OutcomeFacts } from './findings.js';
 import type { InputSummary } from './types.js';

@@ -1,4 +1,4 @@
-// Shared shapes of the pipeline (DESIGN §3–§4). Every stage may import from here;
+// Shared shapes of the pipeline (docs/architecture.md). Every stage may import from here;
 // nothing here imports from a stage.
 
 import type { ProblemCode } from './findings.js';
@@ -22,7 +22,7 @@ export type AuthorRole = (typeof AUTHOR_ROLES)[number];
 export type Instant = number;
 
 /**
- * A canonical ticket (DESIGN §4): one ticket, conversation, chat or call.
+ * A canonical ticket (docs/mapping.md "Canonical fields"): one ticket, conversation, chat or call.
  * Only `id` and `created_at` are required; everything else is absent when the export lacks it.
  */
 export interface Ticket {
@@ -101,7 +101,7 @@ export interface Ticket {
   line: number;
 }
 
-/** A canonical message row (DESIGN §4). Bodies are never kept. */
+/** A canonical message row (docs/mapping.md). Bodies are never kept. */
 export interface Message {
   /** Conversation id column, when the export has one. */
   conversation_id?: string;
@@ -133,7 +133,7 @@ export interface Problem {
   message: string;
 }
 
-/** DESIGN §6 `inputs[]` entry. */
+/** The report's `inputs[]` entry. */
 export interface InputSummary {
   path: string;
   /** The preset id used (e.g. `zendesk`, `twitter`, `canonical`). */

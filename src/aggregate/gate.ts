@@ -1,4 +1,4 @@
-// The overall score and the gate verdict (DESIGN §5, docs/scoring.md).
+// The overall score and the gate verdict (docs/scoring.md).
 
 import type { Gate } from '../policy/types.js';
 import type { RuleResult, Summary } from '../report.js';

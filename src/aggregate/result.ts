@@ -1,4 +1,4 @@
-// One rule's numbers → its findings (DESIGN §5–§6): status, compliance against the target,
+// One rule's numbers → its findings (docs/scoring.md): status, compliance against the target,
 // percentiles and mean in minutes, notes, the worst breaches with their outcomes, weekly trend.
 // Their sentences (the report's `note` and breach `reason`) are made when the report is built.
 
@@ -174,7 +174,7 @@ export function buildResult(r: CompiledRule, slots: Record<string, RuleState>, a
   const lacking = lackingInputs(r, available);
   const missing = [...new Set(lacking.flat())];
   if (lacking.length > 0) {
-    // Without its inputs a rule judges nothing (DESIGN §4: no_data, never a guess): what the
+    // Without its inputs a rule judges nothing (no_data, never a guess: docs/scoring.md): what the
     // tickets would have scored without those fields (all "unanswered", none "matched") is dropped.
     s = newRuleState(r.overrides.length);
     fails = false;

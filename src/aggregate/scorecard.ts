@@ -70,7 +70,7 @@ export interface Scorecard {
   raiseFloor(at: number): void;
   /**
    * Every input's mapping is known, and with it the canonical fields the audit has: a rule that
-   * lacks one reports no_data whatever it counted (DESIGN §4), so no further ticket is judged by it.
+   * lacks one reports no_data whatever it counted (docs/scoring.md), so no further ticket is judged by it.
    */
   inputsKnown(available: ReadonlySet<string>): void;
   /** The options a part's scorecard (a byte range's, in a thread) takes to count as this one does. */

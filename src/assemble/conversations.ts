@@ -1,4 +1,4 @@
-// Messages → canonical tickets (DESIGN §4, §5). Messages are kept as a few numbers and short
+// Messages → canonical tickets (docs/mapping.md "Conversations from messages"). Messages are kept as a few numbers and short
 // strings in parallel arrays (no bodies), grouped at the end by conversation id or by reply
 // links, then each conversation is read in time order once: who started it, when an agent
 // first answered in public (bots and system messages never count), every public agent update,
@@ -106,7 +106,7 @@ export class ConversationAssembler {
   private conversation(id: string, members: number[]): Ticket {
     const { at, file, line } = this;
     members.sort((a, b) => at[a] - at[b] || file[a] - file[b] || line[a] - line[b]);
-    // Bots and system messages never count (DESIGN §4), so they do not start the conversation
+    // Bots and system messages never count, so they do not start the conversation
     // either: a bot greeting before the customer writes does not start the first-response clock.
     const opener = members.find((i) => this.isPublic[i] && (this.role[i] === CUSTOMER || this.role[i] === AGENT));
     const first = opener ?? members[0];
@@ -149,7 +149,7 @@ export class ConversationAssembler {
     t.agent_update_times = agentTimes;
     t.reply_pairs = pairs;
     if (agentTimes.length > 0) t.last_agent_update_at = agentTimes[agentTimes.length - 1];
-    // Reply-linked exports are social-media threads (DESIGN §4); say so when nothing else does.
+    // Reply-linked exports are social-media threads; say so when nothing else does.
     channel ??= this.threading === 'reply-links' ? 'social' : undefined;
     if (channel !== undefined) t.channel = channel;
     return t;

@@ -1,4 +1,4 @@
-// Reply-link threading (DESIGN §4), as in social-media exports: every message names the one it
+// Reply-link threading (docs/mapping.md "Conversations from messages"), as in social-media exports: every message names the one it
 // answers; a message whose parent is not in the input starts a conversation. Threads can be long
 // and out of file order, so roots are found by walking parent links iteratively with path
 // compression (no recursion), and a cycle of links is cut where the walk meets itself.

@@ -9,7 +9,7 @@ export interface Io {
   cwd: string;
 }
 
-/** Colour only on a TTY; `NO_COLOR`, `FORCE_COLOR` and `--no-color` honoured (DESIGN §7). */
+/** Colour only on a TTY; `NO_COLOR`, `FORCE_COLOR` and `--no-color` honoured. */
 export function useColor(flag: boolean | undefined, isTTY: boolean, env: NodeJS.ProcessEnv): boolean {
   if (flag === false) return false;
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '') return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';

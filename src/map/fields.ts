@@ -1,5 +1,5 @@
 // What kind of value each canonical field holds, so the mapper knows how to read its column.
-// Every canonical field (DESIGN §4 and the extras of `Ticket` / `Message`) is listed here once.
+// Every canonical field (docs/mapping.md, with the extras of `Ticket` / `Message`) is listed here once.
 
 import type { DurationUnit, MessageField, TicketField } from './preset.js';
 import type { ValueKind } from './values.js';

@@ -1,4 +1,4 @@
-// The mapping engine (DESIGN §3 "map"): a preset is compiled against a file's header once (which
+// The mapping engine (the map stage, docs/architecture.md): a preset is compiled against a file's header once (which
 // column feeds which canonical field, with a reader per column); the row loop that then touches
 // only the bound cells is row-mapper.ts.
 

@@ -1,4 +1,4 @@
-// A policy's `inputs` mapping (DESIGN §5) laid over a preset, or a custom preset made from it
+// A policy's `inputs` mapping (docs/policy.md "inputs") laid over a preset, or a custom preset made from it
 // alone. The user's column names come before the preset's (first present wins), value maps
 // override the preset's per key, and a custom preset also looks for each canonical field under
 // its own name (`created_at` or `created at`), so a file in canonical columns needs no mapping.

@@ -1,4 +1,4 @@
-// Where the mapping stage puts what it finds wrong with the data (DESIGN §8): every problem is a
+// Where the mapping stage puts what it finds wrong with the data (docs/mapping.md "Problems"): every problem is a
 // record with a stable code, a line, a column and its arguments (findings.ts), never a silent drop.
 
 import type { ProblemFinding, ProblemWithoutPlace } from '../findings.js';

@@ -1,4 +1,4 @@
-// One record at a time (DESIGN §3 "map"): the compiled mapper's row loop. Only bound cells are
+// One record at a time (the map stage, docs/architecture.md): the compiled mapper's row loop. Only bound cells are
 // touched, each converted once; every data problem goes to the sink with line and column.
 
 import { cellText, type ProblemFinding } from '../findings.js';

@@ -37,7 +37,7 @@ const BAD: Rating = { csat: 0, good: false };
 /**
  * Satisfaction: Good/Bad words (Good → 1, Bad → 0); `1-5` → (n − 1) / 4, good when n ≥ 4;
  * `0-10` → n / 10, good when n ≥ 9 (the top two boxes, like 4–5 of 5). Without a scale, words
- * read as Good/Bad and numbers as 1–5 (DESIGN §2). `null`: not rated (Offered, Not offered).
+ * read as Good/Bad and numbers as 1–5 (docs/mapping.md "Values"). `null`: not rated (Offered, Not offered).
  */
 export function resolveRating(key: string, scale: CsatScale | undefined): Rating | null | undefined {
   const word = lookup(CSAT_WORDS, key);

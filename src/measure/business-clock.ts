@@ -1,4 +1,4 @@
-// The business clock (DESIGN §5): counts only time inside a schedule's open hours, in the
+// The business clock (docs/business-hours.md): counts only time inside a schedule's open hours, in the
 // schedule's time zone, minus holidays, DST-correct to the millisecond. See docs/business-hours.md.
 
 import type { Instant } from '../types.js';

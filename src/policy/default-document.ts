@@ -1,5 +1,6 @@
-// The built-in policy (DESIGN §2) written exactly as a user would write it, so that it goes
-// through the same schema as every policy file. Where DESIGN gives a number it is used as is;
+// The built-in policy (docs/policy.md "The built-in policy") written exactly as a user would write
+// it, so that it goes through the same schema as every policy file. Where the eight baseline
+// expectations give a number it is used as is;
 // every other number is explained in docs/policy.md ("Where each default comes from").
 
 export const BUILTIN_NAME = 'Baseline service standards';

@@ -1,4 +1,4 @@
-// The built-in policy: DESIGN §2's baseline, resolved once through the same schema as any file.
+// The built-in policy: the eight baseline expectations (docs/policy.md), resolved once through the same schema as any file.
 
 import { DEFAULT_DOCUMENT } from './default-document.js';
 import { resolvePolicy } from './resolve.js';

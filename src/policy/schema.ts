@@ -1,4 +1,4 @@
-// The policy document as people write it (DESIGN §5). Rules are checked one by one after a
+// The policy document as people write it (docs/policy.md). Rules are checked one by one after a
 // default id is merged onto its built-in rule (see resolve-rules.ts), so here they are only
 // "mappings with an id"; the JSON Schema for editors gets the full rule shapes instead.
 

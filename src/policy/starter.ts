@@ -28,7 +28,7 @@ const KEY_COMMENTS: Record<string, string> = {
   gate: ' The run fails (exit 1) when a rule of severity fail_on or worse fails, or the score is\n below min_score. Rules with fewer than min_sample eligible tickets report "insufficient".',
 };
 
-// DESIGN §2's eight expectations, named above the rules that audit them.
+// The eight baseline expectations (docs/policy.md), named above the rules that audit them.
 const EXPECTATIONS = [
   '', 'timely information if promises cannot be kept', 'correct and complete after-sales and repair service',
   'comprehensible calculation of services (billing)', 'clean and tidy premises', 'friendly service, even at peak times',

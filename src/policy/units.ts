@@ -52,7 +52,7 @@ export function parseDuration(text: string | number): number {
 
 /**
  * `1h30m`, `24h`, `3d`, `90s`, `0s`: largest unit first. Days only from 48 hours on, so a day's
- * window reads `24h` as people say it; never weeks (`7d` reads like DESIGN's "7 calendar days").
+ * window reads `24h` as people say it; never weeks (`7d` reads like the complaint rule's "7 calendar days").
  */
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) throw new Error(`not a duration: ${ms}`);

@@ -1,5 +1,5 @@
 // Every way an input can be unreadable, as one sentence naming the file, what was expected and
-// what was found (DESIGN §8). The codes are stable; callers and tests match on them, not on prose.
+// what was found (docs/reading.md "Fatal errors"). The codes are stable; callers and tests match on them, not on prose.
 
 import { InputError } from '../errors.js';
 

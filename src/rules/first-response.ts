@@ -1,4 +1,4 @@
-// First response (DESIGN §5): first_response_at − created_at on the rule's clock, inclusive
+// First response (docs/scoring.md): first_response_at − created_at on the rule's clock, inclusive
 // window. Where the export has no timestamps but its own duration column, that column is used
 // (the calendar one for the calendar clock, the business one for a business clock) and counted,
 // so the result can say so. A ticket still waiting is decided at as_of (pending, then breached).
@@ -39,13 +39,13 @@ export function judgeFirstResponse(t: Ticket, ctx: JudgeContext, out: Verdict): 
   if ((t.agent_replies !== undefined && t.agent_replies > 0) || t.first_response_minutes !== undefined || t.first_response_business_minutes !== undefined) {
     return set(out, 'excluded', 'no-response-time');
   }
-  // Nobody answered: a missed or abandoned contact is a breach, open or closed (DESIGN §5).
+  // Nobody answered: a missed or abandoned contact is a breach, open or closed.
   if (t.missed) return set(out, 'breached', 'missed');
   if (t.abandoned) return set(out, 'breached', 'abandoned');
   // Assembled from messages without a single customer message (a proactive bot greeting nobody
   // answered, system lines): nobody waited, so there is no response to time.
   if (t.reply_pairs !== undefined && t.reply_pairs.length === 0) return set(out, 'excluded', 'no-customer-message');
-  // Spam, merges, duplicates: closed without an agent ever answering (DESIGN §5).
+  // Spam, merges, duplicates: closed without an agent ever answering.
   if (isDone(t)) return set(out, 'excluded', 'closed-without-reply');
   defer(out, t.created_at, ctx.window, 'unanswered');
 }

@@ -68,7 +68,7 @@ export function set(v: Verdict, kind: VerdictKind, code: OutcomeCode, value: num
 /** Codes of a duration measured against a window (value and limit in ms). */
 export type DurationCode = 'late' | 'repair-late';
 
-/** A measured duration against its window: inclusive, `duration <= window` meets (DESIGN §5). */
+/** A measured duration against its window: inclusive, `duration <= window` meets (docs/scoring.md). */
 export function judgeDuration(v: Verdict, ms: number, window: number, lateCode: DurationCode = 'late'): void {
   const d = Math.round(ms);
   v.kind = d <= window ? 'met' : 'breached';

@@ -1,4 +1,4 @@
-// The tool makes no network connections (DESIGN §1: local, offline, deterministic). A source scan
+// The tool makes no network connections (local, offline, deterministic: README). A source scan
 // is the cheapest guard that stays true as the code grows: no module that can open a socket or
 // resolve a name is imported anywhere under src/, and no global that fetches is called.
 import { readdirSync, readFileSync } from 'node:fs';

@@ -39,7 +39,7 @@ describe('support-audit command', () => {
     expect(hasStackTrace(r.stderr)).toBe(false);
   });
 
-  it('gives the DESIGN §6 report with --format json and the fixed rule ids in order', () => {
+  it('gives the report@1 JSON report with --format json and the fixed rule ids in order', () => {
     const r = runCli(['audit', SAMPLE, '--format', 'json']);
     const report = JSON.parse(r.stdout);
     expect(report.schema).toBe('support-audit/report@1');

@@ -1,6 +1,7 @@
 // Golden tests: hand-written fixtures (test/fixtures/golden/, one case per row, explained in
 // its README.md) run through the real command line; the expected figures in the test files are
-// worked out by hand from DESIGN's numbers, never pasted from the tool's output.
+// worked out by hand from the documented rules and numbers (docs/scoring.md, docs/policy.md),
+// never pasted from the tool's output.
 
 import { expect } from 'vitest';
 import type { RuleResult } from '../../src/report.js';

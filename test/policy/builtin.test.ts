@@ -10,7 +10,7 @@ import type { Ticket } from '../../src/types.js';
 
 const MIN = 60_000, HOUR = 60 * MIN, DAY = 24 * HOUR;
 
-describe('the built-in policy (DESIGN §2)', () => {
+describe('the built-in policy (the eight baseline expectations)', () => {
   const p = builtinPolicy();
   const rule = (id: string) => p.rules.find((r) => r.id === id) as RuleConfig & Record<string, unknown>;
 
@@ -22,7 +22,7 @@ describe('the built-in policy (DESIGN §2)', () => {
     ]);
   });
 
-  it('keeps DESIGN\'s numbers', () => {
+  it('keeps the baseline\'s numbers', () => {
     expect(rule('chat-first-response')).toMatchObject({ measure: 'first-response', window: 3 * MIN, applies_to: { channel: ['chat'] } });
     expect(rule('email-first-response')).toMatchObject({ window: 24 * HOUR, applies_to: { channel: ['email', 'web'] } });
     expect(rule('phone-wait')).toMatchObject({ measure: 'phone-wait', window: 5 * MIN, applies_to: { channel: ['phone'] } });
@@ -31,7 +31,7 @@ describe('the built-in policy (DESIGN §2)', () => {
     expect(rule('complaint-response')).toMatchObject({ measure: 'first-response', window: 7 * DAY, clock: 'calendar' });
   });
 
-  it('numbers its expectations 1–8 as DESIGN does', () => {
+  it('numbers its expectations 1–8 as docs/policy.md does', () => {
     expect(p.rules.map((r) => r.expectation)).toEqual([null, null, null, null, null, 1, 2, 3, 4, 4, 5, 6, 7, 8, 8]);
   });
 

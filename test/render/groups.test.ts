@@ -51,7 +51,7 @@ describe('groups of a rule with overrides, in every format', () => {
     ]);
   });
 
-  it('JSON: `groups` sits after the DESIGN keys it adds to, keys in a fixed order', () => {
+  it('JSON: `groups` sits after the report@1 keys it adds to, keys in a fixed order', () => {
     const rule = (JSON.parse(render('json')) as { rules: Record<string, unknown>[] }).rules.find((r) => r.id === 'email-first-response')!;
     const keys = Object.keys(rule);
     expect(keys.indexOf('groups')).toBe(keys.indexOf('breaches') - 1);

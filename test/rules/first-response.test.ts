@@ -30,7 +30,7 @@ const tickets = [
 describe('first-response', () => {
   const r = judge(emailRule, tickets, asOf);
 
-  it('counts met, breached, pending and excluded by DESIGN §5', () => {
+  it('counts met, breached, pending and excluded as docs/scoring.md says', () => {
     expect([r.met, r.breached, r.pending, r.excluded, r.eligible]).toEqual([3, 2, 1, 3, 5]);
     expect(r.excluded_reasons).toEqual({ 'closed-without-reply': 1, outbound: 1, 'tag:spam': 1 });
     // 3 ÷ 5 = 0.6 < warn 0.8 → fail

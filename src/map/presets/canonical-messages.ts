@@ -1,4 +1,4 @@
-// The canonical message format of DESIGN §4: one row per message, grouped by conversation_id.
+// The canonical message format (docs/mapping.md "Conversations from messages"): one row per message, grouped by conversation_id.
 
 import type { PresetSpec } from '../preset.js';
 
@@ -7,7 +7,7 @@ export const canonicalMessages: PresetSpec = {
   label: 'Canonical messages (support-audit format)',
   kind: 'messages',
   confidence: 'confirmed',
-  source: 'DESIGN §4 (this project\'s own format)',
+  source: 'this project\'s own format (docs/mapping.md)',
   detect: {
     required: ['conversation_id', 'at', 'author_role'],
     hints: ['public', 'body', 'id', 'in_reply_to', 'author', 'channel', 'subject'],

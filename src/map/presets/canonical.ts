@@ -1,4 +1,4 @@
-// The canonical ticket format of DESIGN §4: snake_case canonical names as headers, ISO 8601
+// The canonical ticket format (docs/mapping.md "Canonical fields"): snake_case canonical names as headers, ISO 8601
 // timestamps, canonical values. What to write when converting an unsupported export by hand.
 
 import type { FieldSource, PresetSpec, TicketField } from '../preset.js';
@@ -41,7 +41,7 @@ export const canonical: PresetSpec = {
   label: 'Canonical tickets (support-audit format)',
   kind: 'tickets',
   confidence: 'confirmed',
-  source: 'DESIGN §4 (this project\'s own format)',
+  source: 'this project\'s own format (docs/mapping.md)',
   detect: {
     required: ['id', 'created_at', 'channel'],
     hints: [

@@ -8,7 +8,7 @@ export const customerSupportDataset: PresetSpec = {
   label: 'Customer Support Ticket Dataset (Kaggle)',
   kind: 'tickets',
   confidence: 'confirmed',
-  source: 'the real file (../shared/data/real/customer-support-tickets.csv, 8,469 rows), Kaggle "Customer Support Ticket Dataset"',
+  source: 'the real export beside the checkout (customer-support-tickets.csv, 8,469 rows), Kaggle "Customer Support Ticket Dataset"',
   detect: {
     required: ['Ticket ID', 'Ticket Subject', 'First Response Time', 'Time to Resolution'],
     hints: [

@@ -9,7 +9,7 @@ export const twitter: PresetSpec = {
   label: 'Customer Support on Twitter (twcs.csv, one row per tweet)',
   kind: 'messages',
   confidence: 'confirmed',
-  source: 'the real sample (../shared/data/real/twcs-sample.csv, 5,000 tweets), Kaggle "Customer Support on Twitter"',
+  source: 'the real sample beside the checkout (twcs-sample.csv, 5,000 tweets), Kaggle "Customer Support on Twitter"',
   detect: {
     required: ['tweet_id', 'author_id', 'inbound', 'created_at'],
     hints: ['text', 'response_tweet_id', 'in_response_to_tweet_id'],
