@@ -60,11 +60,15 @@ export interface LoadResult {
   rows: number[];
 }
 
-/** Creates the tables on every shard (one connection each, in the cluster's shard order) and inserts `tickets` across them. */
+/**
+ * Creates the database and the tables on every shard (one connection each, in the cluster's shard
+ * order) and inserts `tickets` across them. The connections' own database must exist already
+ * (`default`): every name here is qualified with `opts.database`.
+ */
 export async function loadTickets(shards: ClickHouseConnection[], tickets: Iterable<Ticket>, opts: LoadOptions): Promise<LoadResult> {
   for (const conn of shards) {
-    if (opts.replace) for (const sql of dropTablesDdl(opts)) await conn.command(sql);
     if (opts.database !== 'default') await conn.command(`CREATE DATABASE IF NOT EXISTS ${quoteIdent(opts.database)}`);
+    if (opts.replace) for (const sql of dropTablesDdl(opts)) await conn.command(sql);
     await conn.command(localTableDdl(opts));
     await conn.command(distributedTableDdl(opts));
   }

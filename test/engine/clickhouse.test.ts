@@ -1,6 +1,7 @@
 // Against a real ClickHouse cluster (scripts/clickhouse-cluster.sh; CI starts one): the sample
 // export loaded split across the shards, read back through the Distributed table, compared with
 // the JS engine. Skipped without CLICKHOUSE_URL(S), failed without it under REQUIRE_CLICKHOUSE=1.
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +14,9 @@ import { canonicalRows } from '../../src/engine/rows.js';
 import { parsePolicy } from '../../src/policy/load.js';
 import { clickhouseEnv } from './clickhouse-env.js';
 
-const SAMPLE = fileURLToPath(new URL('../../fixtures/samples/support-desk.csv', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SAMPLE = `${ROOT}fixtures/samples/support-desk.csv`;
+const ZENDESK = `${ROOT}fixtures/samples/zendesk-tickets.csv`;
 const env = clickhouseEnv();
 // One database per run: runs side by side do not meet.
 const database = `support_audit_test_${process.pid}_${Date.now().toString(36)}`;
@@ -124,6 +127,35 @@ describe.skipIf(!env)('ClickHouse cluster', () => {
       expect((err as Error).message).not.toContain(wrong);
     } finally {
       delete process.env.SUPPORT_AUDIT_TEST_WRONG_PASSWORD;
+    }
+  });
+});
+
+describe.skipIf(!env)('scripts/clickhouse-load.mjs', () => {
+  const zdb = `${database}_zendesk`;
+  afterAll(async () => {
+    for (const url of env!.urls) {
+      const conn = await openClickHouse({ url, table: 'tickets', user: env!.user });
+      await conn.command(`DROP DATABASE IF EXISTS ${zdb}`);
+      await conn.close();
+    }
+  });
+
+  it('loads a Zendesk export across the shards: the Distributed table counts what the JS engine read', async () => {
+    const args = ['scripts/clickhouse-load.mjs', '--urls', env!.urls.join(','), '--user', env!.user, '--database', zdb, '--replace', ZENDESK];
+    const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const report = await runAudit({ files: [ZENDESK], policy: parsePolicy('{}', 'empty.yaml'), by: ['channel'], maxBreaches: 0, strict: false });
+    expect(report.inputs[0]).toMatchObject({ format: 'zendesk', rows: 40, used: 40, replaced: 0, after_as_of: 0 });
+    // The sample's 40 ids end in every digit equally often: 20 even, 20 odd.
+    expect(r.stdout).toMatch(new RegExp(`^loaded 40 tickets into ${zdb}\\.tickets \\(as of ${report.as_of!.replace(/\./g, '\\.')}\\): shard 1 \\(${env!.urls[0]}\\) 20, shard 2 \\(${env!.urls[1]}\\) 20\n`));
+    const conn = await openClickHouse({ url: env!.urls[1], table: 'tickets', user: env!.user });
+    try {
+      const [n] = await conn.query<{ n: number }>(`SELECT count() AS n FROM ${zdb}.tickets`);
+      expect(n.n).toBe(report.inputs[0].used);
+    } finally {
+      await conn.close();
     }
   });
 });
