@@ -107,6 +107,12 @@ describe('the canonical table', () => {
     );
   });
 
+  it('docs/sql.md shows the statements the builders make', () => {
+    const doc = readFileSync(join(ROOT, 'docs/sql.md'), 'utf8');
+    const names = { database: 'default', table: 'tickets' };
+    expect(doc).toContain(`${localTableDdl(names)};\n\n${distributedTableDdl(names)};\n`);
+  });
+
   it('rows: absent text is \'\', absent numbers and instants null, flags 1/0', () => {
     const row = ticketRow({ id: 'T-1', created_at: 1_700_000_000_000, tags: ['a'], channel: 'email', csat: 0.75, csat_good: false, missed: true, file: 0, line: 2 });
     expect(row).toMatchObject({ id: 'T-1', created_at: 1_700_000_000_000, channel: 'email', agent: '', tags: ['a'], csat: 0.75, csat_good: 0, missed: 1, abandoned: null, solved_at: null });
