@@ -19,7 +19,7 @@ export type RowsOptions = Omit<InputRequest, 'files' | 'policy' | 'stdin'> & {
 };
 
 export interface CanonicalRows {
-  /** Messages' conversations first (joined to their ticket rows), then tickets, in input and line order as reading gives them. */
+  /** In the order the audit's scorecard receives them: ticket rows as read (those waiting for as_of or a copy at the end), then conversations (joined to their rows), then rows whose conversation never came. */
   tickets: Ticket[];
   /** The audit's as_of: the option, else the data's latest timestamp that is no outlier; null for no data. */
   asOf: number | null;
