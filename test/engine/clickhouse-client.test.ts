@@ -68,6 +68,8 @@ describe('serverError', () => {
     const e = serverError(new Error('Code: 47, e.displayText() = DB::Exception: Unknown identifier: nope, e.what() = DB::Exception\n'), url, 'pw-123456');
     expect(e).toBeInstanceOf(InputError);
     expect(e.message).toBe('ClickHouse at http://127.0.0.1:8123 refused the query: Unknown identifier: nope (code 47).');
+    // At the top: exit 2, the sentence on one line (the URL is in it, so not repeated before it).
+    expect(describeError(e)).toEqual({ exitCode: 2, lines: [`error: ${e.message}`] });
   });
   it('and out of a current release\'s', () => {
     const e = serverError(new Error("Code: 60. DB::Exception: Table default.nope does not exist. (UNKNOWN_TABLE) (version 24.3.1.1)"), url, '');
