@@ -16,6 +16,8 @@
 # Needs the server binary of Debian's clickhouse-server package (or CLICKHOUSE_SERVER=path); it does
 # not use /etc/clickhouse-server, the systemd unit or /var/lib/clickhouse.
 set -euo pipefail
+# Bash 5.2 reads `&` in a ${var//pattern/replacement} as the matched text; the escaping below means a literal `&`.
+shopt -u patsub_replacement 2>/dev/null || true
 
 usage() {
   echo "usage: $0 start|stop DIR" >&2
@@ -232,9 +234,11 @@ for n in "${SHARDS[@]}"; do urls+=("http://127.0.0.1:$(http_port "$n")"); done
 
 # Wait until each answers SELECT 1 as the user (at most 120 s: the first start creates its folders).
 # curl reads the credentials from a config on stdin, so they are not in the process list.
+curl_password=${password//\\/\\\\}
+curl_password=${curl_password//\"/\\\"}
 ready() {
   local url=$1 out
-  out=$(printf 'user = "%s:%s"\n' "$CH_USER" "$password" | curl -sS --max-time 5 -K - "$url/?query=SELECT%201" 2>/dev/null) || return 1
+  out=$(printf 'user = "%s:%s"\n' "$CH_USER" "$curl_password" | curl -sS --max-time 5 -K - "$url/?query=SELECT%201" 2>/dev/null) || return 1
   [ "$out" = 1 ]
 }
 for i in "${!SHARDS[@]}"; do
