@@ -6,6 +6,8 @@ import { resolve } from 'node:path';
 import { diffReports, readReport, renderDiff } from '../compare.js';
 import { UsageError } from '../errors.js';
 import { inspectFiles } from '../inspect.js';
+import { describePolicy } from '../policy/describe.js';
+import { describeText } from '../policy/describe-text.js';
 import { policyJsonSchema } from '../policy/json-schema.js';
 import { loadPolicy } from '../policy/load.js';
 import { printPolicy } from '../policy/print.js';
@@ -69,6 +71,16 @@ export function registerPolicy(program: Command, io: Io): void {
     .addOption(new Option('-f, --format <format>', 'yaml or json').choices(['yaml', 'json']).default('yaml'))
     .action(async (file: string | undefined, flags: { format: 'yaml' | 'json' }) => {
       io.stdout(printPolicy(await loadPolicy({ path: file, cwd: io.cwd }), flags.format));
+    });
+  policy
+    .command('describe')
+    .description('each rule in words: what it measures, which tickets, window, clock, target, severity')
+    .argument('[file]', 'policy file')
+    .addOption(new Option('-f, --format <format>', 'text or json').choices(['text', 'json']).default('text'))
+    .addHelpText('after', '\nExample:\n  $ support-audit policy describe fixtures/policy/minimal.yaml')
+    .action(async (file: string | undefined, flags: { format: 'text' | 'json' }) => {
+      const description = describePolicy(await loadPolicy({ path: file, cwd: io.cwd }));
+      io.stdout(flags.format === 'json' ? `${JSON.stringify(description, null, 2)}\n` : describeText(description));
     });
   policy
     .command('schema')
