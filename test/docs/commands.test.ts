@@ -93,7 +93,7 @@ describe('command lines in README.md and docs/', () => {
     expect(await parseProblem(['audit', 'a.csv', '--bogus'])).toMatch(/unknown option '--bogus'/);
     expect(await parseProblem(['audit', 'a.csv', '--jobs', 'zero'])).toMatch(/--jobs takes a whole number/);
     expect(await parseProblem(['audit', 'a.csv', '--format', 'pdf'])).toMatch(/argument 'pdf' is invalid/);
-    expect(await parseProblem(['diff', 'a.json'])).toMatch(/missing required argument/);
+    expect(await parseProblem(['explain', 'chat-first-response'])).toMatch(/missing required argument 'files'/);
     expect(await parseProblem(['init', 'a.yaml', 'b.yaml'])).toMatch(/too many arguments/);
     expect(await parseProblem(['polcy', 'check'])).toMatch(/unknown command 'polcy'/);
     expect(await parseProblem(['audit'])).toBeUndefined(); // the command named in prose
