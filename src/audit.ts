@@ -4,6 +4,7 @@
 import { decideGate } from './aggregate/gate.js';
 import type { ScorecardOptions } from './aggregate/scorecard.js';
 import { applyBaseline, regressions } from './compare.js';
+import { didYouMean } from './did-you-mean.js';
 import { UsageError } from './errors.js';
 import { availableFields, inputSummary, type InputRequest } from './ingest.js';
 import { createBusinessClock } from './measure/business-clock.js';
@@ -53,8 +54,8 @@ function checkSelection(since: number | undefined, until: number | undefined, zo
 export async function runAudit(req: AuditRequest): Promise<Report> {
   const { policy } = req;
   if (req.explain && !policy.rules.some((r) => r.id === req.explain)) {
-    const ids = policy.rules.map((r) => r.id).join(', ');
-    throw new UsageError(`unknown rule "${req.explain}"; the policy's rules are: ${ids}.`);
+    const ids = policy.rules.map((r) => r.id);
+    throw new UsageError(`unknown rule "${req.explain}"${didYouMean(req.explain, ids)}; the policy's rules are: ${ids.join(', ')}.`);
   }
   // Decidable before reading: two instants, or two spans before the same as_of.
   if (req.since?.kind === req.until?.kind) checkSelection(resolveWhen(req.since, 0), resolveWhen(req.until, 0), policy.timezone);

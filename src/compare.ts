@@ -11,7 +11,7 @@ export { readReport } from './read-report.js';
 const HAS_DATA = new Set<RuleStatus>(['pass', 'warn', 'fail']);
 
 /** (after − before) × 100, to the hundredth of a point; null when either side has no data. */
-function complianceDelta(before: RuleResult | undefined, after: RuleResult | undefined): number | null {
+function complianceDelta(before: Side | undefined, after: Side | undefined): number | null {
   if (!before || !after || !HAS_DATA.has(before.status) || !HAS_DATA.has(after.status)) return null;
   if (before.compliance === null || after.compliance === null) return null;
   return Math.round((after.compliance - before.compliance) * 10_000) / 100;
@@ -36,12 +36,22 @@ export interface RuleSide {
 export interface ReportDiff {
   score: { before: number | null; after: number | null; delta: number | null };
   rules: { id: string; before: RuleSide | null; after: RuleSide | null; delta: number | null }[];
+  /** `diff --history`: the runs compared, by their as_of, and the history file they came from. */
+  runs?: { history: string; before_as_of: string | null; after_as_of: string | null };
 }
 
-const side = (r: RuleResult | undefined): RuleSide | null => (r ? { status: r.status, compliance: r.compliance } : null);
+type Side = Pick<RuleResult, 'id' | 'status' | 'compliance'>;
+
+/** What a diff reads of a run: a report, or a history entry (compare-history.ts). */
+export interface RunFigures {
+  summary: { score: number | null };
+  rules: Side[];
+}
+
+const side = (r: Side | undefined): RuleSide | null => (r ? { status: r.status, compliance: r.compliance } : null);
 
 /** Rules in the newer report's order, then those only the older one has. */
-export function diffReports(before: Report, after: Report): ReportDiff {
+export function diffReports(before: RunFigures, after: RunFigures): ReportDiff {
   const old = new Map(before.rules.map((r) => [r.id, r]));
   const ids = [...after.rules.map((r) => r.id), ...before.rules.map((r) => r.id).filter((id) => !after.rules.some((r) => r.id === id))];
   const now = new Map(after.rules.map((r) => [r.id, r]));

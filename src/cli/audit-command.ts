@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { Option, type Command } from 'commander';
 import { runAudit, type AuditRequest } from '../audit.js';
 import { readReport } from '../compare.js';
+import { appendHistory, historyEntry } from '../history.js';
 import { EXIT, UsageError } from '../errors.js';
 import { loadPolicy } from '../policy/load.js';
 import { RENDERERS, type FormatName } from '../render/index.js';
@@ -14,6 +15,7 @@ import { redactReport } from '../redact.js';
 import { DIMENSIONS, type Report } from '../report.js';
 import { parseAsOf, parseWhen } from '../selection.js';
 import { refuseInputsAsOutputs, resolveOutput, writeOutputs, type OutputTarget } from '../outputs.js';
+import { historyFile } from './history-option.js';
 import { signalPoint, useColor, type Io } from './io.js';
 import {
   addInputOptions, checkFiles, collectDimensions, collectReports, FORMATS, inputFlags, intOption, numberOption,
@@ -61,6 +63,7 @@ export function registerAudit(program: Command, io: Io): void {
     .option('--strict', 'treat any input problem as an error (exit 2)')
     .option('--redact', 'replace agent names, e-mail addresses and quoted cells with stable hashes (docs/reports.md)')
     .option('-q, --quiet', 'print nothing on stdout when the gate holds')
+    .option('--history <file>', "append this run's summary as a JSON line to FILE; Markdown and HTML then show each rule's trend over the runs there")
     .addHelpText('after', AUDIT_EXAMPLES)
     .action(async (files: string[], flags) => {
       checkFiles(files);
@@ -144,21 +147,25 @@ async function reportTargets(io: Io, files: string[], flags: Record<string, any>
   const toStdout = flags.output === undefined || flags.output === '-';
   const output = toStdout ? undefined : await resolveOutput(flags.output, io.cwd, '--output');
   const targets = [...reports.map((r) => r.target), ...(output ? [output] : [])];
-  await refuseInputsAsOutputs(targets, policyPath ? [...files, policyPath] : files, io.cwd);
-  return { reports, output };
+  const readFrom = policyPath ? [...files, policyPath] : files;
+  await refuseInputsAsOutputs(targets, readFrom, io.cwd);
+  const history = flags.history === undefined ? undefined : await historyFile(flags.history, io.cwd, [...readFrom, ...(flags.baseline ? [flags.baseline] : [])], targets);
+  return { reports, output, history };
 }
 
 async function runAuditCommand(io: Io, files: string[], flags: Record<string, any>): Promise<void> {
   const request = await buildRequest(io, files, flags);
-  const { reports, output } = await reportTargets(io, files, flags, request.policy.source === 'built-in' ? undefined : request.policy.source);
+  const { reports, output, history } = await reportTargets(io, files, flags, request.policy.source === 'built-in' ? undefined : request.policy.source);
   const audited = await runAudit(request);
   warn(io, audited);
   // Rendering and writing take a while on a large report: a signal that came meanwhile ends the run here.
   await signalPoint();
   const report = flags.redact ? redactReport(audited) : audited;
   const color = useColor(flags.color, io.stdoutIsTTY && !output, io.env);
+  const entry = history ? historyEntry(audited) : undefined;
+  const runs = history && entry ? [...history.past, entry] : undefined;
   const render = (format: FormatName, toTerminal: boolean) =>
-    RENDERERS[format](report, { color: toTerminal && color, showBreaches: flags.showBreaches ?? 0, width: process.stdout.columns });
+    RENDERERS[format](report, { color: toTerminal && color, showBreaches: flags.showBreaches ?? 0, width: process.stdout.columns, ...(runs ? { history: runs } : {}) });
   const outputs: { target: OutputTarget; content: string }[] = [];
   for (const r of reports) {
     outputs.push({ target: r.target, content: render(r.format, false) });
@@ -168,6 +175,8 @@ async function runAuditCommand(io: Io, files: string[], flags: Record<string, an
   if (output) outputs.push({ target: output, content: render(flags.format, false) });
   else if (!quiet) outputs.push({ target: { kind: 'stdout', shown: 'stdout' }, content: render(flags.format, true) });
   await writeOutputs(outputs, io);
+  // After the reports: a run whose reports could not be written is not recorded.
+  if (history && entry) appendHistory(history.path, history.shown, entry, history.endsWithNewline);
   process.exitCode = report.summary.exit_code;
 }
 

@@ -1,11 +1,15 @@
-// `inspect`, `init`, `policy check|print|schema` and `diff`: small commands around the audit.
+// `inspect`, `init`, `policy check|print|describe|schema` and `diff`: small commands around the audit.
 
 import { Option, type Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { diffReports, readReport, renderDiff } from '../compare.js';
+import { diffReports, readReport, renderDiff, type ReportDiff } from '../compare.js';
+import { entryFigures, parseSpan, runBefore } from '../compare-history.js';
+import { readHistory } from '../history.js';
 import { UsageError } from '../errors.js';
 import { inspectFiles } from '../inspect.js';
+import { describePolicy } from '../policy/describe.js';
+import { describeText } from '../policy/describe-text.js';
 import { policyJsonSchema } from '../policy/json-schema.js';
 import { loadPolicy } from '../policy/load.js';
 import { printPolicy } from '../policy/print.js';
@@ -71,6 +75,16 @@ export function registerPolicy(program: Command, io: Io): void {
       io.stdout(printPolicy(await loadPolicy({ path: file, cwd: io.cwd }), flags.format));
     });
   policy
+    .command('describe')
+    .description('each rule in words: what it measures, which tickets, window, clock, target, severity')
+    .argument('[file]', 'policy file')
+    .addOption(new Option('-f, --format <format>', 'text or json').choices(['text', 'json']).default('text'))
+    .addHelpText('after', '\nExample:\n  $ support-audit policy describe fixtures/policy/minimal.yaml')
+    .action(async (file: string | undefined, flags: { format: 'text' | 'json' }) => {
+      const description = describePolicy(await loadPolicy({ path: file, cwd: io.cwd }));
+      io.stdout(flags.format === 'json' ? `${JSON.stringify(description, null, 2)}\n` : describeText(description));
+    });
+  policy
     .command('schema')
     .description('print the JSON Schema of policy files (for editor completion)')
     .action(() => io.stdout(`${JSON.stringify(policyJsonSchema(), null, 2)}\n`));
@@ -79,14 +93,40 @@ export function registerPolicy(program: Command, io: Io): void {
 export function registerDiff(program: Command, io: Io): void {
   program
     .command('diff')
-    .description('show the change between two JSON reports')
-    .argument('<old.json>')
-    .argument('<new.json>')
+    .description('show the change between two JSON reports, or against the run a week before in a --history file')
+    .argument('[old.json]')
+    .argument('[new.json]')
+    .option('--history <file>', 'a history file of audit --history: compare with the run --against before (the newest run there, or new.json)')
+    .option('--against <span>', 'with --history: how far back the older run is, by as_of, e.g. 7d, 2w, 24h (default 7d)')
     .addOption(new Option('-f, --format <format>', 'table, json or markdown').choices(['table', 'json', 'markdown']).default('table'))
     .option('--no-color', 'no colours')
-    .addHelpText('after', '\nExample:\n  $ support-audit diff reports/last-week.json reports/this-week.json')
-    .action(async (before: string, after: string, flags: { format: 'table' | 'json' | 'markdown'; color?: boolean }) => {
-      const diff = diffReports(await readReport(before), await readReport(after));
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ support-audit diff reports/last-week.json reports/this-week.json\n  $ support-audit diff --history reports/history.jsonl --against 7d',
+    )
+    .action(async (first: string | undefined, second: string | undefined, flags: { format: 'table' | 'json' | 'markdown'; color?: boolean; history?: string; against?: string }) => {
+      const diff = flags.history === undefined ? await twoReports(first, second, flags.against) : await againstHistory(io, flags.history, flags.against ?? '7d', first, second);
       io.stdout(renderDiff(diff, flags.format, { color: useColor(flags.color, io.stdoutIsTTY, io.env), showBreaches: 0 }));
     });
+}
+
+async function twoReports(before: string | undefined, after: string | undefined, against: string | undefined): Promise<ReportDiff> {
+  if (against !== undefined) throw new UsageError('--against needs --history <file>.');
+  if (before === undefined || after === undefined) throw new UsageError('diff needs two reports (old.json new.json), or --history <file>.');
+  return diffReports(await readReport(before), await readReport(after));
+}
+
+/** The newest run of the history (or the report given) against the run `against` before it. */
+async function againstHistory(io: Io, history: string, against: string, report: string | undefined, extra: string | undefined): Promise<ReportDiff> {
+  if (extra !== undefined) throw new UsageError('with --history, diff takes at most one report (the newer side).');
+  const span = parseSpan(against);
+  const { entries } = await readHistory(resolve(io.cwd, history), history, 'error');
+  const newer = report === undefined ? entries[entries.length - 1] : undefined;
+  if (report === undefined && newer === undefined) throw new UsageError(`history file ${history} has no runs yet.`);
+  const after = report !== undefined ? await readReport(report) : undefined;
+  const afterAsOf = after ? after.as_of : newer!.as_of;
+  if (afterAsOf === null) throw new UsageError(`the ${after ? `report ${report}` : `newest run in ${history}`} has no as_of (no timestamps in its data): nothing to count back from.`);
+  const before = runBefore(entries, afterAsOf, span, history, against);
+  const diff = diffReports(entryFigures(before), after ?? entryFigures(newer!));
+  return { ...diff, runs: { history, before_as_of: before.as_of, after_as_of: afterAsOf } };
 }

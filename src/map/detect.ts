@@ -3,6 +3,7 @@
 // `detect.hints` present, so a preset that names more of the header wins over a looser one. Ties
 // keep the registry order.
 
+import { didYouMean } from '../did-you-mean.js';
 import { InputError, UsageError } from '../errors.js';
 import { normalizeHeader } from '../read/header.js';
 import type { PresetSpec } from './preset.js';
@@ -47,7 +48,8 @@ export function detectPreset(header: string[], presets: PresetSpec[], forced?: s
     const want = forced.trim().toLowerCase();
     const hit = scored.find((s) => s.preset.id.toLowerCase() === want);
     if (!hit) {
-      throw new UsageError(`unknown preset '${forced}': known presets are ${presets.map((p) => p.id).join(', ')}.`);
+      const ids = presets.map((p) => p.id);
+      throw new UsageError(`unknown preset '${forced}'${didYouMean(forced, ids)}: known presets are ${ids.join(', ')}.`);
     }
     return { preset: hit.preset, score: hit.score, candidates };
   }

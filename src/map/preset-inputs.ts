@@ -3,9 +3,12 @@
 // override the preset's per key, and a custom preset also looks for each canonical field under
 // its own name (`created_at` or `created at`), so a file in canonical columns needs no mapping.
 
+import { didYouMean } from '../did-you-mean.js';
 import { PolicyError } from '../errors.js';
+import type { Path, PolicyIssue } from '../policy/issues.js';
 import type { InputsConfig } from '../policy/types.js';
 import type { FieldSource, PresetSpec } from './preset.js';
+import { PRESETS } from './presets/index.js';
 import { fieldKinds } from './slots.js';
 
 const MESSAGE_ONLY = ['at', 'author_role', 'conversation_id', 'in_reply_to', 'author', 'public'];
@@ -19,14 +22,65 @@ function copySources(fields: Partial<Record<string, FieldSource>> | undefined): 
 }
 
 function unknownField(path: string, field: string, kind: string, known: string[]): PolicyError {
-  return new PolicyError(`${path}.${field}: not a canonical ${kind} field (known: ${known.join(', ')})`, [`${path}.${field}`]);
+  return new PolicyError(`${path}.${field}: ${notCanonical(field, kind, known)}`, [`${path}.${field}`]);
+}
+
+function notCanonical(field: string, kind: string, known: string[]): string {
+  const guess = didYouMean(field, known);
+  return `not a canonical ${kind} field${guess || ` (known: ${known.join(', ')})`}`;
+}
+
+/** Tickets or messages: the base preset's kind, else messages when the columns name a message-only field. */
+function mappingKind(base: PresetSpec | undefined, columns: Record<string, unknown>): 'tickets' | 'messages' {
+  return base?.kind ?? (Object.keys(columns).some((f) => MESSAGE_ONLY.includes(f)) ? 'messages' : 'tickets');
+}
+
+function knownFields(kind: 'tickets' | 'messages'): string[] {
+  return Object.keys(fieldKinds(kind)).filter((f) => f !== 'csat_good');
+}
+
+/** A built-in preset by id, as `--preset` matches it (case and surrounding spaces ignored). */
+export function presetById(id: string): PresetSpec | undefined {
+  const want = id.trim().toLowerCase();
+  return PRESETS.find((p) => p.id.toLowerCase() === want);
+}
+
+export function unknownPresetText(id: string): string {
+  const ids = PRESETS.map((p) => p.id);
+  return `unknown preset "${id}"${didYouMean(id, ids)}: known presets are ${ids.join(', ')}`;
+}
+
+/**
+ * What reading an export would refuse in a policy's `inputs`, found before any file is read: an
+ * unknown preset, a column or value mapping for a field the layout does not have. The kind
+ * (tickets or messages) is the one presetWithInputs gives; with neither a preset nor columns it
+ * comes from the detected layout, so a field either kind has is left for the reading to judge.
+ * `presetPath` is where the preset id is written (`inputs` when `inputs: zendesk`).
+ */
+export function inputsIssues(inputs: InputsConfig, presetPath: Path): PolicyIssue[] {
+  const issues: PolicyIssue[] = [];
+  let base: PresetSpec | undefined;
+  if (inputs.preset !== undefined) {
+    base = presetById(inputs.preset);
+    if (!base) return [{ path: presetPath, message: unknownPresetText(inputs.preset) }];
+  }
+  const columns = inputs.columns ?? {};
+  const kinds = base || inputs.columns ? [mappingKind(base, columns)] : (['tickets', 'messages'] as const);
+  const known = kinds.flatMap(knownFields);
+  const what = kinds.length === 1 ? (kinds[0] === 'tickets' ? 'ticket' : 'message') : 'ticket or message';
+  for (const key of ['columns', 'values'] as const) {
+    for (const field of Object.keys(inputs[key] ?? {})) {
+      if (!known.includes(field)) issues.push({ path: ['inputs', key, field], message: notCanonical(field, what, [...new Set(known)]) });
+    }
+  }
+  return issues;
 }
 
 export function presetWithInputs(base: PresetSpec | undefined, inputs: InputsConfig): PresetSpec {
   const columns = inputs.columns ?? {};
-  const kind = base?.kind ?? (Object.keys(columns).some((f) => MESSAGE_ONLY.includes(f)) ? 'messages' : 'tickets');
+  const kind = mappingKind(base, columns);
   const kinds = fieldKinds(kind);
-  const known = Object.keys(kinds).filter((f) => f !== 'csat_good');
+  const known = knownFields(kind);
   const what = kind === 'tickets' ? 'ticket' : 'message';
   const fields = copySources(kind === 'tickets' ? base?.fields : base?.messages?.fields);
 

@@ -1,9 +1,22 @@
 // Policy problems as `path: what was expected` lines (`rules[3].target: expected a percentage
-// like 95%`), from zod issues and from the cross-field checks that follow the schema.
+// like 95%`), from zod issues and from the cross-field checks that follow the schema. Each keeps
+// its path, so a policy read from a file can name the line and column it points at.
 
 import type { z } from 'zod';
+import { closestWord, didYouMean } from '../did-you-mean.js';
 
 export type Path = readonly (string | number)[];
+
+export interface PolicyIssue {
+  path: Path;
+  message: string;
+}
+
+/** Where a path points in the policy text (`line 4, column 7`), when it is written there. */
+export type Locate = (path: Path) => string | undefined;
+
+/** The keys an object at `path` (below the schema's root) may have; `input` is the object written there. */
+export type KnownKeys = (path: Path, input: unknown) => readonly string[];
 
 /** `rules[3].applies_to.subject[0]` from ['rules', 3, 'applies_to', 'subject', 0]. */
 export function formatPath(path: Path): string {
@@ -17,6 +30,15 @@ export function formatPath(path: Path): string {
 
 function list(values: readonly unknown[]): string {
   return values.map((v) => String(v)).join(', ');
+}
+
+const isMapping = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** `, got "eror" (did you mean "error"?)` for a text close to one of the allowed values. */
+function suggestion(given: unknown, values: readonly unknown[]): string {
+  if (typeof given !== 'string') return '';
+  const words = values.filter((v): v is string => typeof v === 'string');
+  return closestWord(given, words) === undefined ? '' : `, got "${given}"${didYouMean(given, words)}`;
 }
 
 // Zod's own wording; anything else was written by this schema and is used as it is.
@@ -35,10 +57,13 @@ function describe(issue: z.core.$ZodIssue): string {
     case 'unrecognized_keys':
       return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
     case 'invalid_value':
-      return `expected one of ${list(issue.values)}`;
+      return `expected one of ${list(issue.values)}${suggestion(issue.input, issue.values)}`;
     case 'invalid_union': {
-      const u = issue as { discriminator?: string; options?: unknown[] };
-      if (u.discriminator && u.options) return `expected one of ${list(u.options)}`;
+      const u = issue as { discriminator?: string; options?: unknown[]; input?: unknown };
+      if (u.discriminator && u.options) {
+        const given = isMapping(u.input) ? u.input[u.discriminator] : undefined;
+        return `expected one of ${list(u.options)}${suggestion(given, u.options)}`;
+      }
       return issue.message;
     }
     case 'too_small':
@@ -52,7 +77,6 @@ function describe(issue: z.core.$ZodIssue): string {
   }
 }
 
-/** Zod issues as lines, under `prefix` (the rule's place when a rule is checked on its own). */
 /**
  * For a failed union without a message of its own (one value or a list of them), the branch that
  * got furthest: not failing on the value's type at its root, and reaching deepest into it.
@@ -69,41 +93,54 @@ function furthestBranch(issue: z.core.$ZodIssue): z.core.$ZodIssue[] | undefined
   return best;
 }
 
-export function zodIssueLines(issues: readonly z.core.$ZodIssue[], prefix: Path = []): string[] {
-  const lines: string[] = [];
+/**
+ * Zod issues with their paths, under `prefix` (the rule's place when a rule is checked on its
+ * own). An unknown key is one issue per key, with the closest known key when `known` says which.
+ */
+export function zodIssues(issues: readonly z.core.$ZodIssue[], prefix: Path = [], known?: KnownKeys, within: Path = []): PolicyIssue[] {
+  const out: PolicyIssue[] = [];
   for (const issue of issues) {
+    const inner = [...within, ...(issue.path as (string | number)[])];
     const branch = furthestBranch(issue);
     if (branch) {
-      lines.push(...zodIssueLines(branch, [...prefix, ...(issue.path as (string | number)[])]));
+      out.push(...zodIssues(branch, prefix, known, inner));
       continue;
     }
     if (issue.code === 'invalid_union' && ZOD_WORDING.test(issue.message) && issue.errors?.[0]?.[0]) {
-      lines.push(...zodIssueLines([issue.errors[0][0]], [...prefix, ...(issue.path as (string | number)[])]));
+      out.push(...zodIssues([issue.errors[0][0]], prefix, known, inner));
       continue;
     }
-    let path: Path = [...prefix, ...(issue.path as (string | number)[])];
-    let message = describe(issue);
-    if (issue.code === 'unrecognized_keys' && issue.keys.length === 1) {
-      path = [...path, issue.keys[0]];
-      message = 'unknown key';
+    const path: Path = [...prefix, ...inner];
+    if (issue.code === 'unrecognized_keys' && ZOD_WORDING.test(issue.message)) {
+      const keys = known ? known(inner, issue.input).filter((k) => !issue.keys.includes(k)) : [];
+      for (const key of issue.keys) out.push({ path: [...path, key], message: `unknown key${didYouMean(key, keys)}` });
+      continue;
     }
-    const where = formatPath(path);
-    lines.push(where === '' ? message : `${where}: ${message}`);
+    out.push({ path, message: describe(issue) });
   }
-  return lines;
+  return out;
+}
+
+/** `rules[0].target: expected …`, with where it is written when `locate` knows. */
+export function issueLine(issue: PolicyIssue, locate?: Locate): string {
+  const where = formatPath(issue.path);
+  const at = locate?.(issue.path);
+  return `${where === '' ? '' : `${where}: `}${issue.message}${at ? ` (${at})` : ''}`;
 }
 
 /** Collects cross-field problems with their paths, in the order found. */
 export class Issues {
-  readonly lines: string[] = [];
+  readonly items: PolicyIssue[] = [];
   add(path: Path, message: string): void {
-    const where = formatPath(path);
-    this.lines.push(where === '' ? message : `${where}: ${message}`);
+    this.items.push({ path, message });
   }
-  addAll(lines: string[]): void {
-    this.lines.push(...lines);
+  addAll(items: readonly PolicyIssue[]): void {
+    this.items.push(...items);
   }
   get ok(): boolean {
-    return this.lines.length === 0;
+    return this.items.length === 0;
+  }
+  lines(locate?: Locate): string[] {
+    return this.items.map((i) => issueLine(i, locate));
   }
 }

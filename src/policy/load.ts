@@ -3,10 +3,11 @@
 
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { PolicyError } from '../errors.js';
 import { MAX_POLICY_BYTES, megabytes, readLimited, TooLarge } from '../read-limited.js';
 import { builtinPolicy } from './default.js';
+import { locator } from './locate.js';
 import { invalidPolicy, resolvePolicy } from './resolve.js';
 import type { Policy } from './types.js';
 
@@ -17,10 +18,12 @@ export const POLICY_FILE_NAMES = ['support-audit.policy.yaml', 'support-audit.po
 
 /**
  * Parses a policy text (YAML, or JSON, which is YAML too) and resolves it. `source` names it in
- * errors and in the report (`built-in` or the path). YAML syntax errors carry line and column.
+ * errors and in the report (`built-in` or the path). YAML syntax errors carry line and column,
+ * and so does every problem the schema and the checks after it find in the text.
  */
 export function parsePolicy(text: string, source: string): Policy {
-  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true, lineCounter });
   if (doc.errors.length > 0) {
     const lines = doc.errors.map((e) => {
       const at = e.linePos?.[0];
@@ -43,7 +46,7 @@ export function parsePolicy(text: string, source: string): Policy {
     }
     throw err;
   }
-  return resolvePolicy(value, source);
+  return resolvePolicy(value, source, locator(doc, lineCounter));
 }
 
 function policyFileIn(dir: string): string | undefined {

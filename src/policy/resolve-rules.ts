@@ -2,8 +2,10 @@
 // merged key by key onto the built-in rule of that id, new ids appended in the user's order;
 // then each rule checked on its own and its cross-field facts (warn ≤ target, schedules).
 
+import { didYouMean } from '../did-you-mean.js';
 import { DEFAULT_DOCUMENT, DEFAULT_RULE_IDS } from './default-document.js';
-import { zodIssueLines, type Issues, type Path } from './issues.js';
+import { zodIssues, type Issues, type Path } from './issues.js';
+import { knownKeysOf } from './schema-keys.js';
 import { CEILING_MEASURES, fullRuleSchema, RULE_ID, WINDOW_MEASURES } from './schema-rule.js';
 import type { MeasureId, RuleConfig, RuleOverride, Schedule } from './types.js';
 import { builtinTitle } from './titles.js';
@@ -39,7 +41,7 @@ function pickSchedule(r: Raw, schedules: Record<string, Schedule>, path: Path, i
   if (typeof r.schedule === 'string') {
     // Schedule names are the user's words: `toString` is a name like any other, not a property.
     if (Object.hasOwn(schedules, r.schedule)) return r.schedule;
-    issues.add([...path, 'schedule'], `unknown schedule "${r.schedule}" (defined: ${names.join(', ') || 'none'})`);
+    issues.add([...path, 'schedule'], `unknown schedule "${r.schedule}"${didYouMean(r.schedule, names)} (defined: ${names.join(', ') || 'none'})`);
     return undefined;
   }
   if (r.clock !== 'business') return undefined;
@@ -65,6 +67,8 @@ function checkOverrides(r: Raw, measure: MeasureId, target: number, warn: number
   });
 }
 
+let ruleKeys: ReturnType<typeof knownKeysOf> | undefined;
+
 function resolveRule(raw: Raw, path: Path, schedules: Record<string, Schedule>, issues: Issues): RuleConfig | undefined {
   let input = raw;
   if (CEILING_MEASURES.has(raw.measure as MeasureId) && 'target' in raw) {
@@ -74,7 +78,7 @@ function resolveRule(raw: Raw, path: Path, schedules: Record<string, Schedule>, 
   }
   ruleSchema ??= fullRuleSchema();
   const parsed = ruleSchema.safeParse(input, { reportInput: true });
-  if (!parsed.success) return void issues.addAll(zodIssueLines(parsed.error.issues, path));
+  if (!parsed.success) return void issues.addAll(zodIssues(parsed.error.issues, path, (ruleKeys ??= knownKeysOf(fullRuleSchema))));
   const r = parsed.data as Raw;
   const measure = r.measure as MeasureId;
   const ceiling = CEILING_MEASURES.has(measure) ? (r.ceiling as number) : undefined;
@@ -119,7 +123,13 @@ export function resolveRules(
       else todo.push({ raw: BUILTIN_RAW.get(id)!, path: ['rules', id] });
     }
   }
-  for (const [id, i] of given) if (extendsMode === 'none' || !BUILTIN_RAW.has(id)) take(i);
+  for (const [id, i] of given) {
+    if (extendsMode === 'built-in' && BUILTIN_RAW.has(id)) continue;
+    // A new rule without a measure whose id is one slip from a built-in one: a misspelt change.
+    const guess = extendsMode === 'built-in' && entries[i].measure === undefined ? didYouMean(id, DEFAULT_RULE_IDS) : '';
+    if (guess) issues.add(['rules', i, 'id'], `"${id}" is not a built-in rule${guess}; a new rule needs its measure, title, expectation and target`);
+    else take(i);
+  }
   const rules: RuleConfig[] = [];
   for (const { raw, path, retitle } of todo) {
     const rule = resolveRule(raw, path, schedules, issues);

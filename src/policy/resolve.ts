@@ -4,11 +4,13 @@
 import { basename } from 'node:path';
 import { PolicyError } from '../errors.js';
 import { BUILTIN_NAME, DEFAULT_DOCUMENT } from './default-document.js';
-import { Issues, zodIssueLines } from './issues.js';
+import { Issues, zodIssues, type Locate } from './issues.js';
+import { knownKeysOf } from './schema-keys.js';
 import { resolveRules } from './resolve-rules.js';
 import { resolveSchedule } from './resolve-schedule.js';
 import { policyDocumentSchema, type PolicyDocument } from './schema.js';
 import { isUtcName } from '../zone.js';
+import { inputsIssues } from '../map/preset-inputs.js';
 import { scheduleSchema } from './schema-schedule.js';
 import type { Policy, Schedule } from './types.js';
 
@@ -48,19 +50,21 @@ function protoKeys(input: unknown, issues: Issues): { schedule?: unknown } {
   return Object.hasOwn(schedules, PROTO) ? { schedule: schedules[PROTO] } : {};
 }
 
-function parseDocument(input: unknown, source: string): PolicyDocument {
+const documentKeys = knownKeysOf(policyDocumentSchema);
+
+function parseDocument(input: unknown, source: string, locate?: Locate): PolicyDocument {
   documentSchema ??= policyDocumentSchema();
   const issues = new Issues();
   const proto = protoKeys(input, issues);
   const parsed = documentSchema.safeParse(input ?? {}, { reportInput: true });
-  if (!parsed.success) issues.addAll(zodIssueLines(parsed.error.issues));
+  if (!parsed.success) issues.addAll(zodIssues(parsed.error.issues, [], documentKeys));
   let protoSchedule: PolicyDocument['schedules'][string] | undefined;
   if ('schedule' in proto) {
     const one = scheduleSchema().safeParse(proto.schedule, { reportInput: true });
     if (one.success) protoSchedule = one.data;
-    else issues.addAll(zodIssueLines(one.error.issues, ['schedules', PROTO]));
+    else issues.addAll(zodIssues(one.error.issues, ['schedules', PROTO]));
   }
-  if (!issues.ok || !parsed.success) throw invalidPolicy(source, issues.lines);
+  if (!issues.ok || !parsed.success) throw invalidPolicy(source, issues.lines(locate));
   const doc = parsed.data;
   // Schedule names are looked up by the rules that name them: no prototype to find `toString` in.
   const schedules: PolicyDocument['schedules'] = Object.assign(Object.create(null), doc.schedules);
@@ -68,9 +72,12 @@ function parseDocument(input: unknown, source: string): PolicyDocument {
   return { ...doc, schedules };
 }
 
-/** Resolves a parsed YAML/JSON value; an empty document is the built-in policy. */
-export function resolvePolicy(input: unknown, source: string): Policy {
-  const doc = parseDocument(input, source);
+/**
+ * Resolves a parsed YAML/JSON value; an empty document is the built-in policy. `locate` names
+ * the line and column of a problem in the policy's text.
+ */
+export function resolvePolicy(input: unknown, source: string, locate?: Locate): Policy {
+  const doc = parseDocument(input, source, locate);
   const inherits = doc.extends === 'built-in';
   builtinDocument ??= parseDocument(DEFAULT_DOCUMENT, 'built-in');
   const issues = new Issues();
@@ -78,12 +85,14 @@ export function resolvePolicy(input: unknown, source: string): Policy {
   const written: PolicyDocument['schedules'] = Object.assign(Object.create(null), inherits ? builtinDocument.schedules : {}, doc.schedules);
   for (const [name, s] of Object.entries(written)) schedules[name] = resolveSchedule(name, s, doc.timezone, issues);
   const rules = resolveRules(doc.rules as Record<string, unknown>[], doc.extends, schedules, issues);
+  // What reading the exports would refuse in the mapping is refused here, before any file is opened.
+  if (doc.inputs) issues.addAll(inputsIssues(doc.inputs, isMapping(input) && typeof input.inputs === 'string' ? ['inputs'] : ['inputs', 'preset']));
   // The score is a weighted mean: with every weight 0 it is 0 ÷ 0, a number nobody can act on.
   const scored = rules.filter((r) => r.severity !== 'off');
   if (scored.length > 0 && scored.every((r) => r.weight === 0)) {
     issues.add(['rules'], 'every rule that runs has weight 0, so there is no score; give at least one a weight above 0');
   }
-  if (!issues.ok) throw invalidPolicy(source, issues.lines);
+  if (!issues.ok) throw invalidPolicy(source, issues.lines(locate));
   return {
     name: doc.name ?? (source === 'built-in' ? BUILTIN_NAME : basename(source)),
     source,

@@ -14,10 +14,15 @@ function scoreLine(diff: ReportDiff): string {
   return `Score ${scoreText(before)} → ${scoreText(after)} (${signedPoints(delta)})`;
 }
 
+/** `diff --history`: which runs, by as_of. */
+function runsLine(diff: ReportDiff): string {
+  return diff.runs ? `Runs as of ${diff.runs.before_as_of ?? '–'} → ${diff.runs.after_as_of ?? '–'} (history ${diff.runs.history})` : '';
+}
+
 export function renderDiff(diff: ReportDiff, format: 'table' | 'json' | 'markdown', opts: RenderOptions): string {
   if (format === 'json') return `${JSON.stringify(diff, null, 2)}\n`;
   if (format === 'markdown') {
-    const lines = [`## Support audit change: ${scoreLine(diff)}`, '', '| rule | before | after | Δ points |', '| --- | --- | --- | ---: |'];
+    const lines = [`## Support audit change: ${scoreLine(diff)}`, '', ...(diff.runs ? [markdownCell(runsLine(diff)), ''] : []), '| rule | before | after | Δ points |', '| --- | --- | --- | ---: |'];
     for (const r of diff.rules) lines.push(`| ${markdownCell(r.id)} | ${sideText(r.before)} | ${sideText(r.after)} | ${signedPoints(r.delta)} |`);
     return `${lines.join('\n')}\n`;
   }
@@ -28,5 +33,5 @@ export function renderDiff(diff: ReportDiff, format: 'table' | 'json' | 'markdow
     return [terminalSafe(r.id), sideText(r.before), sideText(r.after), painted];
   });
   const table = columns(['rule', 'before', 'after', 'Δ points'].map((h) => c.dim(h)), body, ['left', 'right', 'right', 'right']);
-  return `${table}\n\n${c.bold(scoreLine(diff))}\n`;
+  return `${table}\n\n${c.bold(scoreLine(diff))}\n${diff.runs ? `${terminalSafe(runsLine(diff))}\n` : ''}`;
 }

@@ -6,6 +6,7 @@ import type { Report, RuleResult } from '../report.js';
 import { humanMinutes } from './duration-text.js';
 import { breachSection, breakdownSection, inputSection } from './html-sections.js';
 import { complianceBar, histogram, TREND_WEEKS, trendChart } from './html-charts.js';
+import { historyHtml } from './history.js';
 import { HTML_STYLE } from './html-style.js';
 import type { RenderOptions } from './index.js';
 import { escapeHtml as h } from './sanitize.js';
@@ -133,6 +134,7 @@ export function renderHtml(report: Report, opts: RenderOptions): string {
     '<body><main>',
     header(report),
     rulesSection(report),
+    ...(opts.history?.length ? [historyHtml(report, opts.history)] : []),
     distributionSection(report),
     breakdownSection(report),
     breachSection(report, opts.showBreaches),

@@ -1,5 +1,6 @@
 // The renderers of the audit result: one format, one file, each a pure function of the Report.
 
+import type { HistoryEntry } from '../history.js';
 import type { Report } from '../report.js';
 import { renderGithub } from './github.js';
 import { renderHtml } from './html.js';
@@ -17,6 +18,8 @@ export interface RenderOptions {
   showBreaches: number;
   /** Terminal columns, when known. */
   width?: number;
+  /** `--history`: the runs recorded there, oldest first, this one last (Markdown and HTML show each rule's trend). */
+  history?: HistoryEntry[];
 }
 
 export const RENDERERS: Record<FormatName, (report: Report, opts: RenderOptions) => string> = {

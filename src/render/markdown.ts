@@ -5,6 +5,7 @@
 import { DIMENSIONS, type Report } from '../report.js';
 import { humanMinutes } from './duration-text.js';
 import type { RenderOptions } from './index.js';
+import { historyMarkdown } from './history.js';
 import { markdownCell } from './sanitize.js';
 import { sparkline } from './sparkline.js';
 import {
@@ -123,6 +124,7 @@ export function renderMarkdown(report: Report, opts: RenderOptions): string {
       (report.baseline ? ` Baseline score ${report.baseline.score ?? '–'} (as of ${instantText(report.baseline.as_of, zone)}).` : ''),
     '',
     ...rulesTable(report),
+    ...historyMarkdown(report, opts.history),
     ...breachSection(report, opts.showBreaches > 0 ? opts.showBreaches : DEFAULT_BREACHES),
     ...breakdownTables(report),
     ...problemSection(report),
