@@ -27,6 +27,7 @@ Examples:
   $ support-audit audit export.csv --format json --output out/report.json
   $ support-audit audit export.csv --report html:out/report.html --report junit:out/junit.xml
   $ support-audit audit export.csv --since 30d --baseline last.json --max-regression 5
+  $ support-audit audit export.csv --engine duckdb --format json   # rules computed in DuckDB
   $ cat export.csv | support-audit audit - --quiet   # cron: silent unless the gate fails
 
 Exit codes: 0 gate holds (warnings allowed), 1 gate failed, 2 usage, policy or input error.`;
@@ -58,6 +59,7 @@ export function registerAudit(program: Command, io: Io): void {
     .addOption(new Option('--fail-on <severity>', 'lowest rule severity whose failure fails the gate').choices(['warn', 'error']))
     .option('--baseline <report.json>', 'a previous JSON report: show deltas per rule')
     .option('--max-regression <points>', 'fail the gate when a rule drops more than this many points below the baseline', numberOption('--max-regression', 0, 100))
+    .addOption(new Option('--engine <engine>', 'compute the rules in DuckDB, in process (needs the optional package @duckdb/node-api; docs/sql.md)').choices(['duckdb']))
     .option('--strict', 'treat any input problem as an error (exit 2)')
     .option('--redact', 'replace agent names, e-mail addresses and quoted cells with stable hashes (docs/reports.md)')
     .option('-q, --quiet', 'print nothing on stdout when the gate holds')
@@ -128,6 +130,7 @@ async function buildRequest(io: Io, files: string[], flags: Record<string, any>)
     stdin: process.stdin,
     onRows: progressReporter(io),
     jobs: flags.jobs ?? availableParallelism(),
+    ...(flags.engine ? { engine: flags.engine } : {}),
   };
 }
 

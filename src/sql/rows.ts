@@ -1,0 +1,44 @@
+// The canonical ticket rows the default engine's reading stage maps from an export, collected
+// instead of scored: the SQL engines judge them. A scorecard of this shape takes the tickets as
+// the reading hands them over (after copies and as_of are settled); it judges nothing itself.
+
+import type { Scorecard, ScorecardOptions } from '../aggregate/scorecard.js';
+import type { Policy } from '../policy/types.js';
+import type { Ticket } from '../types.js';
+
+export interface TicketCollector {
+  /** The scorecard factory to hand the reading (ReadingRequest.createCard). */
+  createCard(policy: Policy, options: ScorecardOptions): Scorecard;
+  /** The tickets of the last scorecard made (a second reading starts afresh). */
+  tickets(): Ticket[];
+}
+
+export function ticketCollector(): TicketCollector {
+  let rows: Ticket[] = [];
+  return {
+    createCard(_policy, options) {
+      const mine: Ticket[] = [];
+      rows = mine;
+      const { clocks: _clocks, ...rest } = options;
+      return {
+        add: (t) => void mine.push(t),
+        snapshot: () => {
+          throw new Error('a collecting scorecard has no state to copy');
+        },
+        release: () => {
+          throw new Error('a collecting scorecard has no state to hand over');
+        },
+        merge: () => {
+          throw new Error('a collecting scorecard does not merge');
+        },
+        raiseFloor: () => {},
+        inputsKnown: () => {},
+        partOptions: () => rest,
+        finish: () => {
+          throw new Error('a collecting scorecard is finished by a SQL engine');
+        },
+      };
+    },
+    tickets: () => rows,
+  };
+}
