@@ -11,6 +11,7 @@ import { ruleDefinition } from '../rules/index.js';
 import { offsetSteps, scheduleIntervals, schedulesUsed } from './calendar.js';
 import type { Dialect } from './dialect.js';
 import { filterSql, filterUnsupported } from './filter.js';
+import { TICKET_COLUMNS } from './table.js';
 import { SQL_MEASURES, type SqlContext } from './measures/index.js';
 
 const DAY = 86_400_000;
@@ -157,7 +158,12 @@ function ruleQuery(req: CompileRequest, rule: RuleConfig, asOf: string, schedule
     asOf,
     clockKind: rule.clock,
     policy: req.policy,
-    elapsed: (from, to) => (rule.clock === 'business' ? businessElapsed(scheduleTable(schedules.indexOf(rule.schedule!)), from, to) : `greatest(${to} - ${from}, 0)`),
+    elapsed: (from, to) => {
+      if (rule.clock === 'business') return businessElapsed(scheduleTable(schedules.indexOf(rule.schedule!)), from, to);
+      // ClickHouse finds no common type for Int64 and Float64 in one CASE: durations are Float64
+      // there (exact: whole milliseconds stay far below 2^53).
+      return d.name === 'clickhouse' ? `toFloat64(greatest(${to} - ${from}, 0))` : `greatest(${to} - ${from}, 0)`;
+    },
   };
   const j = measure.judge(rule, ctx);
   const measured = j.measured.map(([name, sql]) => `${sql} AS ${name}`).join(',\n          ');
@@ -178,7 +184,7 @@ function ruleQuery(req: CompileRequest, rule: RuleConfig, asOf: string, schedule
         FROM (
           SELECT *, ${grp} AS grp, ${win} AS window_ms
           FROM tickets_in
-          WHERE ${filterSql(rule.applies_to, d)}
+          WHERE ${d.name === 'clickhouse' ? `ifNull(${filterSql(rule.applies_to, d)}, 0)` : filterSql(rule.applies_to, d)}
         ) AS placed
       ) AS measured
     ) AS judged`;
@@ -254,9 +260,94 @@ function duckdbQuery(req: CompileRequest, base: string, rules: RuleConfig[], rul
   return `WITH\n  ${ctes.join(',\n  ')}\n${parts.join('\nUNION ALL\n')}\nORDER BY part, rule, key, grp, n`;
 }
 
+/** The result's column types (ClickHouse needs each UNION ALL branch typed alike). */
+const CH_TYPES: Record<ResultColumn, string> = {
+  rule: 'Nullable(String)', part: 'String', key: 'Nullable(String)', grp: 'Nullable(Int64)', n: 'Nullable(Int64)', m: 'Nullable(Int64)',
+  v: 'Nullable(Float64)', id: 'Nullable(String)', created: 'Nullable(Int64)', channel: 'Nullable(String)', agent: 'Nullable(String)', lim: 'Nullable(Float64)',
+};
+
+/** One part's SELECT list for ClickHouse: every column cast to the result's type. */
+function chColumns(values: Partial<Record<ResultColumn, string>>): string {
+  return RESULT_COLUMNS.map((c) => `CAST(${values[c] ?? 'NULL'} AS ${CH_TYPES[c]}) AS ${c}`).join(', ');
+}
+
+/** Text columns the ClickHouse table stores as String, '' for none: NULL here, as in DuckDB. */
+const CH_TEXT = new Set(TICKET_COLUMNS.filter(([, kind]) => kind === 'text').map(([name]) => name));
+
 function clickhouseQuery(req: CompileRequest, base: string, rules: RuleConfig[], ruleSql: string[]): string {
-  void req; void base; void rules; void ruleSql;
-  return '';
+  const d = req.dialect;
+  // The table's columns with '' text as NULL, under their own names (renamed twice: ClickHouse
+  // 18.16 refuses an alias equal to a column of the same SELECT).
+  const used = TICKET_COLUMNS.filter(([name]) => new RegExp(`\\b${name}\\b`).test(base));
+  const renamed = used.map(([name]) => (CH_TEXT.has(name) && name !== 'id' ? `nullIf(${name}, '') AS c_${name}` : `${name} AS c_${name}`)).join(', ');
+  const canonical = `(SELECT ${used.map(([name]) => `c_${name} AS ${name}`).join(', ')} FROM (SELECT ${renamed} FROM ${req.table}))`;
+  const ticketsIn = `(\n    ${base.replace(`FROM ${req.table}`, `FROM ${canonical}`)}\n  )`;
+  const inline = (sql: string) => sql.replace(/FROM tickets_in\b/g, `FROM ${ticketsIn}`);
+  const facts = rules.length === 0
+    ? `(SELECT CAST(NULL AS Nullable(String)) AS rule, '' AS outcome, '' AS code, 0 AS grp, '' AS week, CAST(NULL AS Nullable(Float64)) AS value_ms, CAST(NULL AS Nullable(Float64)) AS lim, CAST(NULL AS Nullable(Float64)) AS sample, CAST(NULL AS Nullable(String)) AS vendor, '' AS id, 0 AS created_at, CAST(NULL AS Nullable(String)) AS channel, CAST(NULL AS Nullable(String)) AS agent WHERE 0)`
+    : `(\n  ${rules.map((rule, i) => `SELECT CAST(${d.str(rule.id)} AS Nullable(String)) AS rule, CAST(outcome AS String) AS outcome, CAST(code AS String) AS code, CAST(grp AS Int64) AS grp, CAST(week AS String) AS week, CAST(value_ms AS Nullable(Float64)) AS value_ms, CAST(lim AS Nullable(Float64)) AS lim, CAST(sample AS Nullable(Float64)) AS sample, CAST(ifNull(vendor, '') AS String) AS vendor, CAST(id AS String) AS id, CAST(created_at AS Int64) AS created_at, CAST(channel AS Nullable(String)) AS channel, CAST(agent AS Nullable(String)) AS agent FROM (\n    -- rule ${rule.id}: ${rule.measure}, ${rule.clock} clock\n    ${inline(ruleSql[i])}\n  )`).join('\n  UNION ALL\n  ')}\n)`;
+  const eligible = "outcome IN ('met', 'breached')";
+  const exact = (q: number) => {
+    const pos = `(${q} * toFloat64(n - 1))`;
+    return `xs[toUInt64(floor(${pos})) + 1] + (xs[toUInt64(ceil(${pos})) + 1] - xs[toUInt64(floor(${pos})) + 1]) * (${pos} - floor(${pos}))`;
+  };
+  // Past EXACT_LIMIT: buckets ascending (values <= 0 first, as bucket -2^62) with their running
+  // counts; the bucket is the first whose running count passes the rank. 18.16's lambdas cannot
+  // see the row's columns, so the rank (+ 0.5, between two whole counts) is sorted in among the
+  // running counts and its position is that bucket's index.
+  const sketch = (q: number) => {
+    const mark = `(floor(${q} * toFloat64(n - 1) + 0.5) + 0.5)`;
+    const b = `bs[indexOf(arraySort(arrayPushBack(runs, ${mark})), ${mark})]`;
+    return `if(${b} = -4611686018427387904, 0, 2 * pow(${GAMMA}, ${b}) / (${GAMMA} + 1))`;
+  };
+  const stats = `(
+    SELECT rule, count() AS n, sum(sample) AS total, if(count() <= ${EXACT_LIMIT}, arraySort(groupArray(assumeNotNull(sample))), emptyArrayFloat64()) AS xs
+    FROM ${facts} WHERE ${eligible} AND sample IS NOT NULL GROUP BY rule
+  ) ANY LEFT JOIN (
+    SELECT rule, groupArray(b) AS bs, arrayCumSum(groupArray(toFloat64(c))) AS runs
+    FROM (
+      SELECT rule, if(assumeNotNull(sample) <= 0, -4611686018427387904, toInt64(ceil(log(assumeNotNull(sample)) / ${LOG_GAMMA}))) AS b, count() AS c
+      FROM ${facts} WHERE ${eligible} AND sample IS NOT NULL GROUP BY rule, b ORDER BY rule, b
+    ) GROUP BY rule
+  ) USING rule`;
+  const fr = `if(first_response_at IS NOT NULL, greatest(first_response_at - created_at, 0) / 60000.0, first_response_minutes)`;
+  const order = 'ORDER BY rule, isNull(value_ms), value_ms DESC, id, created_at, code';
+  const breaches = (where: string, limit: string) =>
+    `SELECT ${chColumns({ rule: 'rule', part: "'breach'", key: 'code', grp: 'grp', n: '0', v: 'value_ms', id: 'id', created: 'created_at', channel: 'channel', agent: 'agent', lim: 'lim' })}
+    FROM (SELECT * FROM ${facts} WHERE outcome = 'breached'${where} ${order} ${limit})`;
+  const parts = [
+    `SELECT ${chColumns({ part: "'selected'", n: 'count()' })} FROM ${ticketsIn}`,
+    `-- outcome counts per rule, code and override group
+    SELECT ${chColumns({ rule: 'rule', part: "'outcome'", key: "concat(outcome, ':', code)", grp: 'grp', n: 'count()' })}
+    FROM ${facts} GROUP BY rule, outcome, code, grp`,
+    `-- eligible and met per ISO week
+    SELECT ${chColumns({ rule: 'rule', part: "'week'", key: 'week', n: 'count()', m: "countIf(outcome = 'met')" })}
+    FROM ${facts} WHERE ${eligible} GROUP BY rule, week`,
+    `-- values taken from the export's own duration columns
+    SELECT ${chColumns({ rule: 'rule', part: "'vendor'", key: 'vendor', n: 'count()' })}
+    FROM ${facts} WHERE ${eligible} AND vendor != '' GROUP BY rule, vendor`,
+    `-- samples: count and sum (ms), then the percentiles as the default engine computes them (one row each)
+    SELECT ${chColumns({
+      rule: 'rule',
+      part: "if(q = 0, 'samples', 'quantile')",
+      key: "if(q = 0, NULL, toString(q))",
+      n: 'n',
+      v: `multiIf(q = 0, total, ${QUANTILES.map((q) => `q = ${q}, if(n <= ${EXACT_LIMIT}, ${exact(q)}, ${sketch(q)})`).join(', ')}, NULL)`,
+    })}
+    FROM ${stats} ARRAY JOIN [0, ${QUANTILES.join(', ')}] AS q`,
+    `-- the worst breaches: larger value first, then id, creation and code
+    ${req.explain === undefined
+      ? breaches('', `LIMIT ${req.maxBreaches} BY rule`)
+      : `${breaches(` AND ifNull(rule != ${d.str(req.explain)}, 1)`, `LIMIT ${req.maxBreaches} BY rule`)}\nUNION ALL\n${breaches(` AND ifNull(rule = ${d.str(req.explain)}, 0)`, '')}`}`,
+    `-- first-response histogram per channel (minutes, bins by upper edge); renamed first: an alias
+    -- of the result (channel) would stand for the column everywhere in this SELECT
+    SELECT ${chColumns({ part: "'histogram'", key: 'hist_key', grp: 'hist_bin', n: 'count()' })}
+    FROM (
+      SELECT ifNull(channel, '(none)') AS hist_key, ${distributionBin(fr)} AS hist_bin
+      FROM ${ticketsIn} WHERE excluded_by IS NULL AND (first_response_at IS NOT NULL OR first_response_minutes IS NOT NULL)
+    ) GROUP BY hist_key, hist_bin`,
+  ];
+  return parts.join('\nUNION ALL\n');
 }
 
 export { RESULT_COLUMNS };

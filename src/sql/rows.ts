@@ -42,3 +42,20 @@ export function ticketCollector(): TicketCollector {
     tickets: () => rows,
   };
 }
+
+/** JSON rows for the canonical table (ClickHouse's JSONEachRow): flags as 0/1, absent as null. */
+export function canonicalJsonRows(tickets: readonly Ticket[], columns: readonly (readonly [string, string])[]): Record<string, unknown>[] {
+  const rows: Record<string, unknown>[] = [];
+  const source = tickets as unknown as readonly Record<string, unknown>[];
+  for (const t of source) {
+    const row: Record<string, unknown> = {};
+    for (const [name, kind] of columns) {
+      const v = t[name];
+      if (kind === 'tags') row[name] = v ?? [];
+      else if (v === undefined) row[name] = kind === 'text' && name !== 'id' ? '' : null;
+      else row[name] = kind === 'flag' ? (v ? 1 : 0) : v;
+    }
+    rows.push(row);
+  }
+  return rows;
+}
