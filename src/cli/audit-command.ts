@@ -12,7 +12,8 @@ import { terminalSafe } from '../render/sanitize.js';
 import { zoneWarning } from '../render/words.js';
 import { redactReport } from '../redact.js';
 import { DIMENSIONS, type Report } from '../report.js';
-import { parseAsOf, parseWhen } from '../selection.js';
+import { parseAsOf, parseWhen, resolveWhen } from '../selection.js';
+import { connectClickHouse, runClickHouseAudit } from '../sql/clickhouse-audit.js';
 import { refuseInputsAsOutputs, resolveOutput, writeOutputs, type OutputTarget } from '../outputs.js';
 import { signalPoint, useColor, type Io } from './io.js';
 import {
@@ -46,7 +47,7 @@ export function registerAudit(program: Command, io: Io): void {
       program
         .command('audit')
         .description('check exports against the policy, print a scorecard, exit 1 when the gate fails')
-        .argument('<files...>', 'CSV exports (- for stdin, .gz read transparently)'),
+        .argument('[files...]', 'CSV exports (- for stdin, .gz read transparently); none with --engine clickhouse'),
     ),
   )
     .option('--by <dims>', `breakdowns: ${DIMENSIONS.join(', ')} (repeat or comma-separate)`, collectDimensions)
@@ -59,12 +60,15 @@ export function registerAudit(program: Command, io: Io): void {
     .addOption(new Option('--fail-on <severity>', 'lowest rule severity whose failure fails the gate').choices(['warn', 'error']))
     .option('--baseline <report.json>', 'a previous JSON report: show deltas per rule')
     .option('--max-regression <points>', 'fail the gate when a rule drops more than this many points below the baseline', numberOption('--max-regression', 0, 100))
-    .addOption(new Option('--engine <engine>', 'compute the rules in DuckDB, in process (needs the optional package @duckdb/node-api; docs/sql.md)').choices(['duckdb']))
+    .addOption(new Option('--engine <engine>', 'compute the rules in SQL: duckdb in process (needs the optional package @duckdb/node-api), or clickhouse on a server (docs/sql.md)').choices(['duckdb', 'clickhouse']))
+    .option('--url <url>', 'with --engine clickhouse: the server, http://host:8123 (the password comes from SUPPORT_AUDIT_CLICKHOUSE_PASSWORD, never a flag)')
+    .option('--table <name>', 'with --engine clickhouse: the table of canonical tickets (e.g. a Distributed table)')
     .option('--strict', 'treat any input problem as an error (exit 2)')
     .option('--redact', 'replace agent names, e-mail addresses and quoted cells with stable hashes (docs/reports.md)')
     .option('-q, --quiet', 'print nothing on stdout when the gate holds')
     .addHelpText('after', AUDIT_EXAMPLES)
     .action(async (files: string[], flags) => {
+      checkEngineInputs(files, flags);
       checkFiles(files);
       await runAuditCommand(io, files, flags);
     });
@@ -89,6 +93,18 @@ export function registerAudit(program: Command, io: Io): void {
       checkFiles(files);
       await runExplainCommand(io, ruleId, files, flags);
     });
+}
+
+/** Files, or a ClickHouse table: which one the engine reads. */
+function checkEngineInputs(files: string[], flags: Record<string, any>): void {
+  if (flags.engine === 'clickhouse') {
+    if (!flags.url || !flags.table) throw new UsageError('--engine clickhouse needs --url <url> and --table <name>.');
+    if (files.length > 0) throw new UsageError('--engine clickhouse audits the --table on the server: give no files.');
+    if (flags.by?.length) throw new UsageError('--by is not computed on the clickhouse engine yet: leave out --engine for breakdowns.');
+    return;
+  }
+  if (flags.url || flags.table) throw new UsageError('--url and --table go with --engine clickhouse.');
+  if (files.length === 0) throw new UsageError("missing required argument 'files'.");
 }
 
 function progressReporter(io: Io): AuditRequest['onRows'] {
@@ -130,7 +146,7 @@ async function buildRequest(io: Io, files: string[], flags: Record<string, any>)
     stdin: process.stdin,
     onRows: progressReporter(io),
     jobs: flags.jobs ?? availableParallelism(),
-    ...(flags.engine ? { engine: flags.engine } : {}),
+    ...(flags.engine === 'duckdb' ? { engine: 'duckdb' as const } : {}),
   };
 }
 
@@ -154,7 +170,7 @@ async function reportTargets(io: Io, files: string[], flags: Record<string, any>
 async function runAuditCommand(io: Io, files: string[], flags: Record<string, any>): Promise<void> {
   const request = await buildRequest(io, files, flags);
   const { reports, output } = await reportTargets(io, files, flags, request.policy.source === 'built-in' ? undefined : request.policy.source);
-  const audited = await runAudit(request);
+  const audited = flags.engine === 'clickhouse' ? await clickhouseReport(request, flags) : await runAudit(request);
   warn(io, audited);
   // Rendering and writing take a while on a large report: a signal that came meanwhile ends the run here.
   await signalPoint();
@@ -172,6 +188,26 @@ async function runAuditCommand(io: Io, files: string[], flags: Record<string, an
   else if (!quiet) outputs.push({ target: { kind: 'stdout', shown: 'stdout' }, content: render(flags.format, true) });
   await writeOutputs(outputs, io);
   process.exitCode = report.summary.exit_code;
+}
+
+async function clickhouseReport(request: AuditRequest, flags: Record<string, any>): Promise<Report> {
+  if (request.since?.kind === 'relative' || request.until?.kind === 'relative') {
+    throw new UsageError('--since/--until with --engine clickhouse take dates, not spans before as_of.');
+  }
+  const db = await connectClickHouse(flags.url, flags.table);
+  try {
+    return await runClickHouseAudit({
+      policy: request.policy,
+      asOf: request.asOf,
+      since: resolveWhen(request.since, 0),
+      until: resolveWhen(request.until, 0),
+      maxBreaches: request.maxBreaches,
+      minScore: request.minScore,
+      failOn: request.failOn,
+    }, db);
+  } finally {
+    await db.close();
+  }
 }
 
 async function runExplainCommand(io: Io, ruleId: string, files: string[], flags: Record<string, any>): Promise<void> {
