@@ -15,6 +15,7 @@ import { REPORT_SCHEMA, type Dimension, type Report } from './report.js';
 import { resolveWhen, type When } from './selection.js';
 import { duckdbAudit } from './sql/engine.js';
 import { ticketCollector } from './sql/rows.js';
+import { duckdbTableAudit, tableFormat } from './sql/table-input.js';
 import type { Ticket } from './types.js';
 import { VERSION } from './version.js';
 import { instantIn } from './zone.js';
@@ -63,9 +64,17 @@ export async function runAudit(req: AuditRequest): Promise<Report> {
   }
   // Decidable before reading: two instants, or two spans before the same as_of.
   if (req.since?.kind === req.until?.kind) checkSelection(resolveWhen(req.since, 0), resolveWhen(req.until, 0), policy.timezone);
-  if (req.engine && req.by.length > 0) throw new UsageError(`--by is not computed on the ${req.engine} engine yet: leave out --engine for breakdowns.`);
-  const collector = req.engine ? ticketCollector() : undefined;
   const relative = req.since?.kind === 'relative' || req.until?.kind === 'relative';
+  const table = req.engine === 'duckdb' && req.files.length === 1 ? tableFormat(req.files[0]) : undefined;
+  if (req.engine && req.by.length > 0) throw new UsageError(`--by is not computed on the ${req.engine} engine yet: leave out --engine for breakdowns.`);
+  if (table) {
+    if (relative) throw new UsageError('--since/--until on a Parquet or DuckDB file take dates, not spans before as_of.');
+    return duckdbTableAudit({
+      policy, path: req.files[0], format: table, asOf: req.asOf, since: resolveWhen(req.since, 0), until: resolveWhen(req.until, 0),
+      maxBreaches: req.maxBreaches, explain: req.explain, minScore: req.minScore, failOn: req.failOn,
+    });
+  }
+  const collector = req.engine ? ticketCollector() : undefined;
   const cardOptions = (asOf: number | undefined): Omit<ScorecardOptions, 'clocks'> | undefined => {
     // A span before as_of needs as_of, which comes from the data unless given: the tickets wait
     // until the end of the input in that one case (documented in README "Selecting tickets").

@@ -3,17 +3,15 @@
 // for the other engines. Nothing is read from files: `inputs` is empty, and the fields a rule
 // needs count as present when the table holds a value in them.
 
-import { decideGate } from '../aggregate/gate.js';
 import { businessClocks } from '../audit.js';
 import { UsageError } from '../errors.js';
 import type { Policy } from '../policy/types.js';
-import { ruleResult } from '../render/findings.js';
-import { REPORT_SCHEMA, type Report } from '../report.js';
-import { VERSION } from '../version.js';
+import type { Report } from '../report.js';
 import { compile } from './compile.js';
 import { clickhouse } from './dialect.js';
 import { calendarRange } from './engine.js';
 import { engineFindings, resultRow } from './findings.js';
+import { tableReport } from './report.js';
 import { TICKET_COLUMNS } from './table.js';
 
 /** What the audit needs of a ClickHouse connection (src/engine/clickhouse.ts openClickHouse). */
@@ -70,26 +68,7 @@ export async function runClickHouseAudit(req: ClickHouseAuditRequest, db: ClickH
   const found = engineFindings({
     policy, plans: compiled.rules, rows: result, available, clocks: businessClocks(policy), maxBreaches: req.maxBreaches, explain: req.explain, engine: 'clickhouse',
   });
-  const rules = found.rules.map(ruleResult);
-  const report: Report = {
-    schema: REPORT_SCHEMA,
-    engine: 'clickhouse',
-    as_of: rows === 0 && req.asOf === undefined ? null : new Date(asOf).toISOString(),
-    generated_by: { name: 'support-audit', version: VERSION },
-    policy: { name: policy.name, source: policy.source, timezone: policy.timezone, ...(policy.note ? { note: policy.note } : {}) },
-    inputs: [],
-    summary: decideGate(rules, policy.gate, { minScore: req.minScore, failOn: req.failOn, measured: found.selected }),
-    rules,
-    breakdowns: {},
-  };
-  if (req.since !== undefined || req.until !== undefined) {
-    report.window = {
-      ...(req.since !== undefined ? { since: new Date(req.since).toISOString() } : {}),
-      ...(req.until !== undefined ? { until: new Date(req.until).toISOString() } : {}),
-    };
-  }
-  if (found.distributions) report.distributions = found.distributions;
-  return report;
+  return tableReport({ ...req, engine: 'clickhouse', asOf: rows === 0 && req.asOf === undefined ? null : asOf, inputs: [], found });
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Policy } from '../policy/types.js';
 import type { Ticket } from '../types.js';
 import { compile } from './compile.js';
 import { duckdb } from './dialect.js';
-import { loadTickets, openDuckDB } from './duckdb.js';
+import { loadTickets, openDuckDB, type DuckSession } from './duckdb.js';
 import { engineFindings, resultRow, type EngineFindings } from './findings.js';
 
 const DAY = 86_400_000;
@@ -34,25 +34,30 @@ export async function duckdbAudit(req: EngineRequest, tickets: readonly Ticket[]
   const session = await openDuckDB();
   try {
     await loadTickets(session, tickets);
-    const [{ earliest }] = await session.all(`SELECT min(created_at) AS earliest FROM tickets WHERE created_at <= ${req.asOf}`);
-    const compiled = compile({
-      policy: req.policy,
-      dialect: duckdb,
-      table: 'tickets',
-      asOf: req.asOf,
-      since: req.since,
-      until: req.until,
-      range: calendarRange(earliest === null ? null : Number(earliest), req.asOf),
-      maxBreaches: req.maxBreaches,
-      explain: req.explain,
-    });
-    for (const statement of compiled.setup) await session.run(statement);
-    const rows = (await session.all(compiled.query)).map(resultRow);
-    return engineFindings({
-      policy: req.policy, plans: compiled.rules, rows, available: req.available, clocks: req.clocks,
-      maxBreaches: req.maxBreaches, explain: req.explain, engine: 'duckdb',
-    });
+    return await judgeTable(session, req);
   } finally {
     session.close();
   }
+}
+
+/** Runs the policy's SQL on the session's `tickets` table (or view) and turns its rows into findings. */
+export async function judgeTable(session: DuckSession, req: EngineRequest): Promise<EngineFindings> {
+  const [{ earliest }] = await session.all(`SELECT min(created_at) AS earliest FROM tickets WHERE created_at <= ${req.asOf}`);
+  const compiled = compile({
+    policy: req.policy,
+    dialect: duckdb,
+    table: 'tickets',
+    asOf: req.asOf,
+    since: req.since,
+    until: req.until,
+    range: calendarRange(earliest === null ? null : Number(earliest), req.asOf),
+    maxBreaches: req.maxBreaches,
+    explain: req.explain,
+  });
+  for (const statement of compiled.setup) await session.run(statement);
+  const rows = (await session.all(compiled.query)).map(resultRow);
+  return engineFindings({
+    policy: req.policy, plans: compiled.rules, rows, available: req.available, clocks: req.clocks,
+    maxBreaches: req.maxBreaches, explain: req.explain, engine: 'duckdb',
+  });
 }
