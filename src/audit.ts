@@ -13,10 +13,9 @@ import { readInputs, type Reading } from './reading.js';
 import { ruleResult } from './render/findings.js';
 import { REPORT_SCHEMA, type Dimension, type Report } from './report.js';
 import { resolveWhen, type When } from './selection.js';
-import { duckdbAudit } from './sql/engine.js';
+import { duckdbReading } from './sql/engine.js';
 import { ticketCollector } from './sql/rows.js';
 import { duckdbTableAudit, tableFormat } from './sql/table-input.js';
-import type { Ticket } from './types.js';
 import { VERSION } from './version.js';
 import { instantIn } from './zone.js';
 
@@ -74,7 +73,18 @@ export async function runAudit(req: AuditRequest): Promise<Report> {
       maxBreaches: req.maxBreaches, explain: req.explain, minScore: req.minScore, failOn: req.failOn,
     });
   }
-  const collector = req.engine ? ticketCollector() : undefined;
+  const engine = req.engine ? await duckdbReading() : undefined;
+  try {
+    return await audit(req, engine);
+  } finally {
+    engine?.close();
+  }
+}
+
+async function audit(req: AuditRequest, engine: Awaited<ReturnType<typeof duckdbReading>> | undefined): Promise<Report> {
+  const { policy } = req;
+  const relative = req.since?.kind === 'relative' || req.until?.kind === 'relative';
+  const collector = engine ? ticketCollector(engine.sink) : undefined;
   const cardOptions = (asOf: number | undefined): Omit<ScorecardOptions, 'clocks'> | undefined => {
     // A span before as_of needs as_of, which comes from the data unless given: the tickets wait
     // until the end of the input in that one case (documented in README "Selecting tickets").
@@ -117,7 +127,7 @@ export async function runAudit(req: AuditRequest): Promise<Report> {
   reportOutliers(reading, policy.timezone);
   const available = availableFields(reading.files);
   const found = collector
-    ? await duckdbAudit({ policy, asOf, since, until, available, clocks: businessClocks(policy), maxBreaches: req.maxBreaches, explain: req.explain }, messageFree(reading, collector.tickets()))
+    ? await engine!.finish({ policy, asOf, since, until, available, clocks: businessClocks(policy), maxBreaches: req.maxBreaches, explain: req.explain }, messageFree(reading, collector.generation()))
     : reading.card.finish(asOf, available);
   const { breakdowns, distributions, selected } = found;
   // The findings worded (render/findings.ts): the report's sentences are made here, once.
@@ -178,12 +188,12 @@ function reportOutliers(reading: Reading, zone: string): void {
  * The tickets a SQL engine may judge: ticket rows only. Conversations assembled from message
  * exports carry what the SQL table has no column for (outbound, reply pairs, update times).
  */
-function messageFree(reading: Reading, tickets: Ticket[]): Ticket[] {
+function messageFree(reading: Reading, generation: number): number {
   const messages = reading.files.filter((f) => f.mapper.kind === 'messages');
   if (messages.length > 0) {
     throw new UsageError(
       `--engine duckdb reads ticket exports only: ${messages.map((f) => f.path).join(', ')} ${messages.length === 1 ? 'is a message export' : 'are message exports'}, whose conversations only the built-in engine assembles (leave out --engine).`,
     );
   }
-  return tickets;
+  return generation;
 }

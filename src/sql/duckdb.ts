@@ -49,29 +49,53 @@ export async function openDuckDB(path?: string): Promise<DuckSession> {
 /** Creates the canonical `tickets` table and appends the tickets to it. */
 export async function loadTickets(session: DuckSession, tickets: readonly Ticket[], table = 'tickets'): Promise<void> {
   await session.run(ticketsDdl(dialect, table));
+  const sink = await ticketSink(session, table, false);
+  for (let r = 0; r < tickets.length; r++) sink.append(tickets[r], 0);
+  sink.close();
+}
+
+export interface TicketSink {
+  /** Appends one ticket, of reading `generation`. */
+  append(t: Ticket, generation: number): void;
+  close(): void;
+}
+
+/**
+ * An appender into `table` (with a trailing `generation` column when `generations`): tickets go
+ * to DuckDB as the reading hands them over, so the process never holds them all.
+ */
+export async function ticketSink(session: DuckSession, table: string, generations: boolean): Promise<TicketSink> {
   const { api } = session;
   const listType = api.LIST(api.VARCHAR);
   const appender = await session.connection.createAppender(table);
-  const row = tickets as unknown as readonly Record<string, unknown>[];
-  for (let r = 0; r < row.length; r++) {
-    const t = row[r];
-    for (let c = 0; c < TICKET_COLUMNS.length; c++) {
-      const [name, kind] = TICKET_COLUMNS[c];
-      const v = t[name];
-      if (v === undefined || v === null) {
-        if (kind === 'tags') appender.appendList([], listType);
-        else appender.appendNull();
-        continue;
+  return {
+    append(ticket, generation) {
+      const t = ticket as unknown as Record<string, unknown>;
+      for (let c = 0; c < TICKET_COLUMNS.length; c++) {
+        const [name, kind] = TICKET_COLUMNS[c];
+        const v = t[name];
+        if (v === undefined || v === null) {
+          if (kind === 'tags') appender.appendList([], listType);
+          else appender.appendNull();
+          continue;
+        }
+        switch (kind) {
+          case 'text': appender.appendVarchar(v as string); break;
+          case 'instant': appender.appendBigInt(BigInt(v as number)); break;
+          case 'number': appender.appendDouble(v as number); break;
+          case 'flag': appender.appendBoolean(v as boolean); break;
+          case 'tags': appender.appendList(v as string[], listType); break;
+        }
       }
-      switch (kind) {
-        case 'text': appender.appendVarchar(v as string); break;
-        case 'instant': appender.appendBigInt(BigInt(v as number)); break;
-        case 'number': appender.appendDouble(v as number); break;
-        case 'flag': appender.appendBoolean(v as boolean); break;
-        case 'tags': appender.appendList(v as string[], listType); break;
-      }
-    }
-    appender.endRow();
-  }
-  appender.closeSync();
+      if (generations) appender.appendInteger(generation);
+      appender.endRow();
+    },
+    close: () => appender.closeSync(),
+  };
+}
+
+/** The table a reading streams into: the canonical columns and the reading's generation. */
+export async function createReadTable(session: DuckSession, table: string): Promise<void> {
+  const ddl = ticketsDdl(dialect, table);
+  await session.run(`${ddl.slice(0, ddl.lastIndexOf('\n)'))},\n  generation INTEGER NOT NULL\n)`);
 }

@@ -6,7 +6,7 @@ import type { Policy } from '../policy/types.js';
 import type { Ticket } from '../types.js';
 import { compile } from './compile.js';
 import { duckdb } from './dialect.js';
-import { loadTickets, openDuckDB, type DuckSession } from './duckdb.js';
+import { createReadTable, openDuckDB, ticketSink, type DuckSession, type TicketSink } from './duckdb.js';
 import { engineFindings, resultRow, type EngineFindings } from './findings.js';
 
 const DAY = 86_400_000;
@@ -30,14 +30,39 @@ export function calendarRange(earliest: number | null, asOf: number): { from: nu
   return { from: from - DAY, to: asOf + DAY };
 }
 
-export async function duckdbAudit(req: EngineRequest, tickets: readonly Ticket[]): Promise<EngineFindings> {
+/**
+ * A DuckDB session the reading streams its tickets into (`sink`), then `finish` judges those of
+ * the last reading. `close` always, even when reading failed.
+ */
+export async function duckdbReading(): Promise<{
+  sink: (t: Ticket, generation: number) => void;
+  finish(req: EngineRequest, generation: number): Promise<EngineFindings>;
+  close(): void;
+}> {
   const session = await openDuckDB();
+  let sink: TicketSink | undefined;
   try {
-    await loadTickets(session, tickets);
-    return await judgeTable(session, req);
-  } finally {
+    await createReadTable(session, 'tickets_read');
+    sink = await ticketSink(session, 'tickets_read', true);
+  } catch (err) {
     session.close();
+    throw err;
   }
+  const open = sink;
+  let closed = false;
+  return {
+    sink: (t, generation) => open.append(t, generation),
+    async finish(req, generation) {
+      open.close();
+      closed = true;
+      await session.run(`CREATE VIEW tickets AS SELECT * EXCLUDE (generation) FROM tickets_read WHERE generation = ${generation}`);
+      return judgeTable(session, req);
+    },
+    close() {
+      if (!closed) open.close();
+      session.close();
+    },
+  };
 }
 
 /** Runs the policy's SQL on the session's `tickets` table (or view) and turns its rows into findings. */

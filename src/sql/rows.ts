@@ -13,15 +13,21 @@ export interface TicketCollector {
   tickets(): Ticket[];
 }
 
-export function ticketCollector(): TicketCollector {
+/**
+ * `sink`: where each ticket goes as it comes, with the number of the scorecard (a second reading
+ * makes a new one, whose tickets replace the first's); without it the tickets are kept in a list.
+ */
+export function ticketCollector(sink?: (t: Ticket, generation: number) => void): TicketCollector & { generation(): number } {
   let rows: Ticket[] = [];
+  let generation = -1;
   return {
     createCard(_policy, options) {
       const mine: Ticket[] = [];
       rows = mine;
+      const made = ++generation;
       const { clocks: _clocks, ...rest } = options;
       return {
-        add: (t) => void mine.push(t),
+        add: sink ? (t) => sink(t, made) : (t) => void mine.push(t),
         snapshot: () => {
           throw new Error('a collecting scorecard has no state to copy');
         },
@@ -40,6 +46,7 @@ export function ticketCollector(): TicketCollector {
       };
     },
     tickets: () => rows,
+    generation: () => generation,
   };
 }
 
