@@ -98,6 +98,7 @@ Examples:
   $ support-audit sql --dialect duckdb > audit.sql
   $ support-audit sql --dialect duckdb --policy fixtures/policy/berlin-office.yaml --from 2024-01-01 --to 2024-12-31
   $ support-audit sql --dialect duckdb --as-of 2024-03-17 | duckdb tickets.duckdb
+  $ support-audit sql --dialect clickhouse --as-of 2024-03-17 > audit.sql   # runs on ClickHouse 18.16 and later
 
 The query reads a table named tickets with the canonical columns (docs/sql.md). Rules the SQL
 cannot compute exactly are listed as unsupported in the header and left out of the query.`;

@@ -69,6 +69,13 @@ describe('support-audit sql', () => {
     const r = runCli(['sql', '--dialect', 'duckdb', '--policy', join(ROOT, 'fixtures/policy/berlin-office.yaml')], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('give --from and --to');
+    const ch = runCli(['sql', '--dialect', 'clickhouse'], { cwd: dir });
+    expect(ch.code).toBe(2);
+    expect(ch.stderr).toContain('--dialect clickhouse needs --as-of');
+    const chOk = runCli(['sql', '--dialect', 'clickhouse', '--as-of', '2024-03-17'], { cwd: dir });
+    expect(chOk.code).toBe(0);
+    expect(chOk.stdout).toContain('LIMIT 10 BY rule');
+    expect(chOk.stdout).not.toMatch(/\bWITH\b|\bOVER \(/);
     const bad = runCli(['sql', '--dialect', 'postgres']);
     expect(bad.code).toBe(2);
   });
