@@ -124,7 +124,7 @@ function ticketsIn(req: CompileRequest, asOf: string): string {
   const excludedBy = req.policy.exclude_tags.length === 0
     ? 'NULL'
     : `CASE ${req.policy.exclude_tags.map((t) => `WHEN ${d.anyOf('tags', `x = ${d.str(t.toLowerCase())}`)} THEN ${d.str(t.toLowerCase())}`).join(' ')} END`;
-  return `SELECT id, channel, created_at, agent, priority, team, type, tags, csat, csat_good, missed, abandoned,
+  return `SELECT id, channel, created_at, agent, priority, team, type, tags, csat, csat_good, missed, abandoned, wait_seconds,
       CASE WHEN ${fraLate} THEN NULL ELSE first_response_at END AS first_response_at,
       CASE WHEN ${minLate} THEN NULL ELSE first_response_minutes END AS first_response_minutes,
       CASE WHEN ${minLate} OR ${bizLate} THEN NULL ELSE first_response_business_minutes END AS first_response_business_minutes,

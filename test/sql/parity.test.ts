@@ -36,9 +36,9 @@ const policyFile = (name: string) => loadPolicy({ path: fixture(`fixtures/policy
 const TICKET_PRESETS = readdirSync(fixture('fixtures/presets')).filter((p) => !['canonical-messages', 'messages', 'twitter'].includes(p));
 
 describe('duckdb engine parity with the built-in engine', () => {
-  it('keeps some rules to compare (first response on calendar and business clocks, satisfaction)', async () => {
+  it('keeps some rules to compare (first response on calendar and business clocks, phone wait, satisfaction)', async () => {
     const kept = sqlRulesOnly(await policyFile('berlin-office.yaml')).rules.filter((r) => r.severity !== 'off').map((r) => r.id);
-    expect(kept).toEqual(['chat-first-response', 'email-first-response', 'satisfaction', 'vip-first-response']);
+    expect(kept).toEqual(['chat-first-response', 'email-first-response', 'phone-wait', 'satisfaction', 'vip-first-response']);
   });
 
   for (const sample of ['zendesk-tickets.csv', 'support-desk.csv']) {

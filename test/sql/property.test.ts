@@ -42,6 +42,14 @@ rules:
     schedule: office
     window: 4h
     target: 80%
+  - id: phone-wait
+    title: Callers wait at most 1 minute
+    expectation: channel
+    measure: phone-wait
+    applies_to: { channel: [phone] }
+    window: 1m
+    short_abandon: 5s
+    target: 90%
   - id: satisfaction
     expectation: baseline
     measure: csat
@@ -61,12 +69,15 @@ const ticket = fc.record({
   status: fc.constantFrom('open', 'solved', 'closed', ''),
   csat: fc.constantFrom('', '1', '3', '4', '5'),
   spam: fc.boolean(),
+  wait: fc.option(fc.integer({ min: 0, max: 180_000 }).map((ms) => ms / 1000), { nil: undefined }),
+  abandoned: fc.constantFrom('', 'true', 'false'),
+  missed: fc.constantFrom('', 'true', 'false'),
 });
 
 function csv(tickets: fc.RecordValue<typeof ticket>[]): string {
   const rows = tickets.map((t, i) =>
-    [`T${i}`, t.channel, iso(BASE + t.created), t.reply === undefined ? '' : iso(BASE + t.created + t.reply), t.status, t.priority, t.spam ? 'spam' : '', t.csat].join(','));
-  return `id,channel,created_at,first_response_at,status,priority,tags,csat\n${rows.join('\n')}\n`;
+    [`T${i}`, t.channel, iso(BASE + t.created), t.reply === undefined ? '' : iso(BASE + t.created + t.reply), t.status, t.priority, t.spam ? 'spam' : '', t.csat, t.wait ?? '', t.abandoned, t.missed].join(','));
+  return `id,channel,created_at,first_response_at,status,priority,tags,csat,wait_seconds,abandoned,missed\n${rows.join('\n')}\n`;
 }
 
 describe('duckdb engine on random ticket sets', () => {

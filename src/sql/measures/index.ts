@@ -5,11 +5,13 @@
 import type { MeasureId } from '../../rules/measures.js';
 import { csatSql } from './csat.js';
 import { firstResponseSql } from './first-response.js';
+import { phoneWaitSql } from './phone-wait.js';
 import type { SqlMeasure } from './types.js';
 
 export const SQL_MEASURES: Partial<Record<MeasureId, SqlMeasure>> = {
   'first-response': firstResponseSql,
   csat: csatSql,
+  'phone-wait': phoneWaitSql,
 };
 
 export type { SqlMeasure, SqlJudgement, SqlContext } from './types.js';
