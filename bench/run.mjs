@@ -2,7 +2,8 @@
 // in its own child process: a bare csv-parse pass (bench/bare.mjs), the audit on one thread, the
 // audit on every core, and DuckDB (bench/duckdb.mjs) for scale. Wall time is measured here around
 // the child (node start-up included, for every row alike); peak memory is the child's own maxRSS
-// (bench/report-rss.mjs). Prints a table and writes bench/results.json (not committed).
+// (bench/report-rss.mjs), and the audit with --engine duckdb. Prints a table and writes
+// bench/results.json (not committed).
 //
 //   npm run bench                      100k and 1M rows
 //   npm run bench -- --quick           100k rows only
@@ -86,6 +87,8 @@ const runs = (file) => [
   ['audit --jobs 1', [cli, 'audit', file, '--jobs', '1']],
   [`audit --jobs ${cores} (all cores)`, [cli, 'audit', file, '--jobs', String(cores)]],
   ['DuckDB first response per channel', [`${root}bench/duckdb.mjs`, file]],
+  // The rules computed in DuckDB (docs/sql.md): the export read and mapped as always, then judged there.
+  ['audit --engine duckdb', [cli, 'audit', file, '--engine', 'duckdb']],
 ];
 
 function table(rows, results) {

@@ -14,6 +14,9 @@ import { readInputs, type Reading } from './reading.js';
 import { ruleResult } from './render/findings.js';
 import { REPORT_SCHEMA, type Dimension, type Report } from './report.js';
 import { resolveWhen, type When } from './selection.js';
+import { duckdbReading } from './sql/engine.js';
+import { ticketCollector } from './sql/rows.js';
+import { duckdbTableAudit, tableFormat } from './sql/table-input.js';
 import { VERSION } from './version.js';
 import { instantIn } from './zone.js';
 
@@ -35,6 +38,8 @@ export interface AuditRequest extends InputRequest {
   jobs?: number;
   /** Told when a file was read in parallel byte ranges (how many). */
   onRanges?: (path: string, ranges: number) => void;
+  /** Where the rules are computed: the built-in engine (default) or DuckDB in process (docs/sql.md). */
+  engine?: 'duckdb';
 }
 
 /** Keyed by schedule name, the user's words: no prototype, so `toString` or `__proto__` is just a name. */
@@ -60,6 +65,27 @@ export async function runAudit(req: AuditRequest): Promise<Report> {
   // Decidable before reading: two instants, or two spans before the same as_of.
   if (req.since?.kind === req.until?.kind) checkSelection(resolveWhen(req.since, 0), resolveWhen(req.until, 0), policy.timezone);
   const relative = req.since?.kind === 'relative' || req.until?.kind === 'relative';
+  const table = req.engine === 'duckdb' && req.files.length === 1 ? tableFormat(req.files[0]) : undefined;
+  if (req.engine && req.by.length > 0) throw new UsageError(`--by is not computed on the ${req.engine} engine yet: leave out --engine for breakdowns.`);
+  if (table) {
+    if (relative) throw new UsageError('--since/--until on a Parquet or DuckDB file take dates, not spans before as_of.');
+    return duckdbTableAudit({
+      policy, path: req.files[0], format: table, asOf: req.asOf, since: resolveWhen(req.since, 0), until: resolveWhen(req.until, 0),
+      maxBreaches: req.maxBreaches, explain: req.explain, minScore: req.minScore, failOn: req.failOn,
+    });
+  }
+  const engine = req.engine ? await duckdbReading() : undefined;
+  try {
+    return await audit(req, engine);
+  } finally {
+    engine?.close();
+  }
+}
+
+async function audit(req: AuditRequest, engine: Awaited<ReturnType<typeof duckdbReading>> | undefined): Promise<Report> {
+  const { policy } = req;
+  const relative = req.since?.kind === 'relative' || req.until?.kind === 'relative';
+  const collector = engine ? ticketCollector(engine.sink) : undefined;
   const cardOptions = (asOf: number | undefined): Omit<ScorecardOptions, 'clocks'> | undefined => {
     // A span before as_of needs as_of, which comes from the data unless given: the tickets wait
     // until the end of the input in that one case (documented in README "Selecting tickets").
@@ -89,7 +115,9 @@ export async function runAudit(req: AuditRequest): Promise<Report> {
     strict: req.strict,
     asOf: req.asOf,
     cardOptions,
-    jobs: req.jobs ?? 1,
+    // A SQL engine takes the mapped tickets as one list, read on this thread.
+    jobs: collector ? 1 : req.jobs ?? 1,
+    createCard: collector?.createCard,
     onRows: req.onRows,
     onRanges: req.onRanges,
   });
@@ -98,7 +126,10 @@ export async function runAudit(req: AuditRequest): Promise<Report> {
   const until = resolveWhen(req.until, asOf);
   checkSelection(since, until, policy.timezone);
   reportOutliers(reading, policy.timezone);
-  const found = reading.card.finish(asOf, availableFields(reading.files));
+  const available = availableFields(reading.files);
+  const found = collector
+    ? await engine!.finish({ policy, asOf, since, until, available, clocks: businessClocks(policy), maxBreaches: req.maxBreaches, explain: req.explain }, messageFree(reading, collector.generation()))
+    : reading.card.finish(asOf, available);
   const { breakdowns, distributions, selected } = found;
   // The findings worded (render/findings.ts): the report's sentences are made here, once.
   const rules = found.rules.map(ruleResult);
@@ -109,6 +140,7 @@ export async function runAudit(req: AuditRequest): Promise<Report> {
 
   const report: Report = {
     schema: REPORT_SCHEMA,
+    ...(req.engine ? { engine: req.engine } : {}),
     // Nothing to date the audit by (a header-only file): say so rather than print 1970.
     as_of: reading.asOf === null ? null : new Date(asOf).toISOString(),
     generated_by: { name: 'support-audit', version: VERSION },
@@ -151,4 +183,18 @@ function reportOutliers(reading: Reading, zone: string): void {
       zone,
     });
   }
+}
+
+/**
+ * The tickets a SQL engine may judge: ticket rows only. Conversations assembled from message
+ * exports carry what the SQL table has no column for (outbound, reply pairs, update times).
+ */
+function messageFree(reading: Reading, generation: number): number {
+  const messages = reading.files.filter((f) => f.mapper.kind === 'messages');
+  if (messages.length > 0) {
+    throw new UsageError(
+      `--engine duckdb reads ticket exports only: ${messages.map((f) => f.path).join(', ')} ${messages.length === 1 ? 'is a message export' : 'are message exports'}, whose conversations only the built-in engine assembles (leave out --engine).`,
+    );
+  }
+  return generation;
 }

@@ -4,7 +4,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAudit } from './cli/audit-command.js';
 import type { Io } from './cli/io.js';
-import { registerDiff, registerInit, registerInspect, registerPolicy } from './cli/other-commands.js';
+import { registerDiff, registerInit, registerInspect, registerPolicy, registerSql } from './cli/other-commands.js';
 import { describeError, EXIT } from './errors.js';
 import { terminalSafe } from './render/sanitize.js';
 import { VERSION } from './version.js';
@@ -25,6 +25,7 @@ export function buildProgram(io: Io): Command {
   registerInit(program, io);
   registerPolicy(program, io);
   registerDiff(program, io);
+  registerSql(program, io);
   return program;
 }
 

@@ -178,6 +178,8 @@ export interface NoteArgs {
   'inputs-lack': { lacking: string[][] };
   'none-decided': { pending: number };
   'no-eligible': Record<never, never>;
+  /** A SQL engine cannot compute the rule exactly (`reason`), so it computes nothing for it. */
+  unsupported: { engine: string; reason: string };
   /** Every group under the gate's minimum sample; `groups`: each with its eligible tickets. */
   'groups-below-sample': { minSample: number; groups: { when?: GroupWhen; eligible: number }[] };
   'groups-not-judged': { minSample: number; groups: { when?: GroupWhen; eligible: number }[] };

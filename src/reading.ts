@@ -34,6 +34,8 @@ export interface ReadingRequest extends InputRequest {
   jobs: number;
   onRows?: (path: string, rows: number) => void;
   onRanges?: (path: string, ranges: number) => void;
+  /** Makes the scorecards the tickets go to (default: createScorecard; a SQL engine collects them instead). */
+  createCard?: typeof createScorecard;
 }
 
 /** Per input, what the reading set aside or joined (IntakeCounts, plus the join). */
@@ -70,6 +72,7 @@ function splitSizes(): { minRangeBytes: number; minSplitBytes: number } {
 
 export async function readInputs(req: ReadingRequest): Promise<Reading> {
   const { policy } = req;
+  const newCard = req.createCard ?? createScorecard;
   const copy = req.files.includes('-') ? stdinCopy() : undefined;
   const base: Omit<IngestOptions, 'times'> = { ...ingestOptions(req, req.strict), unread: unreadFields(req.policy), tee: copy?.tee };
   // Held tickets need every ticket on this thread, and --strict stops at the first problem in file
@@ -93,7 +96,7 @@ export async function readInputs(req: ReadingRequest): Promise<Reading> {
     const assemblers = new Map<string, ConversationAssembler>();
     const options = req.cardOptions(req.asOf);
     const held: Ticket[] = [];
-    let card = options && createScorecard(policy, { ...options, clocks: req.clocks });
+    let card = options && newCard(policy, { ...options, clocks: req.clocks });
     let sink = card ? (t: Ticket) => card!.add(t) : (t: Ticket) => void held.push(t);
     let intake = new Intake({ asOf: req.asOf }, times, (t) => sink(t));
     const read = (inputs: number[]) => readInputsInto(ctx, inputs, times, intake, assemblers, card, options);
@@ -107,7 +110,7 @@ export async function readInputs(req: ReadingRequest): Promise<Reading> {
     if (reread) {
       // Second reading: as_of and the ids with copies are known; what the first judged is dropped.
       const again = req.cardOptions(asOf ?? 0)!;
-      const into = (card = createScorecard(policy, { ...again, clocks: req.clocks }));
+      const into = (card = newCard(policy, { ...again, clocks: req.clocks }));
       held.length = 0;
       sink = (t) => into.add(t);
       const copiesOf = intake.copied;
@@ -116,7 +119,7 @@ export async function readInputs(req: ReadingRequest): Promise<Reading> {
       const tickets = ticketInputs.filter((i) => ctx.files[i].mapper.kind === 'tickets');
       await readInputsInto(ctx, tickets, quiet, intake, assemblers, card, again);
     } else if (!card) {
-      const into = (card = createScorecard(policy, { ...req.cardOptions(asOf ?? 0)!, clocks: req.clocks }));
+      const into = (card = newCard(policy, { ...req.cardOptions(asOf ?? 0)!, clocks: req.clocks }));
       for (const t of held) into.add(t);
       sink = (t) => into.add(t);
     }

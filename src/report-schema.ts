@@ -13,7 +13,7 @@ import { PROBLEM_CODES } from './types.js';
 
 const count = z.number().int().min(0);
 const fraction = z.number().min(0).max(1);
-const ruleStatus = z.enum(['pass', 'warn', 'fail', 'no_data', 'insufficient']);
+const ruleStatus = z.enum(['pass', 'warn', 'fail', 'no_data', 'insufficient', 'unsupported']);
 const isoInstant = z.string().meta({ description: 'An instant, ISO 8601 in UTC (`2024-03-17T09:00:00.000Z`).' });
 
 const problem = z.strictObject({
@@ -53,7 +53,10 @@ const summary = z.strictObject({
   score: z.number().min(0).max(100).nullable().meta({ description: '0–100, weight-averaged min(1, compliance ÷ target) over rules with data; null if none.' }),
   status: z.enum(['pass', 'warn', 'fail']),
   exit_code: z.union([z.literal(0), z.literal(1)]),
-  counts: z.strictObject({ pass: count, warn: count, fail: count, no_data: count, insufficient: count }),
+  counts: z.strictObject({
+    pass: count, warn: count, fail: count, no_data: count, insufficient: count,
+    unsupported: count.optional().meta({ description: 'Rules a SQL engine (--engine) cannot compute exactly; present only when there are any.' }),
+  }),
   gate,
 });
 
@@ -136,6 +139,7 @@ const distribution = z.strictObject({
 
 export const reportSchema = z.strictObject({
   schema: z.literal(REPORT_SCHEMA),
+  engine: z.enum(['duckdb', 'clickhouse']).optional().meta({ description: 'The SQL engine that computed the rules (--engine); absent for the built-in engine.' }),
   as_of: isoInstant.nullable().meta({ description: 'The audit\'s "now"; null only when the data holds no timestamp and no --as-of was given.' }),
   generated_by: z.strictObject({ name: z.string(), version: z.string() }),
   policy: z.strictObject({

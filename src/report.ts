@@ -8,7 +8,7 @@ import type { Severity } from './policy/types.js';
 
 export const REPORT_SCHEMA = 'support-audit/report@1';
 
-export type RuleStatus = 'pass' | 'warn' | 'fail' | 'no_data' | 'insufficient';
+export type RuleStatus = 'pass' | 'warn' | 'fail' | 'no_data' | 'insufficient' | 'unsupported';
 export type Dimension = 'agent' | 'team' | 'channel' | 'priority' | 'week' | 'month';
 export const DIMENSIONS: Dimension[] = ['agent', 'team', 'channel', 'priority', 'week', 'month'];
 
@@ -136,7 +136,8 @@ export interface Summary {
   score: number | null;
   status: 'pass' | 'warn' | 'fail';
   exit_code: 0 | 1;
-  counts: { pass: number; warn: number; fail: number; no_data: number; insufficient: number };
+  /** `unsupported` only when a SQL engine could not compute a rule (then it is never 0). */
+  counts: { pass: number; warn: number; fail: number; no_data: number; insufficient: number; unsupported?: number };
   gate: {
     passed: boolean;
     min_score: number;
@@ -157,6 +158,8 @@ export interface Distribution {
 
 export interface Report {
   schema: typeof REPORT_SCHEMA;
+  /** The engine that computed the rules, when not the built-in one (`--engine`). */
+  engine?: 'duckdb' | 'clickhouse';
   /** null only when the data holds no timestamp at all and no --as-of was given. */
   as_of: string | null;
   generated_by: { name: string; version: string };

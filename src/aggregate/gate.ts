@@ -75,6 +75,11 @@ export function decideGate(
   if (score !== null && !Number.isFinite(score)) reasons.push('score-not-finite');
   else if (score !== null && !(score >= minScore)) reasons.push('score-below-minimum');
   for (const r of rules) {
+    if (r.status === 'unsupported') {
+      // Left out of the score like no_data; counted only when there is one.
+      (counts as Summary['counts']).unsupported = ((counts as Summary['counts']).unsupported ?? 0) + 1;
+      continue;
+    }
     counts[r.status]++;
     if (r.severity === 'off') continue;
     if (r.status === 'fail' && (r.severity === 'error' || failOn === 'warn')) reasons.push(`rule-failed:${r.id}`);

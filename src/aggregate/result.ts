@@ -168,7 +168,19 @@ function judgeStatus(
   return fails ? 'fail' : statusOf(s.met / eligible, levels.target, levels.warn);
 }
 
-export function buildResult(r: CompiledRule, slots: Record<string, RuleState>, available: ReadonlySet<string>, minSample: number, zone: string): { result: RuleFindings; state: RuleState } {
+/** A rule's q-quantile of its samples (ms): the state's own, or one a SQL engine computed. */
+export type QuantileOf = (s: RuleState, q: number) => number | null;
+
+const stateQuantile: QuantileOf = (s, q) => quantile(s.samples, q);
+
+export function buildResult(
+  r: CompiledRule,
+  slots: Record<string, RuleState>,
+  available: ReadonlySet<string>,
+  minSample: number,
+  zone: string,
+  quantileOf: QuantileOf = stateQuantile,
+): { result: RuleFindings; state: RuleState } {
   const { rule, def } = r;
   let { state: s, fails, notes } = figuresState(r, slots, zone);
   const lacking = lackingInputs(r, available);
@@ -214,7 +226,7 @@ export function buildResult(r: CompiledRule, slots: Record<string, RuleState>, a
   }));
 
   const durations = def.unit === 'minutes' && s.samples.n > 0;
-  const pct = (q: number) => (durations ? minutes(quantile(s.samples, q)!) : null);
+  const pct = (q: number) => (durations ? minutes(quantileOf(s, q)!) : null);
   const result: RuleFindings = {
     id: rule.id,
     expectation: rule.expectation,

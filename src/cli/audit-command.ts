@@ -13,7 +13,8 @@ import { terminalSafe } from '../render/sanitize.js';
 import { zoneWarning } from '../render/words.js';
 import { redactReport } from '../redact.js';
 import { DIMENSIONS, type Report } from '../report.js';
-import { parseAsOf, parseWhen } from '../selection.js';
+import { parseAsOf, parseWhen, resolveWhen } from '../selection.js';
+import { connectClickHouse, runClickHouseAudit } from '../sql/clickhouse-audit.js';
 import { refuseInputsAsOutputs, resolveOutput, writeOutputs, type OutputTarget } from '../outputs.js';
 import { historyFile } from './history-option.js';
 import { signalPoint, useColor, type Io } from './io.js';
@@ -29,6 +30,7 @@ Examples:
   $ support-audit audit export.csv --format json --output out/report.json
   $ support-audit audit export.csv --report html:out/report.html --report junit:out/junit.xml
   $ support-audit audit export.csv --since 30d --baseline last.json --max-regression 5
+  $ support-audit audit export.csv --engine duckdb --format json   # rules computed in DuckDB
   $ cat export.csv | support-audit audit - --quiet   # cron: silent unless the gate fails
 
 Exit codes: 0 gate holds (warnings allowed), 1 gate failed, 2 usage, policy or input error.`;
@@ -47,7 +49,7 @@ export function registerAudit(program: Command, io: Io): void {
       program
         .command('audit')
         .description('check exports against the policy, print a scorecard, exit 1 when the gate fails')
-        .argument('<files...>', 'CSV exports (- for stdin, .gz read transparently)'),
+        .argument('[files...]', 'CSV exports (- for stdin, .gz read transparently); none with --engine clickhouse'),
     ),
   )
     .option('--by <dims>', `breakdowns: ${DIMENSIONS.join(', ')} (repeat or comma-separate)`, collectDimensions)
@@ -60,12 +62,16 @@ export function registerAudit(program: Command, io: Io): void {
     .addOption(new Option('--fail-on <severity>', 'lowest rule severity whose failure fails the gate').choices(['warn', 'error']))
     .option('--baseline <report.json>', 'a previous JSON report: show deltas per rule')
     .option('--max-regression <points>', 'fail the gate when a rule drops more than this many points below the baseline', numberOption('--max-regression', 0, 100))
+    .addOption(new Option('--engine <engine>', 'compute the rules in SQL: duckdb in process (needs the optional package @duckdb/node-api), or clickhouse on a server (docs/sql.md)').choices(['duckdb', 'clickhouse']))
+    .option('--url <url>', 'with --engine clickhouse: the server, http://host:8123 (the password comes from SUPPORT_AUDIT_CLICKHOUSE_PASSWORD, never a flag)')
+    .option('--table <name>', 'with --engine clickhouse: the table of canonical tickets (e.g. a Distributed table)')
     .option('--strict', 'treat any input problem as an error (exit 2)')
     .option('--redact', 'replace agent names, e-mail addresses and quoted cells with stable hashes (docs/reports.md)')
     .option('-q, --quiet', 'print nothing on stdout when the gate holds')
     .option('--history <file>', "append this run's summary as a JSON line to FILE; Markdown and HTML then show each rule's trend over the runs there")
     .addHelpText('after', AUDIT_EXAMPLES)
     .action(async (files: string[], flags) => {
+      checkEngineInputs(files, flags);
       checkFiles(files);
       await runAuditCommand(io, files, flags);
     });
@@ -90,6 +96,18 @@ export function registerAudit(program: Command, io: Io): void {
       checkFiles(files);
       await runExplainCommand(io, ruleId, files, flags);
     });
+}
+
+/** Files, or a ClickHouse table: which one the engine reads. */
+function checkEngineInputs(files: string[], flags: Record<string, any>): void {
+  if (flags.engine === 'clickhouse') {
+    if (!flags.url || !flags.table) throw new UsageError('--engine clickhouse needs --url <url> and --table <name>.');
+    if (files.length > 0) throw new UsageError('--engine clickhouse audits the --table on the server: give no files.');
+    if (flags.by?.length) throw new UsageError('--by is not computed on the clickhouse engine yet: leave out --engine for breakdowns.');
+    return;
+  }
+  if (flags.url || flags.table) throw new UsageError('--url and --table go with --engine clickhouse.');
+  if (files.length === 0) throw new UsageError("missing required argument 'files'.");
 }
 
 function progressReporter(io: Io): AuditRequest['onRows'] {
@@ -131,6 +149,7 @@ async function buildRequest(io: Io, files: string[], flags: Record<string, any>)
     stdin: process.stdin,
     onRows: progressReporter(io),
     jobs: flags.jobs ?? availableParallelism(),
+    ...(flags.engine === 'duckdb' ? { engine: 'duckdb' as const } : {}),
   };
 }
 
@@ -156,7 +175,7 @@ async function reportTargets(io: Io, files: string[], flags: Record<string, any>
 async function runAuditCommand(io: Io, files: string[], flags: Record<string, any>): Promise<void> {
   const request = await buildRequest(io, files, flags);
   const { reports, output, history } = await reportTargets(io, files, flags, request.policy.source === 'built-in' ? undefined : request.policy.source);
-  const audited = await runAudit(request);
+  const audited = flags.engine === 'clickhouse' ? await clickhouseReport(request, flags) : await runAudit(request);
   warn(io, audited);
   // Rendering and writing take a while on a large report: a signal that came meanwhile ends the run here.
   await signalPoint();
@@ -178,6 +197,26 @@ async function runAuditCommand(io: Io, files: string[], flags: Record<string, an
   // After the reports: a run whose reports could not be written is not recorded.
   if (history && entry) appendHistory(history.path, history.shown, entry, history.endsWithNewline);
   process.exitCode = report.summary.exit_code;
+}
+
+async function clickhouseReport(request: AuditRequest, flags: Record<string, any>): Promise<Report> {
+  if (request.since?.kind === 'relative' || request.until?.kind === 'relative') {
+    throw new UsageError('--since/--until with --engine clickhouse take dates, not spans before as_of.');
+  }
+  const db = await connectClickHouse(flags.url, flags.table);
+  try {
+    return await runClickHouseAudit({
+      policy: request.policy,
+      asOf: request.asOf,
+      since: resolveWhen(request.since, 0),
+      until: resolveWhen(request.until, 0),
+      maxBreaches: request.maxBreaches,
+      minScore: request.minScore,
+      failOn: request.failOn,
+    }, db);
+  } finally {
+    await db.close();
+  }
 }
 
 async function runExplainCommand(io: Io, ruleId: string, files: string[], flags: Record<string, any>): Promise<void> {

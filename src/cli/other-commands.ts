@@ -17,7 +17,9 @@ import { starterPolicyYaml } from '../policy/starter.js';
 import { renderInspection } from '../render/inspect.js';
 import { resolveOutput, writeOutputs } from '../outputs.js';
 import { useColor, type Io } from './io.js';
-import { addInputOptions, checkFiles, inputFlags } from './options.js';
+import { addInputOptions, checkFiles, inputFlags, intOption } from './options.js';
+import { parseAsOf } from '../selection.js';
+import { policySql } from '../sql/print.js';
 
 export function registerInspect(program: Command, io: Io): void {
   addInputOptions(
@@ -129,4 +131,43 @@ async function againstHistory(io: Io, history: string, against: string, report: 
   const before = runBefore(entries, afterAsOf, span, history, against);
   const diff = diffReports(entryFigures(before), after ?? entryFigures(newer!));
   return { ...diff, runs: { history, before_as_of: before.as_of, after_as_of: afterAsOf } };
+}
+
+const SQL_EXAMPLES = `
+Examples:
+  $ support-audit sql --dialect duckdb > audit.sql
+  $ support-audit sql --dialect duckdb --policy fixtures/policy/berlin-office.yaml --from 2024-01-01 --to 2024-12-31
+  $ support-audit sql --dialect duckdb --as-of 2024-03-17 | duckdb tickets.duckdb
+  $ support-audit sql --dialect clickhouse --as-of 2024-03-17 > audit.sql   # runs on ClickHouse 18.16 and later
+
+The query reads a table named tickets with the canonical columns (docs/sql.md). Rules the SQL
+cannot compute exactly are listed as unsupported in the header and left out of the query.`;
+
+export function registerSql(program: Command, io: Io): void {
+  program
+    .command('sql')
+    .description('print the SQL the policy compiles to (counts, percentiles and worst breaches per rule)')
+    .addOption(new Option('--dialect <dialect>', 'SQL dialect').choices(['duckdb', 'clickhouse']).makeOptionMandatory())
+    .option('--policy <file>', 'policy file (default: support-audit.policy.yaml found from here, else the built-in)')
+    .option('--from <date>', 'first day the schedule and time-zone tables cover (YYYY-MM-DD, UTC)')
+    .option('--to <date>', 'last day they cover (YYYY-MM-DD, UTC)')
+    .option('--as-of <when>', "the audit's \"now\" (default: the latest instant in the table)")
+    .option('--show-breaches <n>', 'worst breaches listed per rule (default 10)', intOption('--show-breaches', 0), 10)
+    .addHelpText('after', SQL_EXAMPLES)
+    .action(async (flags: { dialect: 'duckdb' | 'clickhouse'; policy?: string; from?: string; to?: string; asOf?: string; showBreaches: number }) => {
+      const policy = await loadPolicy({ path: flags.policy, cwd: io.cwd });
+      const day = (flag: string, value: string | undefined, end: boolean) => {
+        if (value === undefined) return undefined;
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw new UsageError(`${flag} expects a date YYYY-MM-DD, got "${value}".`);
+        return Date.parse(`${value}T00:00:00Z`) + (end ? 86_400_000 : 0);
+      };
+      io.stdout(policySql({
+        policy,
+        dialect: flags.dialect,
+        from: day('--from', flags.from, false),
+        to: day('--to', flags.to, true),
+        asOf: flags.asOf ? parseAsOf(flags.asOf, policy.timezone) : undefined,
+        maxBreaches: flags.showBreaches,
+      }));
+    });
 }

@@ -13,6 +13,8 @@ export interface BusinessClock extends Clock {
   elapsed(from: Instant, to: Instant): number;
   /** True when the schedule is open at instant `at` (intervals are `[start, end)`). */
   isOpen(at: Instant): boolean;
+  /** The open intervals overlapping `[from, to)` as flat `[start, end)` UTC pairs, in order (the SQL schedule table). */
+  openIntervals(from: Instant, to: Instant): number[];
 }
 
 // Instants are clamped into these years: a timestamp read with the wrong unit (seconds as ms, a
@@ -39,6 +41,14 @@ export function createBusinessClock(schedule: Schedule): BusinessClock {
       timeline.cover(a);
       timeline.cover(b);
       return timeline.openBefore(b) - timeline.openBefore(a);
+    },
+    openIntervals(from, to) {
+      if (!(to > from)) return [];
+      const a = clamp(from);
+      const b = clamp(to);
+      timeline.cover(a);
+      timeline.cover(b);
+      return timeline.segmentsOverlapping(a, b);
     },
     isOpen(at) {
       if (Number.isNaN(at)) return false;

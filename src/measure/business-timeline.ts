@@ -50,6 +50,18 @@ export class BusinessTimeline {
     return false;
   }
 
+  /**
+   * The open segments that overlap `[from, to)`, whole, as flat `[start, end)` pairs in order
+   * (`cover` must have brought both into the range): the schedule table of the SQL engines.
+   */
+  segmentsOverlapping(from: number, to: number): number[] {
+    const pairs: number[] = [];
+    for (let k = this.firstSegment[this.dayIndex(from)]; k < this.starts.length && this.starts[k] < to; k++) {
+      if (this.ends[k] > from) pairs.push(this.starts[k], this.ends[k]);
+    }
+    return pairs;
+  }
+
   /** Make sure the range holds `t` (an instant inside the supported years). */
   cover(t: number): void {
     while (this.count === 0 || t < this.bounds[0] || t >= this.bounds[this.count]) this.grow(t);

@@ -185,6 +185,7 @@ const NOTE_WORDS: NoteWords = {
   'inputs-lack': (n) => `the inputs lack ${n.lacking.map((o) => o.join(' or ')).join(', ')}`,
   'none-decided': (n) => `no ticket decided yet (${n.pending} pending)`,
   'no-eligible': () => 'no eligible tickets',
+  unsupported: (n) => `not computed on the ${n.engine} engine: ${n.reason} (run without --engine for this rule)`,
   'groups-below-sample': (n) => `every group has fewer eligible tickets than the gate's minimum sample of ${n.minSample} (${groupSizes(n.groups)})`,
   'groups-not-judged': (n) => `not judged, fewer eligible than the gate's minimum sample of ${n.minSample}: ${groupSizes(n.groups)}`,
   'below-sample': (n) => `${n.eligible} eligible, fewer than the gate's minimum sample of ${n.minSample}`,

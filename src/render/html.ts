@@ -86,8 +86,8 @@ function header(report: Report): string {
     ...(report.baseline ? [`baseline score ${h(scoreText(report.baseline.score))} (${h(instantText(report.baseline.as_of, zone))})`] : []),
   ];
   const c = summary.counts;
-  const chips = (['pass', 'warn', 'fail', 'no_data', 'insufficient'] as const)
-    .filter((k) => c[k] > 0)
+  const chips = (['pass', 'warn', 'fail', 'no_data', 'insufficient', 'unsupported'] as const)
+    .filter((k) => (c[k] ?? 0) > 0)
     .map((k) => `<span class="pill ${k}">${c[k]} ${STATUS_LABEL[k]}</span>`)
     .join('');
   const reasons = summary.gate.reasons.length ? `<ul class="reasons">${summary.gate.reasons.map((r) => `<li>${h(gateReasonText(r, report))}</li>`).join('')}</ul>` : '';

@@ -25,8 +25,8 @@ function testcase(r: RuleResult): string {
     const message = `${numbers(r)}${failing.length ? `; failing: ${failing.join(', ')}` : ''}${ids.length ? `; breaches: ${ids.join(', ')}` : ''}`;
     const detail = [r.title, numbers(r), ...groups, ...r.breaches.slice(0, BREACH_IDS).map((b) => `${b.id}: ${b.reason}`)];
     body.push(`      <failure message="${xmlAttr(message)}" type="${xmlAttr(r.severity)}">${xmlText(detail.join('\n'))}</failure>`);
-  } else if (r.status === 'no_data' || r.status === 'insufficient') {
-    const why = r.status === 'no_data' ? `no data: ${noDataText(r)}` : `insufficient: ${r.note ?? `${r.eligible} eligible`}`;
+  } else if (r.status === 'no_data' || r.status === 'insufficient' || r.status === 'unsupported') {
+    const why = r.status === 'no_data' ? `no data: ${noDataText(r)}` : `${r.status}: ${r.note ?? `${r.eligible} eligible`}`;
     body.push(`      <skipped message="${xmlAttr(why)}"/>`);
   } else if (r.status === 'warn') {
     body.push(`      <system-out>${xmlText([`warn: ${r.title}`, numbers(r), ...groups].join('\n'))}</system-out>`);
@@ -54,7 +54,7 @@ export function renderJunit(report: Report): string {
   const failures = counts.fail + (gateCase.length ? 1 : 0);
   const suite =
     `  <testsuite name="support-audit" tests="${tests}" failures="${failures}" errors="0" ` +
-    `skipped="${counts.no_data + counts.insufficient}" time="0"${report.as_of === null ? '' : ` timestamp="${xmlAttr(report.as_of.replace(/\.\d+Z$/, ''))}"`}>`;
+    `skipped="${counts.no_data + counts.insufficient + (counts.unsupported ?? 0)}" time="0"${report.as_of === null ? '' : ` timestamp="${xmlAttr(report.as_of.replace(/\.\d+Z$/, ''))}"`}>`;
   const props = [
     `      <property name="policy" value="${xmlAttr(report.policy.name)}"/>`,
     `      <property name="score" value="${report.summary.score ?? ''}"/>`,

@@ -8,13 +8,14 @@ import type { InputSummary } from '../types.js';
 import { instantIn } from '../zone.js';
 import { humanMinutes } from './duration-text.js';
 
-export const STATUS_MARK: Record<RuleStatus, string> = { pass: '✔', warn: '!', fail: '✖', no_data: '·', insufficient: '?' };
+export const STATUS_MARK: Record<RuleStatus, string> = { pass: '✔', warn: '!', fail: '✖', no_data: '·', insufficient: '?', unsupported: '–' };
 export const STATUS_LABEL: Record<RuleStatus, string> = {
   pass: 'pass',
   warn: 'warn',
   fail: 'fail',
   no_data: 'no data',
   insufficient: 'insufficient',
+  unsupported: 'unsupported',
 };
 
 /** `87.5%`; whole numbers without the decimal (`90%`); `–` for no number. */

@@ -1,0 +1,353 @@
+// The policy compiled to SQL (docs/sql.md): one query whose rows are, per rule and override
+// group, the outcome counts, the weekly trend, the samples' count, sum and percentiles, the worst
+// breaches, and the first-response histogram. The report is then built from those rows by the
+// very code the default engine uses (sql/findings.ts). DuckDB: one CTE per rule. ClickHouse
+// (18.16 and later): no CTEs and no window functions, so each part repeats the rule's subquery.
+
+import { FIRST_RESPONSE_EDGES } from '../aggregate/state.js';
+import { EXACT_LIMIT, RELATIVE_ERROR } from '../aggregate/quantiles.js';
+import type { Policy, RuleConfig } from '../policy/types.js';
+import { ruleDefinition } from '../rules/index.js';
+import { offsetSteps, scheduleIntervals, schedulesUsed } from './calendar.js';
+import type { Dialect } from './dialect.js';
+import { filterSql, filterUnsupported } from './filter.js';
+import { TICKET_COLUMNS } from './table.js';
+import { SQL_MEASURES, type SqlContext } from './measures/index.js';
+
+const DAY = 86_400_000;
+const GAMMA = (1 + RELATIVE_ERROR) / (1 - RELATIVE_ERROR);
+const LOG_GAMMA = Math.log(GAMMA);
+export const QUANTILES = [0.5, 0.9, 0.95] as const;
+
+export interface CompileRequest {
+  policy: Policy;
+  dialect: Dialect;
+  /** The canonical table (or view) to read. */
+  table: string;
+  /** The audit's as_of in ms, or SQL computing it. */
+  asOf: number | string;
+  since?: number;
+  until?: number;
+  /** The instants the calendar tables cover (the data's, or `sql --from/--to`). */
+  range: { from: number; to: number };
+  maxBreaches: number;
+  /** A rule whose every breach is listed. */
+  explain?: string;
+}
+
+export interface RulePlan {
+  id: string;
+  /** Why the rule is not computed in SQL; undefined when it is. */
+  unsupported?: string;
+}
+
+export interface CompiledSql {
+  /** Statements that create and fill the schedule tables the query reads (business clocks). */
+  setup: string[];
+  query: string;
+  rules: RulePlan[];
+}
+
+/** Why a rule cannot be computed exactly in SQL on this dialect, or undefined. */
+export function ruleUnsupported(rule: RuleConfig, dialect: Dialect): string | undefined {
+  const measure = SQL_MEASURES[rule.measure];
+  if (!measure) return `the ${rule.measure} measure has no SQL form`;
+  if (ruleDefinition(rule.measure).slots || ruleDefinition(rule.measure).secondCheck) return `the ${rule.measure} measure has no SQL form`;
+  return filterUnsupported(rule.applies_to) ?? measure.unsupported?.(rule) ?? (dialect.name === 'clickhouse' && rule.clock === 'business' ? 'business clocks are computed on DuckDB only' : undefined);
+}
+
+/** Rule plans of the policy's evaluated rules (severity `off` is not evaluated), in policy order. */
+export function planRules(policy: Policy, dialect: Dialect): RulePlan[] {
+  return policy.rules.filter((r) => r.severity !== 'off').map((r) => ({ id: r.id, unsupported: ruleUnsupported(r, dialect) }));
+}
+
+function num(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(n);
+}
+
+/** Table name of a schedule's open intervals. */
+export function scheduleTable(index: number): string {
+  return `schedule_${index + 1}`;
+}
+
+export function compile(req: CompileRequest): CompiledSql {
+  const { policy, dialect: d } = req;
+  const evaluated = policy.rules.filter((r) => r.severity !== 'off');
+  const plans = planRules(policy, d);
+  const supported = evaluated.filter((_, i) => plans[i].unsupported === undefined);
+  const schedules = schedulesUsed({ ...policy, rules: supported });
+  const setup: string[] = [];
+  schedules.forEach((name, i) => setup.push(...scheduleSetup(req, name, scheduleTable(i))));
+  const asOf = typeof req.asOf === 'number' ? num(req.asOf) : `(${req.asOf})`;
+  const base = ticketsIn(req, asOf);
+  const ruleSql = supported.map((rule) => ruleQuery(req, rule, asOf, schedules));
+  const query = d.name === 'duckdb'
+    ? duckdbQuery(req, base, supported, ruleSql)
+    : clickhouseQuery(req, base, supported, ruleSql);
+  return { setup, query, rules: plans };
+}
+
+function scheduleSetup(req: CompileRequest, name: string, table: string): string[] {
+  const d = req.dialect;
+  const pairs = scheduleIntervals(req.policy, name, req.range.from, req.range.to);
+  const ddl = `CREATE TABLE ${table} (start_ms ${d.columnType('instant', true)}, end_ms ${d.columnType('instant', true)})${d.name === 'clickhouse' ? '\nENGINE = Memory' : ''}`;
+  const statements = [`-- schedule ${JSON.stringify(name)}: open intervals [start_ms, end_ms) in UTC\n${ddl}`];
+  for (let i = 0; i < pairs.length; i += 2 * 500) {
+    const rows: string[] = [];
+    for (let k = i; k < Math.min(pairs.length, i + 2 * 500); k += 2) rows.push(`(${pairs[k]}, ${pairs[k + 1]})`);
+    statements.push(`INSERT INTO ${table} VALUES\n  ${rows.join(',\n  ')}`);
+  }
+  return statements;
+}
+
+/** The policy zone's offset at `created_at`, as a CASE over the zone's offset steps in the range. */
+function offsetSql(req: CompileRequest): string {
+  const steps = offsetSteps(req.policy.timezone, req.range.from, req.range.to);
+  if (steps.length === 1) return num(steps[0].offset);
+  const branches = steps.slice(0, -1).map((s) => `WHEN created_at < ${s.end} THEN ${s.offset}`);
+  return `CASE ${branches.join(' ')} ELSE ${steps.at(-1)!.offset} END`;
+}
+
+/**
+ * The selected tickets at as_of (assemble/at-as-of.ts for the fields the SQL measures read), with
+ * their week in the policy zone and the first exclude tag they carry.
+ */
+function ticketsIn(req: CompileRequest, asOf: string): string {
+  const d = req.dialect;
+  const where = [`created_at <= ${asOf}`];
+  if (req.since !== undefined) where.push(`created_at >= ${req.since}`);
+  if (req.until !== undefined) where.push(`created_at < ${req.until}`);
+  const fraLate = `(first_response_at IS NOT NULL AND first_response_at > ${asOf})`;
+  const minLate = `(first_response_minutes IS NOT NULL AND created_at + first_response_minutes * 60000 > ${asOf})`;
+  const bizLate = `(first_response_business_minutes IS NOT NULL AND created_at + first_response_business_minutes * 60000 > ${asOf})`;
+  const reopened = `((solved_at IS NOT NULL AND solved_at > ${asOf}) OR (closed_at IS NOT NULL AND closed_at > ${asOf}))`;
+  const excludedBy = req.policy.exclude_tags.length === 0
+    ? 'NULL'
+    : `CASE ${req.policy.exclude_tags.map((t) => `WHEN ${d.anyOf('tags', `x = ${d.str(t.toLowerCase())}`)} THEN ${d.str(t.toLowerCase())}`).join(' ')} END`;
+  return `SELECT id, channel, created_at, agent, priority, team, type, tags, csat, csat_good, missed, abandoned, wait_seconds,
+      CASE WHEN ${fraLate} THEN NULL ELSE first_response_at END AS first_response_at,
+      CASE WHEN ${minLate} THEN NULL ELSE first_response_minutes END AS first_response_minutes,
+      CASE WHEN ${minLate} OR ${bizLate} THEN NULL ELSE first_response_business_minutes END AS first_response_business_minutes,
+      CASE WHEN ${fraLate} OR ${minLate} OR ${bizLate} THEN CASE WHEN agent_replies IS NULL THEN NULL ELSE 0 END ELSE agent_replies END AS agent_replies,
+      CASE WHEN solved_at > ${asOf} THEN NULL ELSE solved_at END AS solved_at,
+      CASE WHEN closed_at > ${asOf} THEN NULL ELSE closed_at END AS closed_at,
+      CASE WHEN ${reopened} AND status IN ('solved', 'closed') THEN 'open' ELSE status END AS status,
+      ${d.isoWeek(d.floorDiv(`created_at + ${offsetSql(req)}`, String(DAY)))} AS week,
+      ${excludedBy} AS excluded_by
+    FROM ${req.table}
+    WHERE ${where.join(' AND ')}`;
+}
+
+/** One rule's judged tickets: the measure's columns over the rule's tickets in their groups. */
+function ruleQuery(req: CompileRequest, rule: RuleConfig, asOf: string, schedules: string[]): string {
+  const d = req.dialect;
+  const measure = SQL_MEASURES[rule.measure]!;
+  const def = ruleDefinition(rule.measure);
+  const baseWindow = def.window ? def.window(rule as never) : NaN;
+  const windowOf = (w: number | undefined) => (w === undefined || !Number.isFinite(w) ? 'NULL' : num(w));
+  const groupOf = rule.overrides.map((o, i) => {
+    const tests: string[] = [];
+    if (o.when.priority) tests.push(`priority IN (${o.when.priority.map((p) => d.str(p)).join(', ')})`);
+    if (o.when.channel) tests.push(`channel IN (${o.when.channel.map((c) => d.str(c)).join(', ')})`);
+    return { test: tests.length ? tests.join(' AND ') : '1 = 1', group: i + 1, window: windowOf(o.window ?? baseWindow) };
+  });
+  const grp = groupOf.length === 0 ? '0' : `CASE ${groupOf.map((g) => `WHEN ${g.test} THEN ${g.group}`).join(' ')} ELSE 0 END`;
+  const win = groupOf.length === 0 ? windowOf(baseWindow) : `CASE ${groupOf.map((g) => `WHEN ${g.test} THEN ${g.window}`).join(' ')} ELSE ${windowOf(baseWindow)} END`;
+  const ctx: SqlContext = {
+    dialect: d,
+    asOf,
+    clockKind: rule.clock,
+    policy: req.policy,
+    elapsed: (from, to) => {
+      if (rule.clock === 'business') return businessElapsed(scheduleTable(schedules.indexOf(rule.schedule!)), from, to);
+      // ClickHouse finds no common type for Int64 and Float64 in one CASE: durations are Float64
+      // there (exact: whole milliseconds stay far below 2^53).
+      return d.name === 'clickhouse' ? `toFloat64(greatest(${to} - ${from}, 0))` : `greatest(${to} - ${from}, 0)`;
+    },
+  };
+  const j = measure.judge(rule, ctx);
+  const measured = j.measured.map(([name, sql]) => `${sql} AS ${name}`).join(',\n          ');
+  return `SELECT id, created_at, channel, agent, week, grp, excluded_by,
+      CASE WHEN excluded_by IS NOT NULL AND outcome <> 'na' THEN 'excluded' ELSE outcome END AS outcome,
+      CASE WHEN excluded_by IS NOT NULL AND outcome <> 'na' THEN concat('tag:', excluded_by) ELSE code END AS code,
+      value_ms, lim, ${j.sample} AS sample, vendor
+    FROM (
+      SELECT *,
+        ${j.outcome} AS outcome,
+        ${j.code} AS code,
+        ${j.value} AS value_ms,
+        ${j.limit} AS lim,
+        ${j.vendor} AS vendor
+      FROM (
+        SELECT *,
+          ${measured}
+        FROM (
+          SELECT *, ${grp} AS grp, ${win} AS window_ms
+          FROM tickets_in
+          WHERE ${d.name === 'clickhouse' ? `ifNull(${filterSql(rule.applies_to, d)}, 0)` : filterSql(rule.applies_to, d)}
+        ) AS placed
+      ) AS measured
+    ) AS judged`;
+}
+
+/** Open time between two instants: the summed overlap of [from, to) with the schedule's intervals. */
+function businessElapsed(table: string, from: string, to: string): string {
+  return `(SELECT coalesce(sum(least(s.end_ms, ${to}) - greatest(s.start_ms, ${from})), 0) FROM ${table} AS s WHERE s.start_ms < ${to} AND s.end_ms > ${from})`;
+}
+
+/** Columns of every row of the result, in order, with the types of the first part. */
+const RESULT_COLUMNS = ['rule', 'part', 'key', 'grp', 'n', 'm', 'v', 'id', 'created', 'channel', 'agent', 'lim'] as const;
+export type ResultColumn = (typeof RESULT_COLUMNS)[number];
+
+function distributionBin(minutes: string): string {
+  return FIRST_RESPONSE_EDGES.map((e) => `CASE WHEN ${minutes} > ${e} THEN 1 ELSE 0 END`).join(' + ');
+}
+
+function duckdbQuery(req: CompileRequest, base: string, rules: RuleConfig[], ruleSql: string[]): string {
+  const ctes: string[] = [`tickets_in AS (\n    ${base}\n  )`];
+  rules.forEach((rule, i) => {
+    ctes.push(`-- rule ${rule.id}: ${rule.measure}, ${rule.clock} clock\n  r${i + 1} AS (\n    ${ruleSql[i]}\n  )`);
+  });
+  const facts = rules.length === 0
+    ? `SELECT CAST(NULL AS VARCHAR) AS rule, CAST(NULL AS VARCHAR) AS id, CAST(NULL AS BIGINT) AS created_at, CAST(NULL AS VARCHAR) AS channel, CAST(NULL AS VARCHAR) AS agent, CAST(NULL AS VARCHAR) AS week, 0 AS grp, CAST(NULL AS VARCHAR) AS excluded_by, 'na' AS outcome, 'none' AS code, CAST(NULL AS DOUBLE) AS value_ms, CAST(NULL AS DOUBLE) AS lim, CAST(NULL AS DOUBLE) AS sample, CAST(NULL AS VARCHAR) AS vendor WHERE false`
+    : rules.map((rule, i) => `SELECT ${req.dialect.str(rule.id)} AS rule, * FROM r${i + 1}`).join('\n    UNION ALL ');
+  ctes.push(`facts AS (\n    ${facts}\n  )`);
+  ctes.push(`samples AS (
+    SELECT rule, count(*) AS n, sum(sample) AS total, CASE WHEN count(*) <= ${EXACT_LIMIT} THEN list_sort(list(sample)) END AS xs
+    FROM facts WHERE outcome IN ('met', 'breached') AND sample IS NOT NULL GROUP BY rule
+  )`);
+  ctes.push(`-- past ${EXACT_LIMIT} samples: log buckets (gamma ${GAMMA}), bucket NULL holding values <= 0
+  buckets AS (
+    SELECT rule, b, sum(c) OVER (PARTITION BY rule ORDER BY b NULLS FIRST) AS seen
+    FROM (
+      SELECT rule, CASE WHEN sample <= 0 THEN NULL ELSE CAST(ceil(ln(sample) / ${LOG_GAMMA}) AS BIGINT) END AS b, count(*) AS c
+      FROM facts WHERE outcome IN ('met', 'breached') AND sample IS NOT NULL AND rule IN (SELECT rule FROM samples WHERE n > ${EXACT_LIMIT})
+      GROUP BY ALL
+    ) AS counted
+  )`);
+  const exact = (q: number) => {
+    const pos = `(${q} * CAST(n - 1 AS DOUBLE))`;
+    return `xs[CAST(floor(${pos}) AS BIGINT) + 1] + (xs[CAST(ceil(${pos}) AS BIGINT) + 1] - xs[CAST(floor(${pos}) AS BIGINT) + 1]) * (${pos} - floor(${pos}))`;
+  };
+  const sketch = (q: number) =>
+    `(SELECT CASE WHEN b.b IS NULL THEN 0 ELSE 2 * pow(${GAMMA}, b.b) / (${GAMMA} + 1) END FROM buckets AS b WHERE b.rule = samples.rule AND floor(${q} * CAST(n - 1 AS DOUBLE) + 0.5) < b.seen ORDER BY b.b NULLS FIRST LIMIT 1)`;
+  const cap = req.explain !== undefined ? `CASE WHEN rule = ${req.dialect.str(req.explain)} THEN true ELSE rn <= ${req.maxBreaches} END` : `rn <= ${req.maxBreaches}`;
+  const fr = `CASE WHEN first_response_at IS NOT NULL THEN greatest(first_response_at - created_at, 0) / 60000.0 ELSE first_response_minutes END`;
+  const parts = [
+    `SELECT CAST(NULL AS VARCHAR) AS rule, 'selected' AS part, CAST(NULL AS VARCHAR) AS key, CAST(NULL AS BIGINT) AS grp, count(*) AS n, CAST(NULL AS BIGINT) AS m, CAST(NULL AS DOUBLE) AS v,
+      CAST(NULL AS VARCHAR) AS id, CAST(NULL AS BIGINT) AS created, CAST(NULL AS VARCHAR) AS channel, CAST(NULL AS VARCHAR) AS agent, CAST(NULL AS DOUBLE) AS lim
+    FROM tickets_in`,
+    `-- outcome counts per rule, code and override group
+    SELECT rule, 'outcome', concat(outcome, ':', code), grp, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL
+    FROM facts GROUP BY rule, outcome, code, grp`,
+    `-- eligible and met per ISO week
+    SELECT rule, 'week', week, NULL, count(*), count(*) FILTER (WHERE outcome = 'met'), NULL, NULL, NULL, NULL, NULL, NULL
+    FROM facts WHERE outcome IN ('met', 'breached') GROUP BY rule, week`,
+    `-- values taken from the export's own duration columns
+    SELECT rule, 'vendor', vendor, NULL, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL
+    FROM facts WHERE outcome IN ('met', 'breached') AND vendor IS NOT NULL GROUP BY rule, vendor`,
+    `-- samples: count and sum (ms), then the percentiles as the default engine computes them
+    SELECT rule, 'samples', NULL, NULL, n, NULL, total, NULL, NULL, NULL, NULL, NULL FROM samples`,
+    ...QUANTILES.map((q) => `SELECT rule, 'quantile', '${q}', NULL, n, NULL, CASE WHEN n <= ${EXACT_LIMIT} THEN ${exact(q)} ELSE ${sketch(q)} END, NULL, NULL, NULL, NULL, NULL FROM samples`),
+    `-- the worst breaches: larger value first, then id, creation and code
+    SELECT rule, 'breach', code, grp, rn, NULL, value_ms, id, created_at, channel, agent, lim
+    FROM (SELECT *, row_number() OVER (PARTITION BY rule ORDER BY value_ms DESC NULLS LAST, id, created_at, code) AS rn FROM facts WHERE outcome = 'breached') AS ranked
+    WHERE ${cap}`,
+    `-- first-response histogram per channel (minutes, bins by upper edge)
+    SELECT NULL, 'histogram', coalesce(channel, '(none)'), ${distributionBin(fr)}, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL
+    FROM tickets_in WHERE excluded_by IS NULL AND (first_response_at IS NOT NULL OR first_response_minutes IS NOT NULL) GROUP BY ALL`,
+  ];
+  return `WITH\n  ${ctes.join(',\n  ')}\n${parts.join('\nUNION ALL\n')}\nORDER BY part, rule, key, grp, n`;
+}
+
+/** The result's column types (ClickHouse needs each UNION ALL branch typed alike). */
+const CH_TYPES: Record<ResultColumn, string> = {
+  rule: 'Nullable(String)', part: 'String', key: 'Nullable(String)', grp: 'Nullable(Int64)', n: 'Nullable(Int64)', m: 'Nullable(Int64)',
+  v: 'Nullable(Float64)', id: 'Nullable(String)', created: 'Nullable(Int64)', channel: 'Nullable(String)', agent: 'Nullable(String)', lim: 'Nullable(Float64)',
+};
+
+/** One part's SELECT list for ClickHouse: every column cast to the result's type. */
+function chColumns(values: Partial<Record<ResultColumn, string>>): string {
+  return RESULT_COLUMNS.map((c) => `CAST(${values[c] ?? 'NULL'} AS ${CH_TYPES[c]}) AS ${c}`).join(', ');
+}
+
+/** Text columns the ClickHouse table stores as String, '' for none: NULL here, as in DuckDB. */
+const CH_TEXT = new Set(TICKET_COLUMNS.filter(([, kind]) => kind === 'text').map(([name]) => name));
+
+function clickhouseQuery(req: CompileRequest, base: string, rules: RuleConfig[], ruleSql: string[]): string {
+  const d = req.dialect;
+  // The table's columns with '' text as NULL, under their own names (renamed twice: ClickHouse
+  // 18.16 refuses an alias equal to a column of the same SELECT).
+  const used = TICKET_COLUMNS.filter(([name]) => new RegExp(`\\b${name}\\b`).test(base));
+  const renamed = used.map(([name]) => (CH_TEXT.has(name) && name !== 'id' ? `nullIf(${name}, '') AS c_${name}` : `${name} AS c_${name}`)).join(', ');
+  const canonical = `(SELECT ${used.map(([name]) => `c_${name} AS ${name}`).join(', ')} FROM (SELECT ${renamed} FROM ${req.table}))`;
+  const ticketsIn = `(\n    ${base.replace(`FROM ${req.table}`, `FROM ${canonical}`)}\n  )`;
+  const inline = (sql: string) => sql.replace(/FROM tickets_in\b/g, `FROM ${ticketsIn}`);
+  const facts = rules.length === 0
+    ? `(SELECT CAST(NULL AS Nullable(String)) AS rule, '' AS outcome, '' AS code, 0 AS grp, '' AS week, CAST(NULL AS Nullable(Float64)) AS value_ms, CAST(NULL AS Nullable(Float64)) AS lim, CAST(NULL AS Nullable(Float64)) AS sample, CAST(NULL AS Nullable(String)) AS vendor, '' AS id, 0 AS created_at, CAST(NULL AS Nullable(String)) AS channel, CAST(NULL AS Nullable(String)) AS agent WHERE 0)`
+    : `(\n  ${rules.map((rule, i) => `SELECT CAST(${d.str(rule.id)} AS Nullable(String)) AS rule, CAST(outcome AS String) AS outcome, CAST(code AS String) AS code, CAST(grp AS Int64) AS grp, CAST(week AS String) AS week, CAST(value_ms AS Nullable(Float64)) AS value_ms, CAST(lim AS Nullable(Float64)) AS lim, CAST(sample AS Nullable(Float64)) AS sample, CAST(ifNull(vendor, '') AS String) AS vendor, CAST(id AS String) AS id, CAST(created_at AS Int64) AS created_at, CAST(channel AS Nullable(String)) AS channel, CAST(agent AS Nullable(String)) AS agent FROM (\n    -- rule ${rule.id}: ${rule.measure}, ${rule.clock} clock\n    ${inline(ruleSql[i])}\n  )`).join('\n  UNION ALL\n  ')}\n)`;
+  const eligible = "outcome IN ('met', 'breached')";
+  const exact = (q: number) => {
+    const pos = `(${q} * toFloat64(n - 1))`;
+    return `xs[toUInt64(floor(${pos})) + 1] + (xs[toUInt64(ceil(${pos})) + 1] - xs[toUInt64(floor(${pos})) + 1]) * (${pos} - floor(${pos}))`;
+  };
+  // Past EXACT_LIMIT: buckets ascending (values <= 0 first, as bucket -2^62) with their running
+  // counts; the bucket is the first whose running count passes the rank. 18.16's lambdas cannot
+  // see the row's columns, so the rank (+ 0.5, between two whole counts) is sorted in among the
+  // running counts and its position is that bucket's index.
+  const sketch = (q: number) => {
+    const mark = `(floor(${q} * toFloat64(n - 1) + 0.5) + 0.5)`;
+    const b = `bs[indexOf(arraySort(arrayPushBack(runs, ${mark})), ${mark})]`;
+    return `if(${b} = -4611686018427387904, 0, 2 * pow(${GAMMA}, ${b}) / (${GAMMA} + 1))`;
+  };
+  const stats = `(
+    SELECT rule, count() AS n, sum(sample) AS total, if(count() <= ${EXACT_LIMIT}, arraySort(groupArray(assumeNotNull(sample))), emptyArrayFloat64()) AS xs
+    FROM ${facts} WHERE ${eligible} AND sample IS NOT NULL GROUP BY rule
+  ) ANY LEFT JOIN (
+    SELECT rule, groupArray(b) AS bs, arrayCumSum(groupArray(toFloat64(c))) AS runs
+    FROM (
+      SELECT rule, if(assumeNotNull(sample) <= 0, -4611686018427387904, toInt64(ceil(log(assumeNotNull(sample)) / ${LOG_GAMMA}))) AS b, count() AS c
+      FROM ${facts} WHERE ${eligible} AND sample IS NOT NULL GROUP BY rule, b ORDER BY rule, b
+    ) GROUP BY rule
+  ) USING rule`;
+  const fr = `if(first_response_at IS NOT NULL, greatest(first_response_at - created_at, 0) / 60000.0, first_response_minutes)`;
+  const order = 'ORDER BY rule, isNull(value_ms), value_ms DESC, id, created_at, code';
+  const breaches = (where: string, limit: string) =>
+    `SELECT ${chColumns({ rule: 'rule', part: "'breach'", key: 'code', grp: 'grp', n: '0', v: 'value_ms', id: 'id', created: 'created_at', channel: 'channel', agent: 'agent', lim: 'lim' })}
+    FROM (SELECT * FROM ${facts} WHERE outcome = 'breached'${where} ${order} ${limit})`;
+  const parts = [
+    `SELECT ${chColumns({ part: "'selected'", n: 'count()' })} FROM ${ticketsIn}`,
+    `-- outcome counts per rule, code and override group
+    SELECT ${chColumns({ rule: 'rule', part: "'outcome'", key: "concat(outcome, ':', code)", grp: 'grp', n: 'count()' })}
+    FROM ${facts} GROUP BY rule, outcome, code, grp`,
+    `-- eligible and met per ISO week
+    SELECT ${chColumns({ rule: 'rule', part: "'week'", key: 'week', n: 'count()', m: "countIf(outcome = 'met')" })}
+    FROM ${facts} WHERE ${eligible} GROUP BY rule, week`,
+    `-- values taken from the export's own duration columns
+    SELECT ${chColumns({ rule: 'rule', part: "'vendor'", key: 'vendor', n: 'count()' })}
+    FROM ${facts} WHERE ${eligible} AND vendor != '' GROUP BY rule, vendor`,
+    `-- samples: count and sum (ms), then the percentiles as the default engine computes them (one row each)
+    SELECT ${chColumns({
+      rule: 'rule',
+      part: "if(q = 0, 'samples', 'quantile')",
+      key: "if(q = 0, NULL, toString(q))",
+      n: 'n',
+      v: `multiIf(q = 0, total, ${QUANTILES.map((q) => `q = ${q}, if(n <= ${EXACT_LIMIT}, ${exact(q)}, ${sketch(q)})`).join(', ')}, NULL)`,
+    })}
+    FROM ${stats} ARRAY JOIN [0, ${QUANTILES.join(', ')}] AS q`,
+    `-- the worst breaches: larger value first, then id, creation and code
+    ${req.explain === undefined
+      ? breaches('', `LIMIT ${req.maxBreaches} BY rule`)
+      : `${breaches(` AND ifNull(rule != ${d.str(req.explain)}, 1)`, `LIMIT ${req.maxBreaches} BY rule`)}\nUNION ALL\n${breaches(` AND ifNull(rule = ${d.str(req.explain)}, 0)`, '')}`}`,
+    `-- first-response histogram per channel (minutes, bins by upper edge); renamed first: an alias
+    -- of the result (channel) would stand for the column everywhere in this SELECT
+    SELECT ${chColumns({ part: "'histogram'", key: 'hist_key', grp: 'hist_bin', n: 'count()' })}
+    FROM (
+      SELECT ifNull(channel, '(none)') AS hist_key, ${distributionBin(fr)} AS hist_bin
+      FROM ${ticketsIn} WHERE excluded_by IS NULL AND (first_response_at IS NOT NULL OR first_response_minutes IS NOT NULL)
+    ) GROUP BY hist_key, hist_bin`,
+  ];
+  return parts.join('\nUNION ALL\n');
+}
+
+export { RESULT_COLUMNS };

@@ -1,0 +1,50 @@
+// A rule's `applies_to` as a SQL condition, matching policy/filter.ts: exact canonical values for
+// channel, priority and status; type, team and tags folded (policy/glob.ts fold) and compared
+// with the pattern's words or globs. Subject phrases (words of the subject in sequence) are not
+// expressed: a rule that filters on the subject reports `unsupported` on a SQL engine.
+
+import { fold } from '../policy/glob.js';
+import type { Filter } from '../policy/types.js';
+import type { Dialect } from './dialect.js';
+
+/** Why the filter cannot be written in SQL exactly, or undefined. */
+export function filterUnsupported(f: Filter): string | undefined {
+  if (f.subject?.length) return 'subject phrases in applies_to';
+  return undefined;
+}
+
+/** A pattern's test of a folded value, as valueMatcher builds it: equality, else LIKE. */
+function patternTest(d: Dialect, folded: string, pattern: string): string {
+  const p = fold(pattern).replace(/\*+/g, '*');
+  if (!/[*?]/.test(p)) return `${folded} = ${d.str(p)}`;
+  const like = p.replace(/[\\%_]/g, (c) => `\\${c}`).replace(/\*/g, '%').replace(/\?/g, '_');
+  return d.like(folded, d.str(like));
+}
+
+function anyPattern(d: Dialect, value: string, patterns: string[]): string {
+  const folded = d.fold(value);
+  return `(${patterns.map((p) => patternTest(d, folded, p)).join(' OR ')})`;
+}
+
+function oneOf(column: string, values: readonly string[] | undefined, d: Dialect): string | undefined {
+  if (!values?.length) return undefined;
+  return `${column} IN (${[...new Set(values)].map((v) => d.str(v)).join(', ')})`;
+}
+
+/** The filter as a condition (`1 = 1` when it is empty); callers check filterUnsupported first. */
+export function filterSql(f: Filter, d: Dialect): string {
+  const tests: string[] = [];
+  const push = (t: string | undefined) => t && tests.push(t);
+  push(oneOf('channel', f.channel, d));
+  push(oneOf('priority', f.priority, d));
+  push(oneOf('status', f.status, d));
+  if (f.team?.length) tests.push(`(team IS NOT NULL AND ${anyPattern(d, 'team', f.team)})`);
+  for (const p of f.tags?.all ?? []) tests.push(d.anyOf('tags', anyPattern(d, 'x', [p])));
+  if (f.tags?.none?.length) tests.push(`NOT (${d.anyOf('tags', anyPattern(d, 'x', f.tags.none))})`);
+  const text: string[] = [];
+  if (f.type?.length) text.push(`(type IS NOT NULL AND ${anyPattern(d, 'type', f.type)})`);
+  if (f.tags?.any?.length) text.push(d.anyOf('tags', anyPattern(d, 'x', f.tags.any)));
+  if (f.match === 'any' && text.length > 1) tests.push(`(${text.join(' OR ')})`);
+  else tests.push(...text);
+  return tests.length === 0 ? '1 = 1' : tests.join('\n      AND ');
+}

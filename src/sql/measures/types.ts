@@ -1,0 +1,39 @@
+// A measure's SQL part: how one ticket is judged, as SQL expressions over the canonical columns
+// of the rule's rows (at as_of, placed in their override group with its window as `window_ms`).
+// The compiler (sql/compile.ts) wraps them into one CTE (DuckDB) or subquery (ClickHouse) per rule.
+
+import type { Policy, RuleConfig } from '../../policy/types.js';
+import type { Dialect } from '../dialect.js';
+
+export interface SqlContext {
+  dialect: Dialect;
+  /** Milliseconds between two instants on the rule's clock (0 when `to <= from`), as SQL. */
+  elapsed(from: string, to: string): string;
+  /** The audit's as_of (ms), as SQL. */
+  asOf: string;
+  clockKind: 'calendar' | 'business';
+  policy: Policy;
+}
+
+/**
+ * One ticket's verdict as SQL (rules/verdict.ts in columns). `measured` are columns computed
+ * first, which the other expressions may name. `outcome` is one of `met`, `breached`, `pending`,
+ * `excluded`, `na` (not applicable); `value` and `limit` are those of a breach, `sample` what
+ * feeds the percentiles and the mean (NULL for none), `vendor` the canonical column a value came
+ * from when timestamps were missing.
+ */
+export interface SqlJudgement {
+  measured: [name: string, sql: string][];
+  outcome: string;
+  code: string;
+  value: string;
+  limit: string;
+  sample: string;
+  vendor: string;
+}
+
+export interface SqlMeasure {
+  /** Why this rule cannot be computed exactly in SQL, or undefined when it can. */
+  unsupported?(rule: RuleConfig): string | undefined;
+  judge(rule: RuleConfig, ctx: SqlContext): SqlJudgement;
+}

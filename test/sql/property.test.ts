@@ -1,0 +1,100 @@
+// Random small ticket sets, judged by both engines: the SQL's report equals the built-in one's
+// for the rules the SQL computes (calendar and business first response with an override, CSAT).
+
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { runAudit } from '../../src/audit.js';
+import { loadPolicy } from '../../src/policy/load.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'sql-property-'));
+const POLICY = join(dir, 'policy.yaml');
+writeFileSync(POLICY, `name: property
+extends: none
+timezone: Europe/Berlin
+exclude_tags: [spam]
+schedules:
+  office:
+    mon: ["08:00-12:00", "13:00-18:00"]
+    tue: ["08:00-18:00"]
+    wed: ["22:00-06:00"]
+    fri: ["09:00-17:00"]
+    holidays: [2024-03-29]
+rules:
+  - id: calendar-first-response
+    title: First response within 2 hours
+    expectation: channel
+    measure: first-response
+    applies_to: { channel: [email, chat] }
+    window: 2h
+    target: 90%
+    overrides:
+      - when: { priority: [urgent] }
+        window: 30m
+        target: 95%
+  - id: business-first-response
+    title: First response within 4 business hours
+    expectation: channel
+    measure: first-response
+    clock: business
+    schedule: office
+    window: 4h
+    target: 80%
+  - id: phone-wait
+    title: Callers wait at most 1 minute
+    expectation: channel
+    measure: phone-wait
+    applies_to: { channel: [phone] }
+    window: 1m
+    short_abandon: 5s
+    target: 90%
+  - id: satisfaction
+    expectation: baseline
+    measure: csat
+    target: 80%
+gate:
+  min_sample: 3
+`);
+
+const BASE = Date.parse('2024-03-28T00:00:00Z'); // spans Good Friday and the spring-forward night (31 March)
+const iso = (ms: number) => new Date(ms).toISOString();
+
+const ticket = fc.record({
+  created: fc.integer({ min: 0, max: 6 * 86_400_000 }),
+  reply: fc.option(fc.integer({ min: 0, max: 2 * 86_400_000 }), { nil: undefined }),
+  channel: fc.constantFrom('email', 'chat', 'phone'),
+  priority: fc.constantFrom('normal', 'urgent', ''),
+  status: fc.constantFrom('open', 'solved', 'closed', ''),
+  csat: fc.constantFrom('', '1', '3', '4', '5'),
+  spam: fc.boolean(),
+  wait: fc.option(fc.integer({ min: 0, max: 180_000 }).map((ms) => ms / 1000), { nil: undefined }),
+  abandoned: fc.constantFrom('', 'true', 'false'),
+  missed: fc.constantFrom('', 'true', 'false'),
+});
+
+function csv(tickets: fc.RecordValue<typeof ticket>[]): string {
+  const rows = tickets.map((t, i) =>
+    [`T${i}`, t.channel, iso(BASE + t.created), t.reply === undefined ? '' : iso(BASE + t.created + t.reply), t.status, t.priority, t.spam ? 'spam' : '', t.csat, t.wait ?? '', t.abandoned, t.missed].join(','));
+  return `id,channel,created_at,first_response_at,status,priority,tags,csat,wait_seconds,abandoned,missed\n${rows.join('\n')}\n`;
+}
+
+describe('duckdb engine on random ticket sets', () => {
+  it('equals the built-in engine', async () => {
+    const policy = await loadPolicy({ path: POLICY, cwd: dir });
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(ticket, { minLength: 0, maxLength: 25 }), fc.integer({ min: 0, max: 8 * 86_400_000 }), async (tickets, asOfOffset) => {
+        const file = join(dir, `t${n++}.csv`);
+        writeFileSync(file, csv(tickets));
+        const req = { files: [file], policy, by: [], maxBreaches: 5, strict: false, preset: 'canonical', asOf: BASE + asOfOffset };
+        const js = await runAudit(req);
+        const sql = await runAudit({ ...req, engine: 'duckdb' });
+        delete sql.engine;
+        expect(sql).toEqual(js);
+      }),
+      { numRuns: 40 },
+    );
+  }, 240_000);
+});

@@ -1,0 +1,73 @@
+// `--engine duckdb` on a Parquet file and on a DuckDB database with a `tickets` table: the
+// canonical tickets of the Zendesk sample, written there, give the rules the CSV gives.
+
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { businessClocks, runAudit } from '../../src/audit.js';
+import { builtinPolicy } from '../../src/policy/default.js';
+import { readInputs } from '../../src/reading.js';
+import { loadTickets, openDuckDB } from '../../src/sql/duckdb.js';
+import { ticketCollector } from '../../src/sql/rows.js';
+import { ROOT, runCli } from '../cli/run.js';
+
+const SAMPLE = join(ROOT, 'fixtures/samples/zendesk-tickets.csv');
+const dir = mkdtempSync(join(tmpdir(), 'sql-table-'));
+
+/** The sample's canonical tickets written to `out` (Parquet, or a DuckDB file's `tickets`), optionally a column left out. */
+async function write(out: string, drop?: string): Promise<void> {
+  const policy = builtinPolicy();
+  const c = ticketCollector();
+  await readInputs({ files: [SAMPLE], policy, clocks: businessClocks(policy), strict: false, jobs: 1, createCard: c.createCard, cardOptions: () => ({ by: [], maxBreaches: 10, timezone: 'UTC' }) });
+  const s = await openDuckDB();
+  try {
+    await loadTickets(s, c.tickets());
+    if (drop) await s.run(`ALTER TABLE tickets DROP COLUMN ${drop}`);
+    if (out.endsWith('.parquet')) await s.run(`COPY tickets TO '${out}' (FORMAT parquet)`);
+    else {
+      await s.run(`ATTACH '${out}' AS o`);
+      await s.run('CREATE TABLE o.tickets AS SELECT * FROM tickets');
+      await s.run('DETACH o');
+    }
+  } finally {
+    s.close();
+  }
+}
+
+describe('--engine duckdb on Parquet and DuckDB files', () => {
+  it('computes the rules the CSV gives', async () => {
+    const req = { policy: builtinPolicy(), by: [], maxBreaches: 10, strict: false };
+    const csv = await runAudit({ ...req, files: [SAMPLE] });
+    for (const name of ['sample.parquet', 'sample.duckdb']) {
+      const path = join(dir, name);
+      await write(path);
+      const table = await runAudit({ ...req, files: [path], engine: 'duckdb', asOf: Date.parse(csv.as_of!) });
+      expect(table.inputs[0]).toMatchObject({ path, format: name.endsWith('.parquet') ? 'parquet' : 'duckdb', rows: 40, used: 40, after_as_of: 0 });
+      const computed = table.rules.filter((r) => r.status !== 'unsupported');
+      expect(computed.map((r) => r.id)).toEqual(['chat-first-response', 'email-first-response', 'phone-wait', 'social-first-response', 'satisfaction']);
+      for (const r of computed) expect(r).toEqual(csv.rules.find((x) => x.id === r.id));
+      expect(table.distributions).toEqual(csv.distributions);
+    }
+  }, 60_000);
+
+  it('a file without created_at is an input error (exit 2) naming it', async () => {
+    const path = join(dir, 'no-created.parquet');
+    await write(path, 'created_at');
+    const r = runCli(['audit', path, '--engine', 'duckdb']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no column created_at');
+  }, 60_000);
+
+  it('--engine clickhouse takes --url and --table, not files', () => {
+    const r = runCli(['audit', SAMPLE, '--engine', 'clickhouse', '--url', 'http://127.0.0.1:1', '--table', 't']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('give no files');
+    const bare = runCli(['audit', '--engine', 'clickhouse']);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain('needs --url <url> and --table <name>');
+    const none = runCli(['audit']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("missing required argument 'files'");
+  });
+});

@@ -1,0 +1,82 @@
+// Rules the SQL cannot compute exactly report `unsupported`: out of the score like no_data,
+// counted in summary.counts.unsupported, never enough on their own to pass the gate.
+
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decideGate } from '../../src/aggregate/gate.js';
+import { runAudit } from '../../src/audit.js';
+import { builtinPolicy } from '../../src/policy/default.js';
+import type { RuleResult } from '../../src/report.js';
+import { ROOT, runCli } from '../cli/run.js';
+
+const SAMPLE = join(ROOT, 'fixtures/samples/zendesk-tickets.csv');
+
+describe('unsupported rules on the duckdb engine', () => {
+  it('are reported as unsupported, named by engine and reason, and left out of the score', async () => {
+    const req = { files: [SAMPLE], policy: builtinPolicy(), by: [], maxBreaches: 10, strict: false };
+    const js = await runAudit(req);
+    const sql = await runAudit({ ...req, engine: 'duckdb' });
+    const promise = sql.rules.find((r) => r.id === 'promise-updates')!;
+    expect(promise.status).toBe('unsupported');
+    expect(promise.note).toBe('not computed on the duckdb engine: the promise-updates measure has no SQL form (run without --engine for this rule)');
+    expect(promise.eligible).toBe(0);
+    expect(sql.rules.find((r) => r.id === 'complaint-response')!.note).toContain('subject phrases in applies_to');
+    // 15 rules: 5 computed (3 first-response rules, phone wait and satisfaction), 10 unsupported.
+    expect(sql.summary.counts.unsupported).toBe(10);
+    expect(js.summary.counts.unsupported).toBeUndefined();
+    // The score is the weight-average over the computed rules with data only: those equal the
+    // built-in engine's, so their terms do too (checked through the gate's own function).
+    const computed = js.rules.filter((r) => sql.rules.find((s) => s.id === r.id)!.status !== 'unsupported');
+    expect(sql.summary.score).toBe(decideGate(computed, req.policy.gate).score);
+  });
+
+  it('never pass the nothing-measured gate on their own', () => {
+    const rule = { id: 'x', status: 'unsupported', severity: 'error', weight: 1, compliance: null, target: 0.9 } as unknown as RuleResult;
+    const summary = decideGate([rule], { min_score: 0, fail_on: 'error', min_sample: 1, require_data: true }, { measured: 10 });
+    expect(summary.gate.reasons).toEqual(['nothing-measured']);
+    expect(summary.counts).toEqual({ pass: 0, warn: 0, fail: 0, no_data: 0, insufficient: 0, unsupported: 1 });
+    expect(summary.score).toBeNull();
+  });
+});
+
+describe('support-audit sql', () => {
+  it('prints DuckDB SQL that DuckDB runs', async () => {
+    const r = runCli(['sql', '--dialect', 'duckdb', '--as-of', '2024-03-17']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('-- rule promise-updates: unsupported (the promise-updates measure has no SQL form)');
+    expect(r.stdout).toMatch(/^ {2}r1 AS \(/m);
+    const { openDuckDB } = await import('../../src/sql/duckdb.js');
+    const { duckdb } = await import('../../src/sql/dialect.js');
+    const { ticketsDdl } = await import('../../src/sql/table.js');
+    const session = await openDuckDB();
+    try {
+      await session.run(ticketsDdl(duckdb));
+      await session.run(`INSERT INTO tickets (id, channel, created_at, first_response_at, tags) VALUES ('1', 'chat', ${Date.parse('2024-03-16T10:00:00Z')}, ${Date.parse('2024-03-16T10:05:00Z')}, ['vip'])`);
+      const statements = r.stdout.split(/;\n/).map((s) => s.trim()).filter((s) => s.replace(/^--.*$/gm, '').trim() !== '');
+      let rows: Record<string, unknown>[] = [];
+      for (const s of statements) rows = await session.all(s);
+      // The chat ticket answered in 5 minutes breaches the 3-minute window: 300000 ms.
+      expect(rows.find((x) => x.part === 'breach' && x.rule === 'chat-first-response')).toMatchObject({ id: '1', v: 300000, key: 'late' });
+    } finally {
+      session.close();
+    }
+  });
+
+  it('asks for the date range when the policy has schedules, and refuses an unknown dialect', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sql-cli-'));
+    const r = runCli(['sql', '--dialect', 'duckdb', '--policy', join(ROOT, 'fixtures/policy/berlin-office.yaml')], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('give --from and --to');
+    const ch = runCli(['sql', '--dialect', 'clickhouse'], { cwd: dir });
+    expect(ch.code).toBe(2);
+    expect(ch.stderr).toContain('--dialect clickhouse needs --as-of');
+    const chOk = runCli(['sql', '--dialect', 'clickhouse', '--as-of', '2024-03-17'], { cwd: dir });
+    expect(chOk.code).toBe(0);
+    expect(chOk.stdout).toContain('LIMIT 10 BY rule');
+    expect(chOk.stdout).not.toMatch(/\bWITH\b|\bOVER \(/);
+    const bad = runCli(['sql', '--dialect', 'postgres']);
+    expect(bad.code).toBe(2);
+  });
+});
