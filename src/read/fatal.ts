@@ -14,7 +14,7 @@ export type ReadFailure =
   | 'gzip'
   | 'unclosed-quote'
   | 'record-too-large'
-  | 'malformed';
+  | 'too-many-cells';
 
 /** How a path is named in messages: `-` is standard input. */
 export function displayName(path: string): string {
@@ -55,6 +55,10 @@ export const fatal = {
       'record-too-large',
       `expected records of at most ${formatCount(limit)} bytes but the record starting on line ${formatCount(line)} is longer; the rest of the file cannot be read.`,
     ),
-  malformed: (path: string, line: number, reason: string) =>
-    fail(path, 'malformed', `expected CSV but the record starting on line ${formatCount(line)} cannot be parsed (${reason}).`),
+  tooManyCells: (path: string, line: number, limit: number) =>
+    fail(
+      path,
+      'too-many-cells',
+      `expected records of at most ${formatCount(limit)} cells but the record starting on line ${formatCount(line)} has more; the rest of the file cannot be read.`,
+    ),
 };

@@ -10,7 +10,7 @@ import { BIN, ROOT } from '../cli/run.js';
 // measured ratio is ~0.9–1.2x on 100k rows, where the audit's ~0.3 s longer start-up weighs, and
 // ~0.7–0.75x on 1M rows), because the suite's other files run alongside on a shared machine; best
 // of two de-noises it. The real figures come from `npm run bench` (README "Performance"); that
-// the reader's csv-parse speed-ups are all in place is checked in test/read/tokenizer.test.ts.
+// the reader reads what csv-parse reads is checked in test/read/tokenizer.test.ts.
 
 function seconds(args: string[]): number {
   const started = process.hrtime.bigint();
