@@ -176,6 +176,8 @@ function partMatches(part: Part, from: number, to: number): boolean {
 class FirstParts {
   private ascii = new Int32Array(128);
   private readonly other = new Map<number, number>();
+  /** Per node: 1 when a prefix pattern ends there, 2 when an exact one does (both: 3). */
+  private ends = new Uint8Array(16);
   private exact: number[][] = [[]];
   private prefix: number[][] = [[]];
   private globs: { id: number; part: Part }[] = [];
@@ -187,34 +189,48 @@ class FirstParts {
       return;
     }
     let node = 0;
-    for (let i = 0; i < part.text.length; i++) node = this.child(node, part.text.charCodeAt(i), true);
+    for (let i = 0; i < part.text.length; i++) node = this.child(node, part.text.charCodeAt(i));
     (part.kind === EXACT ? this.exact : this.prefix)[node].push(id);
+    this.ends[node] |= part.kind === EXACT ? 2 : 1;
   }
 
   /** Calls `hit` with every pattern whose first part matches chars[from, to). */
   find(from: number, to: number, hit: (id: number) => void): void {
+    const ascii = this.ascii;
+    const ends = this.ends;
     let node = 0;
     for (let i = from; ; i++) {
-      const prefix = this.prefix[node];
-      for (let k = 0; k < prefix.length; k++) hit(prefix[k]);
+      if ((ends[node] & 1) !== 0) {
+        const prefix = this.prefix[node];
+        for (let k = 0; k < prefix.length; k++) hit(prefix[k]);
+      }
       if (i === to) {
-        const exact = this.exact[node];
-        for (let k = 0; k < exact.length; k++) hit(exact[k]);
+        if ((ends[node] & 2) !== 0) {
+          const exact = this.exact[node];
+          for (let k = 0; k < exact.length; k++) hit(exact[k]);
+        }
         break;
       }
-      node = this.child(node, chars[i], false);
+      const c = chars[i];
+      node = c < 128 ? ascii[node * 128 + c] : (this.other.get(node * 65536 + c) ?? 0);
       if (node === 0) break;
     }
     const globs = this.globs;
     for (let k = 0; k < globs.length; k++) if (globChars(globs[k].part.text, chars, from, to)) hit(globs[k].id);
   }
 
-  private child(node: number, c: number, make: boolean): number {
+  /** The node after `node` on character `c`, made when there is none. */
+  private child(node: number, c: number): number {
     let next = c < 128 ? this.ascii[node * 128 + c] : (this.other.get(node * 65536 + c) ?? 0);
-    if (next !== 0 || !make) return next;
+    if (next !== 0) return next;
     next = this.nodes++;
     this.exact.push([]);
     this.prefix.push([]);
+    if (next >= this.ends.length) {
+      const ends = new Uint8Array(this.ends.length * 2);
+      ends.set(this.ends);
+      this.ends = ends;
+    }
     if (next * 128 + 128 > this.ascii.length) {
       const grown = new Int32Array(this.ascii.length * 2);
       grown.set(this.ascii);
