@@ -5,23 +5,25 @@ import { decideGate } from './aggregate/gate.js';
 import type { ScorecardOptions } from './aggregate/scorecard.js';
 import { applyBaseline, regressions } from './compare.js';
 import { UsageError } from './errors.js';
-import { availableFields, inputSummary } from './ingest.js';
-import type { InspectRequest } from './inspect.js';
+import { availableFields, inputSummary, type InputRequest } from './ingest.js';
 import { createBusinessClock } from './measure/business-clock.js';
 import type { Clock } from './measure/clock.js';
 import type { Policy } from './policy/types.js';
 import { readInputs, type Reading } from './reading.js';
+import { ruleResult } from './render/findings.js';
 import { REPORT_SCHEMA, type Dimension, type Report } from './report.js';
 import { resolveWhen, type When } from './selection.js';
 import { VERSION } from './version.js';
 import { instantIn } from './zone.js';
 
-export interface AuditRequest extends InspectRequest {
+export interface AuditRequest extends InputRequest {
   asOf?: number;
   since?: When;
   until?: When;
   by: Dimension[];
   maxBreaches: number;
+  /** Keys a breakdown lists at most (--max-keys; default DEFAULT_MAX_KEYS); also bounds what is counted one by one. */
+  maxKeys?: number;
   explain?: string;
   strict: boolean;
   minScore?: number;
@@ -34,8 +36,9 @@ export interface AuditRequest extends InspectRequest {
   onRanges?: (path: string, ranges: number) => void;
 }
 
+/** Keyed by schedule name, the user's words: no prototype, so `toString` or `__proto__` is just a name. */
 export function businessClocks(policy: Policy): Record<string, Clock> {
-  const clocks: Record<string, Clock> = {};
+  const clocks: Record<string, Clock> = Object.create(null);
   for (const [name, schedule] of Object.entries(policy.schedules)) clocks[name] = createBusinessClock(schedule);
   return clocks;
 }
@@ -65,6 +68,7 @@ export async function runAudit(req: AuditRequest): Promise<Report> {
       since: resolveWhen(req.since, asOf ?? 0),
       until: resolveWhen(req.until, asOf ?? 0),
       maxBreaches: req.maxBreaches,
+      maxKeys: req.maxKeys,
       explain: req.explain,
       timezone: policy.timezone,
       asOf,
@@ -93,7 +97,10 @@ export async function runAudit(req: AuditRequest): Promise<Report> {
   const until = resolveWhen(req.until, asOf);
   checkSelection(since, until, policy.timezone);
   reportOutliers(reading, policy.timezone);
-  const { rules, breakdowns, distributions, selected } = reading.card.finish(asOf, availableFields(reading.files));
+  const found = reading.card.finish(asOf, availableFields(reading.files));
+  const { breakdowns, distributions, selected } = found;
+  // The findings worded (render/findings.ts): the report's sentences are made here, once.
+  const rules = found.rules.map(ruleResult);
   const { counts } = reading;
   const inputs = reading.files.map((f, i) =>
     inputSummary(f, { replaced: counts.replaced[i], after_as_of: counts.afterAsOf[i], joined: reading.joinedInputs ? counts.joined[i] ?? 0 : undefined }),
@@ -138,7 +145,9 @@ function reportOutliers(reading: Reading, zone: string): void {
       code: 'outlier-timestamp',
       line: e.line,
       column: e.column,
-      message: `${instantIn(zone, e.value)} is far beyond the rest of the data (latest other timestamp ${instantIn(zone, asOf!)}): not taken as the audit's as_of, and not happened yet at as_of`,
+      value: e.value,
+      latest: asOf!,
+      zone,
     });
   }
 }

@@ -8,7 +8,8 @@ import { registerDiff, registerInit, registerInspect, registerPolicy } from './c
 import { describeError, EXIT } from './errors.js';
 import { terminalSafe } from './render/sanitize.js';
 import { VERSION } from './version.js';
-import { removePendingTemps } from './write-atomic.js';
+import { signalPoint } from './cli/io.js';
+import { removePendingTemps, reportsCommitted, writeReason } from './write-atomic.js';
 
 export { useColor } from './cli/io.js';
 
@@ -41,18 +42,15 @@ export async function main(argv: string[]): Promise<void> {
     env: process.env,
     cwd: process.cwd(),
   };
-  // A reader that goes away (`| head`) is not an error.
+  // A reader that goes away (`| head`) is not an error; any other failure to write stdout (a full
+  // disk, a closed descriptor) is: the report there is incomplete.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    removePendingTemps();
+    process.stderr.write(`error: cannot write the report to standard output: ${writeReason(err)}.\n`);
+    process.exit(EXIT.userError);
   });
-  // Interrupted: delete half-written temp files; the previous report stays as it was.
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      removePendingTemps();
-      process.stderr.write(`\ninterrupted: no report written.\n`);
-      process.exit(signal === 'SIGINT' ? 130 : 143);
-    });
-  }
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => interrupted(signal));
   try {
     await buildProgram(io).parseAsync(argv);
   } catch (err) {
@@ -65,4 +63,20 @@ export async function main(argv: string[]): Promise<void> {
     io.stderr(`${lines.map(terminalSafe).join('\n')}\n`);
     process.exitCode = exitCode;
   }
+  // A signal that came during the last synchronous step still ends the run as interrupted.
+  await signalPoint();
+}
+
+/**
+ * Interrupted: half-written temporary files are deleted (the previous reports stay as they were),
+ * then the process ends by the signal itself, as a shell expects (exit status 130 or 143). Not
+ * with process.exit: it waits for every thread, and one blocked opening a FIFO that nobody
+ * writes (an input, a policy) would keep the process alive.
+ */
+function interrupted(signal: 'SIGINT' | 'SIGTERM'): void {
+  removePendingTemps();
+  process.stderr.write(reportsCommitted() ? '\ninterrupted (the reports were already written).\n' : '\ninterrupted: no report written.\n');
+  // The handler was registered once: the signal's default action (ending the process) is back.
+  process.kill(process.pid, signal);
+  setTimeout(() => process.exit(signal === 'SIGINT' ? 130 : 143), 1000).unref();
 }

@@ -3,11 +3,10 @@
 // Deltas are in compliance points on the 0–100 scale; a rule without data on either side
 // (no_data or insufficient: the same rules the score leaves out) has no delta.
 
-import { readFileSync } from 'node:fs';
-import { InputError } from './errors.js';
-import { REPORT_SCHEMA, type Report, type RuleResult, type RuleStatus } from './report.js';
+import type { Report, RuleResult, RuleStatus } from './report.js';
 
 export { renderDiff } from './render/diff.js';
+export { readReport } from './read-report.js';
 
 const HAS_DATA = new Set<RuleStatus>(['pass', 'warn', 'fail']);
 
@@ -52,32 +51,4 @@ export function diffReports(before: Report, after: Report): ReportDiff {
     score: { before: b, after: a, delta: a === null || b === null ? null : Math.round((a - b) * 10) / 10 },
     rules: ids.map((id) => ({ id, before: side(old.get(id)), after: side(now.get(id)), delta: complianceDelta(old.get(id), now.get(id)) })),
   };
-}
-
-/** A saved JSON report, checked to be one; a clear InputError otherwise. */
-export function readReport(path: string): Report {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (err as Error).message;
-    throw new InputError(`cannot read report ${path}: ${why}.`, path, 'unreadable');
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    throw new InputError(`${path} is not a JSON report: expected the output of "--format json", found text that is not JSON.`, path, 'not-a-report');
-  }
-  const schema = data && typeof data === 'object' ? (data as { schema?: unknown }).schema : undefined;
-  if (schema !== REPORT_SCHEMA) {
-    const found = schema === undefined ? 'no "schema" key' : `schema ${JSON.stringify(schema)}`;
-    throw new InputError(`${path} is not a support-audit report: expected schema "${REPORT_SCHEMA}", found ${found}.`, path, 'not-a-report');
-  }
-  const r = data as Partial<Report>;
-  if (!Array.isArray(r.rules) || !r.summary || typeof r.summary !== 'object' || (typeof r.as_of !== 'string' && r.as_of !== null)) {
-    throw new InputError(`${path} is a damaged support-audit report: "rules", "summary" or "as_of" is missing.`, path, 'not-a-report');
-  }
-  return data as Report;
 }

@@ -46,8 +46,10 @@ export function describeError(err: unknown): { exitCode: number; lines: string[]
   if (err instanceof PolicyError) {
     return { exitCode: EXIT.userError, lines: [`error: ${err.message}`, ...err.issues.map((i) => `  ${i}`)] };
   }
-  if (err instanceof InputError && err.path && !err.message.includes(err.path)) {
-    return { exitCode: EXIT.userError, lines: [`error: ${err.path}: ${err.message}`] };
+  if (err instanceof InputError && err.path) {
+    // Standard input is named `stdin` in messages (its path is `-`).
+    const shown = err.path === '-' ? 'stdin' : err.path;
+    if (!err.message.includes(shown)) return { exitCode: EXIT.userError, lines: [`error: ${shown}: ${err.message}`] };
   }
   if (isUserError(err)) return { exitCode: EXIT.userError, lines: [`error: ${err.message}`] };
   const detail = err instanceof Error ? err.stack ?? err.message : String(err);

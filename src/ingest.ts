@@ -10,10 +10,12 @@ import type { LatestTimes } from './map/latest-times.js';
 import { compileMapper, presetWithInputs, type Mapper } from './map/mapper.js';
 import type { PresetSpec } from './map/preset.js';
 import { PRESETS } from './map/presets/index.js';
-import type { InputsConfig } from './policy/types.js';
+import type { InputsConfig, Policy } from './policy/types.js';
 import { reportTextTrouble } from './map/text-trouble.js';
 import { openCsv, type CsvBatch, type CsvSource, type Delimiter, type Encoding, type EncodingChoice } from './read/open-csv.js';
-import type { InputSummary, Message, Ticket } from './types.js';
+import { problemMessage } from './render/findings.js';
+import type { ProblemFinding } from './findings.js';
+import type { InputSummary, Message, Problem, Ticket } from './types.js';
 
 export { MAX_PROBLEMS_LISTED } from './problem-list.js';
 
@@ -37,11 +39,45 @@ export interface IngestOptions {
   onRows?: (rows: number) => void;
   /** Reads a file another way when it can (parallel byte ranges); else it is read in one pass. */
   reader?: FileReader;
-  /**
-   * Told the file's mapping once it is compiled, before any record is read; returns the indices
-   * of the policy rules its tickets need not be judged by (see Scorecard.rulesLacking).
-   */
-  onMapped?: (mapper: Mapper) => number[];
+  /** Mapped fields whose cells need not be read (MapContext.unread). */
+  unread?: readonly string[];
+  /** Told the file's mapping once it is compiled, before any record is read. */
+  onMapped?: (mapper: Mapper) => void;
+}
+
+/** What every command that reads exports needs: the files, the policy and the reading flags. */
+export interface InputRequest {
+  files: string[];
+  policy: Policy;
+  preset?: string;
+  timezone?: string;
+  dateOrder?: 'DMY' | 'MDY';
+  delimiter?: Delimiter;
+  /** `--encoding`: for files without a byte-order mark (else the policy's inputs.encoding, else detected). */
+  encoding?: Encoding;
+  stdin?: NodeJS.ReadableStream;
+}
+
+/** `--encoding`, else the policy's `inputs.encoding`, with where it came from. */
+export function encodingChoice(req: Pick<InputRequest, 'encoding' | 'policy'>): EncodingChoice | undefined {
+  if (req.encoding) return { encoding: req.encoding, source: 'flag' };
+  const fromPolicy = req.policy.inputs.encoding;
+  return fromPolicy ? { encoding: fromPolicy, source: 'policy' } : undefined;
+}
+
+/** The ingest options a command's flags and policy give: where each setting's precedence is decided. */
+export function ingestOptions(req: InputRequest, strict: boolean): Omit<IngestOptions, 'times'> {
+  const { policy } = req;
+  return {
+    preset: req.preset,
+    inputs: policy.inputs,
+    zones: { flag: req.timezone, inputs: policy.inputs.timezone, policy: policy.timezone_set ? policy.timezone : undefined },
+    dateOrder: req.dateOrder,
+    delimiter: req.delimiter,
+    encoding: encodingChoice(req),
+    strict,
+    stdin: req.stdin,
+  };
 }
 
 /** Where a file's mapped records go. */
@@ -115,8 +151,6 @@ export interface OpenedFile {
   zone: DataZone;
   problems: ProblemList;
   target: RecordTarget;
-  /** Policy rules (indices) this file's tickets are not judged by: IngestOptions.onMapped. */
-  skipRules: number[];
   /** The source's batches; `pending` ones (already pulled, e.g. to look at) come first. */
   batches: AsyncIterator<CsvBatch>;
   pending: CsvBatch[];
@@ -169,6 +203,7 @@ export function prepareMapping(header: string[], headerLine: number, opts: Inges
     dateOrder: opts.dateOrder ?? opts.inputs.date_order ?? preset.dateOrder,
     times: opts.times,
     headerLine,
+    unread: opts.unread,
   });
   return { detection, zone, mapper };
 }
@@ -186,8 +221,9 @@ async function ingestSource(
   for (const p of mapper.headerProblems) problems.add(p);
   // Records already parsed keep every cell; from here on only the mapped columns are decoded.
   source.decodeOnly(mapper.columnsRead());
+  opts.onMapped?.(mapper);
   const file: OpenedFile = {
-    path, fileIndex, source, mapper, detection, zone, problems, target, skipRules: opts.onMapped?.(mapper) ?? [],
+    path, fileIndex, source, mapper, detection, zone, problems, target,
     batches: source.batches()[Symbol.asyncIterator](), pending: [],
   };
   if (opts.reader) {
@@ -261,6 +297,11 @@ export function fileResult(file: OpenedFile, rows: number, used: number, wallTim
   };
 }
 
+/** A problem as the report lists it: its place, its code and its sentence (render/findings.ts). */
+function problemReport(p: ProblemFinding): Problem {
+  return { code: p.code, line: p.line, ...(p.column !== undefined ? { column: p.column } : {}), message: problemMessage(p) };
+}
+
 /** The file's `inputs[]` entry of the report, with what the reading set aside or joined (`counts`). */
 export function inputSummary(f: IngestedFile, counts: { replaced?: number; after_as_of?: number; joined?: number } = {}): InputSummary {
   return {
@@ -271,7 +312,7 @@ export function inputSummary(f: IngestedFile, counts: { replaced?: number; after
     rows: f.rows,
     used: f.used,
     skipped: f.rows - f.used,
-    problems: f.problems.shown(),
+    problems: f.problems.shown().map(problemReport),
     problem_counts: f.problems.counts,
     timezone: f.zone.zone,
     timezone_source: f.zone.source,

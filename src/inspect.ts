@@ -5,11 +5,10 @@
 import { businessClocks } from './audit.js';
 import { createScorecard } from './aggregate/scorecard.js';
 import { ConversationAssembler } from './assemble/conversations.js';
-import { availableFields, ingestFile, inputSummary, type IngestOptions } from './ingest.js';
+import { availableFields, ingestFile, ingestOptions, inputSummary, type IngestOptions, type InputRequest } from './ingest.js';
 import type { ZoneSource } from './map/data-zone.js';
 import { LatestTimes } from './map/latest-times.js';
-import type { Policy } from './policy/types.js';
-import type { Delimiter, Encoding, EncodingChoice } from './read/open-csv.js';
+import { ruleResult } from './render/findings.js';
 import type { InputSummary, Ticket } from './types.js';
 
 export interface Inspection {
@@ -28,25 +27,8 @@ export interface Inspection {
   notes: string[];
 }
 
-/** What every command that reads exports needs: the files, the policy and the reading flags. */
-export interface InspectRequest {
-  files: string[];
-  policy: Policy;
-  preset?: string;
-  timezone?: string;
-  dateOrder?: 'DMY' | 'MDY';
-  delimiter?: Delimiter;
-  /** `--encoding`: for files without a byte-order mark (else the policy's inputs.encoding, else detected). */
-  encoding?: Encoding;
-  stdin?: NodeJS.ReadableStream;
-}
-
-/** `--encoding`, else the policy's `inputs.encoding`, with where it came from. */
-export function encodingChoice(req: Pick<InspectRequest, 'encoding' | 'policy'>): EncodingChoice | undefined {
-  if (req.encoding) return { encoding: req.encoding, source: 'flag' };
-  const fromPolicy = req.policy.inputs.encoding;
-  return fromPolicy ? { encoding: fromPolicy, source: 'policy' } : undefined;
-}
+/** What `inspect` reads: the inputs as every command that reads exports takes them. */
+export type InspectRequest = InputRequest;
 
 function bump(counts: Record<string, number>, key: string | undefined): void {
   const k = key ?? '(none)';
@@ -82,24 +64,16 @@ export async function inspectFiles(req: InspectRequest): Promise<Inspection[]> {
     const times = new LatestTimes();
     let assembler: ConversationAssembler | undefined;
     const opts: IngestOptions = {
-      preset: req.preset,
-      inputs: req.policy.inputs,
-      zones: { flag: req.timezone, inputs: req.policy.inputs.timezone, policy: req.policy.timezone_set ? req.policy.timezone : undefined },
-      dateOrder: req.dateOrder,
-      delimiter: req.delimiter,
-      encoding: encodingChoice(req),
-      strict: false,
+      ...ingestOptions(req, false),
       times,
-      stdin: req.stdin,
       onMapped: (mapper) => {
         if (mapper.kind === 'messages') assembler = new ConversationAssembler(mapper.preset.messages?.threading ?? 'conversation', {});
-        return [];
       },
     };
     const file = await ingestFile(req.files[i], i, opts, { ticket: onTicket, message: (m) => assembler!.add(m) });
     const asOf = times.decide().asOf;
     if (assembler) for (const t of assembler.finish(asOf)) onTicket(t);
-    const { rules } = card.finish(asOf ?? 0, availableFields([file]));
+    const rules = card.finish(asOf ?? 0, availableFields([file])).rules.map(ruleResult);
     const { preset, score, candidates } = file.detection;
     out.push({
       input: inputSummary(file),

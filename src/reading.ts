@@ -4,34 +4,28 @@
 // ticket turn up, the ticket exports are read a second time with as_of known and the copies held,
 // so that only the newest copy of each is judged; stdin is kept in a temporary copy for that.
 
+import { countInput } from './assemble/per-input.js';
 import { ConversationAssembler } from './assemble/conversations.js';
 import { Intake, type IntakeCounts } from './assemble/intake.js';
 import { atAsOf } from './assemble/at-as-of.js';
 import { joinConversation } from './assemble/join.js';
 import { createScorecard, type Scorecard, type ScorecardOptions } from './aggregate/scorecard.js';
 import { InputError } from './errors.js';
-import { availableFields, ingestFile, peekKind, type IngestedFile, type IngestOptions, type RecordTarget } from './ingest.js';
+import { availableFields, ingestFile, ingestOptions, peekKind, type IngestedFile, type IngestOptions, type InputRequest, type RecordTarget } from './ingest.js';
 import type { Mapper } from './map/mapper.js';
 import { LatestTimes, type AsOfDecision } from './map/latest-times.js';
+import { ON_DEMAND } from './map/fields.js';
 import { RangePool } from './parallel/pool.js';
-import { DEFAULT_MIN_RANGE_BYTES, DEFAULT_MIN_SPLIT_BYTES, parallelReader, warmFor } from './parallel/reader.js';
 import type { Policy } from './policy/types.js';
-import type { CsvSource, Delimiter, Encoding } from './read/open-csv.js';
-import { encodingChoice } from './inspect.js';
+import { fieldsNeeded } from './rules/index.js';
+import { DEFAULT_MIN_RANGE_BYTES, DEFAULT_MIN_SPLIT_BYTES, parallelReader, warmFor } from './parallel/reader.js';
+import type { CsvSource } from './read/open-csv.js';
 import { stdinCopy, type StdinCopy } from './read/stdin-copy.js';
 import type { Clock } from './measure/clock.js';
 import type { Ticket } from './types.js';
 
-export interface ReadingRequest {
-  files: string[];
-  policy: Policy;
+export interface ReadingRequest extends InputRequest {
   clocks: Record<string, Clock>;
-  preset?: string;
-  timezone?: string;
-  dateOrder?: 'DMY' | 'MDY';
-  delimiter?: Delimiter;
-  encoding?: Encoding;
-  stdin?: NodeJS.ReadableStream;
   strict: boolean;
   /** `--as-of`. */
   asOf?: number;
@@ -73,29 +67,15 @@ function splitSizes(): { minRangeBytes: number; minSplitBytes: number } {
     : { minRangeBytes: DEFAULT_MIN_RANGE_BYTES, minSplitBytes: DEFAULT_MIN_SPLIT_BYTES };
 }
 
-function bump(counts: number[], file: number, by = 1): void {
-  while (counts.length <= file) counts.push(0);
-  counts[file] += by;
-}
 
 export async function readInputs(req: ReadingRequest): Promise<Reading> {
   const { policy } = req;
   const copy = req.files.includes('-') ? stdinCopy() : undefined;
-  const base: Omit<IngestOptions, 'times'> = {
-    preset: req.preset,
-    inputs: policy.inputs,
-    zones: { flag: req.timezone, inputs: policy.inputs.timezone, policy: policy.timezone_set ? policy.timezone : undefined },
-    dateOrder: req.dateOrder,
-    delimiter: req.delimiter,
-    encoding: encodingChoice(req),
-    strict: req.strict,
-    stdin: req.stdin,
-    tee: copy?.tee,
-  };
+  const base: Omit<IngestOptions, 'times'> = { ...ingestOptions(req, req.strict), unread: unreadFields(req.policy), tee: copy?.tee };
   // Held tickets need every ticket on this thread, and --strict stops at the first problem in file
   // order: one pass then (no worker is started for nothing).
   const jobs = req.cardOptions(req.asOf) && !req.strict ? Math.max(1, Math.floor(req.jobs)) : 1;
-  const pool = jobs > 1 ? new RangePool(jobs - 1, { policy, ingest: { preset: base.preset, inputs: base.inputs, zones: base.zones, dateOrder: base.dateOrder } }) : undefined;
+  const pool = jobs > 1 ? new RangePool(jobs - 1, { policy, ingest: { preset: base.preset, inputs: base.inputs, zones: base.zones, dateOrder: base.dateOrder, unread: base.unread } }) : undefined;
   try {
     const { kinds, opened } = await inputKinds(req.files, base);
     const messageInputs = kinds.flatMap((k, i) => (k === 'messages' ? [i] : []));
@@ -164,6 +144,12 @@ interface ReadContext {
   lastInput: number;
 }
 
+/** The on-demand vendor durations (map/fields.ts) no rule of the policy reads: bound, not read. */
+function unreadFields(policy: Policy): string[] {
+  const needed = fieldsNeeded(policy.rules);
+  return [...ON_DEMAND].filter((f) => !needed.has(f));
+}
+
 /** What each input holds; with a single input there is nothing to order, so nothing is looked at. */
 async function inputKinds(files: string[], base: Omit<IngestOptions, 'times'>): Promise<{ kinds: ('tickets' | 'messages')[]; opened: Map<number, CsvSource> }> {
   const opened = new Map<number, CsvSource>();
@@ -212,7 +198,7 @@ async function readInputsInto(
   // A file joined to message exports is read in one pass: its ranges would each need the conversations' ids.
   const reader = pool && card && options && !intake.joins
     ? parallelReader({
-      pool, jobs: ctx.jobs, card, intake, times, cardOptions: options, newCard: () => createScorecard(req.policy, { ...options, clocks: req.clocks }),
+      pool, jobs: ctx.jobs, card, intake, times, newCard: () => createScorecard(req.policy, { ...options, clocks: req.clocks }),
       ...splitSizes(), onRanges: req.onRanges,
     })
     : null;
@@ -254,12 +240,8 @@ async function readOne(
     reader: reader ?? undefined,
     onMapped: (mapper) => {
       onMapped?.(mapper);
-      if (!card || i !== ctx.lastInput) return [];
-      // A rule that lacks an input reports no_data whatever its tickets scored (DESIGN §4):
-      // once the last input's mapping is known, its tickets are not judged by such a rule.
-      const skip = card.rulesLacking(availableFields([...ctx.files.filter(Boolean), { mapper }]));
-      card.skip(skip);
-      return skip;
+      // Once the last input's mapping is known, so is every field the audit has.
+      if (card && i === ctx.lastInput) card.inputsKnown(availableFields([...ctx.files.filter(Boolean), { mapper }]));
     },
   };
   ctx.files[i] = await ingestFile(path, i, opts, target, from);
@@ -278,7 +260,7 @@ function joinConversations(
   counts: ReadingCounts,
 ): void {
   for (const a of assemblers.values()) {
-    a.repeats.forEach((n, file) => bump(counts.replaced, file, n));
+    a.repeats.forEach((n, file) => countInput(counts.replaced, file, n));
     for (const conv of a.finish(asOf)) {
       const row = intake.joining.get(conv.id);
       if (row === undefined) {
@@ -286,14 +268,14 @@ function joinConversations(
         continue;
       }
       intake.joining.delete(conv.id);
-      bump(counts.joined, row.file);
-      bump(counts.joined, conv.file);
+      countInput(counts.joined, row.file);
+      countInput(counts.joined, conv.file);
       sink(joinConversation(row, conv));
     }
-    a.afterAsOf.forEach((n, file) => bump(counts.afterAsOf, file, n));
+    a.afterAsOf.forEach((n, file) => countInput(counts.afterAsOf, file, n));
   }
   for (const row of [...intake.joining.values()].sort((a, b) => a.file - b.file || a.line - b.line)) {
-    if (asOf !== null && !atAsOf(row, asOf)) bump(counts.afterAsOf, row.file);
+    if (asOf !== null && !atAsOf(row, asOf)) countInput(counts.afterAsOf, row.file);
     else sink(row);
   }
   intake.joining.clear();

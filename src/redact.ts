@@ -18,7 +18,7 @@ export function pseudonym(kind: 'agent' | 'person' | 'value', value: string): st
 }
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
-// Problem messages quote a cell as 'text' (map/problems.ts `quote`): an opening quote after a
+// Problem messages quote a cell as 'text' (render/findings.ts `quote`): an opening quote after a
 // space or at the start, a closing one before a space, punctuation or the end. An apostrophe
 // inside a word (Excel's, O'Brien) neither opens nor closes.
 const QUOTED_CELL = /(^|\s)'(.*?)'(?=[\s:;,.)]|$)/g;
@@ -52,9 +52,11 @@ export function redactReport(report: Report): Report {
   }
   for (const [dimension, rows] of Object.entries(out.breakdowns)) {
     if (!rows) continue;
-    for (const row of rows) row.key = dimension === 'agent' ? redactAgent(row.key)! : redactEmails(row.key);
-    // Rows were in the order of the real names; in pseudonym order that order tells nothing.
-    if (dimension === 'agent') rows.sort((a, b) => (a.key === NO_KEY ? 1 : b.key === NO_KEY ? -1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    for (const row of rows) if (!row.other) row.key = dimension === 'agent' ? redactAgent(row.key)! : redactEmails(row.key);
+    // Rows were in the order of the real names; in pseudonym order that order tells nothing. The
+    // "other" row stays last.
+    const rank = (r: { key: string; other?: true }) => (r.other ? 2 : r.key === NO_KEY ? 1 : 0);
+    if (dimension === 'agent') rows.sort((a, b) => rank(a) - rank(b) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
   return out;
 }

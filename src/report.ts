@@ -1,6 +1,7 @@
 // The audit result as plain data: the JSON report of DESIGN §6 (`support-audit/report@1`).
 // Renderers read only this. Keys fixed by DESIGN §6 are never renamed; extras are additive.
 
+import type { NoteFinding, OutcomeCode, OutcomeFacts } from './findings.js';
 import type { InputSummary } from './types.js';
 import type { Severity } from './policy/types.js';
 
@@ -24,12 +25,39 @@ export interface Breach {
   agent?: string;
 }
 
+/** A breach as the scorecard finds it: its outcome as data, worded into `reason` when the report is built. */
+export interface BreachFinding extends Omit<Breach, 'reason' | 'code'> {
+  code: OutcomeCode;
+  facts: OutcomeFacts;
+}
+
 export interface TrendPoint {
   /** ISO week `2024-W09` (in the policy's time zone). */
   period: string;
   eligible: number;
   met: number;
   compliance: number | null;
+}
+
+/**
+ * One tier of a rule with overrides: the tickets of one override (`when`, first match wins), or
+ * those matching none (`base`, judged at the rule's own window and target). Each is judged alone.
+ */
+export interface RuleGroup {
+  /** The override's condition, as the policy gives it. */
+  when?: { priority?: string[]; channel?: string[] };
+  /** The tickets that match no override. */
+  base?: true;
+  /** The group's window in minutes, for rules with one. */
+  window_minutes: number | null;
+  target: number;
+  warn: number;
+  eligible: number;
+  met: number;
+  breached: number;
+  pending: number;
+  compliance: number | null;
+  status: RuleStatus;
 }
 
 export interface RuleResult {
@@ -67,6 +95,11 @@ export interface RuleResult {
   missing?: string[];
   /** Why the status is what it is when not obvious (no_data cause, vendor column used, peak comparison…). */
   note?: string;
+  /**
+   * Rules with overrides: each group judged alone, overrides in policy order, then the base.
+   * The rule's status is its worst group's; its score term their eligible-weighted mean.
+   */
+  groups?: RuleGroup[];
   /** The worst breaches (capped by --show-breaches / report defaults), worst first. */
   breaches: Breach[];
   trend: TrendPoint[];
@@ -74,10 +107,28 @@ export interface RuleResult {
   delta?: number | null;
 }
 
+/**
+ * A rule's result as the scorecard finds it: notes and breaches as findings, worded into `note`
+ * and the breaches' `reason` when the report is built (render/findings.ts ruleResult).
+ */
+export interface RuleFindings extends Omit<RuleResult, 'note' | 'breaches'> {
+  notes: NoteFinding[];
+  breaches: BreachFinding[];
+}
+
 export interface BreakdownRow {
   key: string;
+  /**
+   * Only on the last row of a breakdown with more keys than it lists (--max-keys): the exact
+   * totals of every key not listed. Its `key` is OTHER_ROW_KEY, which an agent may also be called:
+   * this flag, not the key, tells the row apart.
+   */
+  other?: true;
   rules: { id: string; eligible: number; met: number; compliance: number | null }[];
 }
+
+/** The `key` of a breakdown's "other" row (tell it by its `other` flag). */
+export const OTHER_ROW_KEY = '(other)';
 
 export interface Summary {
   /** 0–100, weight-averaged min(1, compliance ÷ target) over rules with data; null if none. */

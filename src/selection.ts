@@ -6,6 +6,16 @@ import { fromWall } from './zone.js';
 
 const DAY = 86_400_000;
 
+/**
+ * Date.UTC for any year: Date.UTC reads years 0–99 as 1900–1999 (`0001-01-01` became 1901 and
+ * was refused as "not a real date").
+ */
+function utc(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
+  const d = new Date(Date.UTC(2000, month, day, hour, minute, second));
+  d.setUTCFullYear(year, month, day);
+  return d.getTime();
+}
+
 export type When = { kind: 'instant'; at: number } | { kind: 'relative'; days: number };
 
 /** Parse an `--as-of` instant: ISO timestamp (offset optional, read in `zone`) or a date (end of that day). */
@@ -26,7 +36,7 @@ export function parseWhen(text: string, zone: string, flag: string, edge: 'start
   if (rel) return { kind: 'relative', days: Number(rel[1]) * (rel[2].toLowerCase() === 'w' ? 7 : 1) };
   const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
   if (date) {
-    const wall = Date.UTC(+date[1], +date[2] - 1, +date[3]) + (edge === 'end' ? DAY : 0);
+    const wall = utc(+date[1], +date[2] - 1, +date[3]) + (edge === 'end' ? DAY : 0);
     if (Number.isNaN(wall) || new Date(wall - (edge === 'end' ? DAY : 0)).toISOString().slice(0, 10) !== t) {
       throw new UsageError(`${flag}: "${text}" is not a real date (expected YYYY-MM-DD).`);
     }
@@ -34,7 +44,7 @@ export function parseWhen(text: string, zone: string, flag: string, edge: 'start
   }
   const stamp = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/.exec(t);
   if (stamp) {
-    const wall = Date.UTC(+stamp[1], +stamp[2] - 1, +stamp[3], +stamp[4], +stamp[5], +(stamp[6] ?? 0));
+    const wall = utc(+stamp[1], +stamp[2] - 1, +stamp[3], +stamp[4], +stamp[5], +(stamp[6] ?? 0));
     if (Number.isNaN(wall)) throw new UsageError(`${flag}: "${text}" is not a valid timestamp.`);
     const off = stamp[7];
     if (!off) return { kind: 'instant', at: fromWall(zone, wall).utc };

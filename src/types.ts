@@ -1,6 +1,8 @@
 // Shared shapes of the pipeline (DESIGN §3–§4). Every stage may import from here;
 // nothing here imports from a stage.
 
+import type { ProblemCode } from './findings.js';
+
 export const CHANNELS = ['email', 'chat', 'phone', 'social', 'messaging', 'web', 'other'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -67,6 +69,22 @@ export interface Ticket {
   resolution_minutes?: number;
   /** The vendor's own full-resolution duration in business minutes, when the export has one. */
   resolution_business_minutes?: number;
+  /** The vendor's own time from creation to the first solve, in minutes (calendar). */
+  first_resolution_minutes?: number;
+  /** The same in business minutes. */
+  first_resolution_business_minutes?: number;
+  /** The vendor's requester wait (Zendesk: time in New, Open and On-hold until solved), minutes. */
+  requester_wait_minutes?: number;
+  /** The same in business minutes. */
+  requester_wait_business_minutes?: number;
+  /** The vendor's agent wait (Zendesk: time in Pending, waiting on the requester), minutes. */
+  agent_wait_minutes?: number;
+  /** The same in business minutes. */
+  agent_wait_business_minutes?: number;
+  /** The vendor's on-hold time (Zendesk: time in On-hold, waiting on a third party), minutes. */
+  on_hold_minutes?: number;
+  /** The same in business minutes. */
+  on_hold_business_minutes?: number;
   /** The vendor's own SLA verdict on first response, when the export has one (Freshdesk). */
   vendor_first_response_sla?: 'met' | 'breached';
 
@@ -101,37 +119,17 @@ export interface Message {
   line: number;
 }
 
-/** Stable problem codes: wording lives in renderers. */
-export const PROBLEM_CODES = [
-  'bad-timestamp',
-  'bad-duration',
-  'bad-number',
-  'negative-duration',
-  'outlier-timestamp',
-  'missing-id',
-  'missing-created-at',
-  'ragged-row',
-  'excel-scientific-id',
-  'excel-grouped-id',
-  'excel-reformatted-date',
-  'ambiguous-timestamp',
-  'nonexistent-local-time',
-  'unknown-value',
-  'empty-row',
-  'orphan-message',
-  'duplicate-column',
-  'undecodable-bytes',
-  'mixed-encoding',
-] as const;
-export type ProblemCode = (typeof PROBLEM_CODES)[number];
+export type { ProblemCode } from './findings.js';
+export { PROBLEM_CODES } from './findings.js';
 
-/** One problem with one record. `line` is 1-based in the file (the header is line 1). */
+/** One problem with one record as the report lists it (findings.ts ProblemFinding, worded). */
 export interface Problem {
   code: ProblemCode;
+  /** 1-based in the file (the header is line 1). */
   line: number;
   /** The source column's header as written in the file, when the problem is about one field. */
   column?: string;
-  /** A short, human sentence (made from the code and values at the point of detection). */
+  /** A short, human sentence (made from the finding by render/findings.ts). */
   message: string;
 }
 

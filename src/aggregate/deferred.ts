@@ -1,6 +1,6 @@
 // Deciding the as_of-dependent outcomes: a ticket is `over` when the rule's clock counts more
-// than `limit` from `since` to as_of (strictly more: the window is inclusive), or when its second
-// check fires (e.g. unassigned too long).
+// than `limit` from `since` to as_of (strictly more: the window is inclusive), or when the rule's
+// second check fires (its definition's `secondCheck`: queue hygiene's unassigned too long).
 //
 // Memory stays flat on millions of rows because most of these are settled while reading: as_of is
 // never earlier than the latest time seen so far (`floor`), and a clock's elapsed time only grows
@@ -10,27 +10,30 @@
 // worst few on the way: their order does not depend on as_of (see lateOrder). What stays in the
 // pool is only what is still within its window at the floor: a few days of tickets, not the file.
 
+import type { OutcomeCode } from '../findings.js';
 import type { Clock } from '../measure/clock.js';
 import type { Dimension } from '../report.js';
 import type { ResolvedKind } from '../rules/verdict.js';
+import { OTHER_KEY } from './key-table.js';
 import { addValue } from './quantiles.js';
-import { bump, countEligible, countKey, keepBreach, mayKeep, newRuleState, type Placement, type RuleState } from './rule-state.js';
-import type { CompiledRule } from './scorecard.js';
+import { bump, countEligible, countKey, countPending, keepBreach, mayKeep, newRuleState, type Placement, type RuleState } from './rule-state.js';
+import type { CompiledRule } from './compile.js';
 import type { DeferredEntry, LateBreach, LateValues, ScorecardState } from './state.js';
 
 interface Outcome {
   kind: ResolvedKind;
-  code: string;
+  code: OutcomeCode;
   value: number;
   limit: number;
   /** The first check's time, the rule's sample (queue hygiene: untouched time, also when unassigned fires). */
   sample: number;
 }
 
-const outcome: Outcome = { kind: 'pending', code: '', value: NaN, limit: NaN, sample: NaN };
+const outcome: Outcome = { kind: 'pending', code: 'waiting', value: NaN, limit: NaN, sample: NaN };
 
 /** The outcome at as_of, into the shared scratch object (no object per entry). */
-function decide(d: DeferredEntry, clock: Clock, asOf: number, available: ReadonlySet<string>): Outcome {
+function decide(r: CompiledRule, d: DeferredEntry, asOf: number, available: ReadonlySet<string>): Outcome {
+  const clock = r.ctx.clock;
   const first = Math.round(clock.elapsed(d.since, asOf));
   outcome.kind = d.within;
   outcome.code = d.withinCode;
@@ -40,13 +43,18 @@ function decide(d: DeferredEntry, clock: Clock, asOf: number, available: Readonl
   if (first > d.limit) {
     outcome.kind = d.over;
     outcome.code = d.code;
-  } else if (!Number.isNaN(d.since2) && (d.need2 === '' || available.has(d.need2))) {
-    const second = Math.round(clock.elapsed(d.since2, asOf));
-    if (second > d.limit2) {
-      outcome.kind = d.over;
-      outcome.code = d.code2;
-      outcome.value = second;
-      outcome.limit = d.limit2;
+  } else {
+    const check = r.def.secondCheck;
+    const since = check && available.has(check.field) ? check.since(d) : undefined;
+    if (since !== undefined) {
+      const second = Math.round(clock.elapsed(since, asOf));
+      const limit = check!.limit(r.rule as never);
+      if (second > limit) {
+        outcome.kind = d.over;
+        outcome.code = check!.code;
+        outcome.value = second;
+        outcome.limit = limit;
+      }
     }
   }
   return outcome;
@@ -58,6 +66,18 @@ function allState(state: ScorecardState, r: CompiledRule, rule: number): RuleSta
 
 /** Where an entry counts, rewritten per entry (countEligible does not keep it). */
 const placement: Placement = { week: '', dims: [], keys: [], override: 0 };
+const placedKeys: string[] = [];
+
+/**
+ * An entry's breakdown keys as they count now: a key pushed out of its table since the entry was
+ * pooled (key-table.ts) counts under OTHER_KEY, like every other ticket of that key.
+ */
+function keysNow(state: ScorecardState, keys: readonly string[]): readonly string[] {
+  if (keys.length === 0) return keys;
+  placedKeys.length = keys.length;
+  for (let i = 0; i < keys.length; i++) placedKeys[i] = state.keys[i]?.has(keys[i]) ? keys[i] : OTHER_KEY;
+  return placedKeys;
+}
 
 /** Counts an outcome; `late`: its value is not known yet (kept in `state.late` for finish). */
 function apply(state: ScorecardState, r: CompiledRule, d: DeferredEntry, o: Outcome, dims: Dimension[], late: boolean): void {
@@ -67,7 +87,7 @@ function apply(state: ScorecardState, r: CompiledRule, d: DeferredEntry, o: Outc
     case 'breached': {
       placement.week = d.week;
       placement.dims = dims;
-      placement.keys = d.keys;
+      placement.keys = keysNow(state, d.keys);
       placement.override = d.override;
       countEligible(s, o.kind === 'met', placement, r.samples && !late ? o.sample : NaN);
       if (late && r.samples) state.late[d.rule].samples.push(d.since);
@@ -83,7 +103,7 @@ function apply(state: ScorecardState, r: CompiledRule, d: DeferredEntry, o: Outc
       break;
     }
     case 'pending':
-      s.pending++;
+      countPending(s, d.override);
       break;
     case 'excluded':
       s.excluded++;
@@ -160,9 +180,9 @@ const NO_FIELDS: ReadonlySet<string> = new Set();
  * have the second check's field (known only at finish): then it stays pooled.
  */
 export function settleNow(state: ScorecardState, r: CompiledRule, d: DeferredEntry, asOf: number, dims: Dimension[]): boolean {
-  const clock = r.ctx.clock;
-  if (!Number.isNaN(d.since2) && d.need2 !== '' && !(Math.round(clock.elapsed(d.since, asOf)) > d.limit)) return false;
-  apply(state, r, d, decide(d, clock, asOf, NO_FIELDS), dims, false);
+  const check = r.def.secondCheck;
+  if (check && check.since(d) !== undefined && !(Math.round(r.ctx.clock.elapsed(d.since, asOf)) > d.limit)) return false;
+  apply(state, r, d, decide(r, d, asOf, NO_FIELDS), dims, false);
   return true;
 }
 
@@ -181,7 +201,7 @@ export function resolveDeferred(
 ): void {
   for (const d of from.deferred) {
     const r = rules[d.rule];
-    apply(state, r, d, decide(d, r.ctx.clock, asOf, available), dims, false);
+    apply(state, r, d, decide(r, d, asOf, available), dims, false);
   }
   from.late.forEach((late, i) => {
     const r = rules[i];

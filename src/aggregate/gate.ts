@@ -5,18 +5,38 @@ import type { RuleResult, Summary } from '../report.js';
 
 const HAS_DATA = new Set(['pass', 'warn', 'fail']);
 
+const ratio = (compliance: number, target: number) => (target > 0 ? Math.min(1, compliance / target) : 1);
+
 /**
- * 0–100, weight-averaged min(1, compliance ÷ target) over the rules with data (pass, warn or
- * fail), rounded to one decimal; null when no rule has data or every weight is 0. A target of 0
- * is always fully met.
+ * A rule's term in the score: min(1, compliance ÷ target); for a rule with groups (overrides),
+ * the mean of its judged groups' terms weighted by their eligible tickets. Null without data.
+ */
+export function scoreTerm(r: RuleResult): number | null {
+  if (!HAS_DATA.has(r.status) || r.compliance === null) return null;
+  if (!r.groups) return ratio(r.compliance, r.target);
+  let weighted = 0;
+  let eligible = 0;
+  for (const g of r.groups) {
+    if (!HAS_DATA.has(g.status) || g.compliance === null) continue;
+    weighted += g.eligible * ratio(g.compliance, g.target);
+    eligible += g.eligible;
+  }
+  return eligible > 0 ? weighted / eligible : null;
+}
+
+/**
+ * 0–100, weight-averaged rule terms (scoreTerm) over the rules with data (pass, warn or fail),
+ * rounded to one decimal; null when no rule has data or every weight is 0. A target of 0 is
+ * always fully met.
  */
 export function overallScore(rules: RuleResult[]): number | null {
   let weighted = 0;
   let weights = 0;
   for (const r of rules) {
-    if (!HAS_DATA.has(r.status) || r.compliance === null || r.weight <= 0) continue;
-    const ratio = r.target > 0 ? Math.min(1, r.compliance / r.target) : 1;
-    weighted += r.weight * ratio;
+    if (r.weight <= 0) continue;
+    const term = scoreTerm(r);
+    if (term === null) continue;
+    weighted += r.weight * term;
     weights += r.weight;
   }
   if (weights === 0) return null;
@@ -29,7 +49,8 @@ export function overallScore(rules: RuleResult[]): number | null {
  * The run fails (exit 1) when any of these holds, each giving a reason code:
  * - nothing was measured (`nothing-measured`): no ticket in the selection, or every rule without
  *   data (`no_data`), unless the policy's gate says `require_data: false`;
- * - the score is below the minimum (`score-below-minimum`; a null score never trips it);
+ * - the score is below the minimum (`score-below-minimum`; a null score never trips it), or is
+ *   not a finite number (`score-not-finite`: never a pass on NaN);
  * - a rule of severity `error` fails (`rule-failed:<id>`);
  * - with fail_on `warn`: also a rule of severity `warn` that fails (`rule-failed:<id>`) and a rule
  *   of severity `error` that only warns (`rule-warned:<id>`);
@@ -50,7 +71,9 @@ export function decideGate(
   // A rule under the minimum sample measured something, just not enough to score.
   const nothing = overrides.measured === 0 || !rules.some((r) => HAS_DATA.has(r.status) || r.status === 'insufficient');
   if (nothing && gate.require_data) reasons.push('nothing-measured');
-  if (score !== null && score < minScore) reasons.push('score-below-minimum');
+  // Defence in depth (the policy keeps weights finite): a score that is not a number never passes.
+  if (score !== null && !Number.isFinite(score)) reasons.push('score-not-finite');
+  else if (score !== null && !(score >= minScore)) reasons.push('score-below-minimum');
   for (const r of rules) {
     counts[r.status]++;
     if (r.severity === 'off') continue;

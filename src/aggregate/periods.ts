@@ -6,6 +6,8 @@ import { toWall } from '../zone.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
+/** Days remembered; past it the memory starts afresh (dates spread over centuries must not grow it). */
+const DAYS_KEPT = 4096;
 
 export class Periods {
   private readonly days = new Map<number, { week: string; month: string }>();
@@ -21,6 +23,7 @@ export class Periods {
     let keys = this.days.get(dayNumber);
     if (!keys) {
       keys = { week: isoWeek(dayNumber), month: new Date(dayNumber * DAY).toISOString().slice(0, 7) };
+      if (this.days.size >= DAYS_KEPT) this.days.clear();
       this.days.set(dayNumber, keys);
     }
     this.lastDay = dayNumber;

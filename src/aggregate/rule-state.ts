@@ -3,13 +3,14 @@
 // so a state can cross a worker boundary and be merged; integer counts and integer-millisecond
 // sums make any merge order give identical results.
 
+import type { OutcomeCode } from '../findings.js';
 import { addValue, mergeQuantiles, newQuantiles, type QuantileState } from './quantiles.js';
 
 export interface BreachRecord {
   id: string;
   /** ms for durations, a plain number (rating, count), or null. */
   value: number | null;
-  code: string;
+  code: OutcomeCode;
   limit: number;
   n: number;
   created: number;
@@ -23,29 +24,43 @@ export interface RuleState {
   pending: number;
   excluded: number;
   excludedReasons: Record<string, number>;
-  /** Side counts: `vendor:<column>` uses, `volume` (per hour of week), `detractor`, … */
+  /** Side counts: `vendor:<column>` uses, `volume` (per slot of a slotted rule), `breached:<code>`, `na:<code>`, … */
   extra: Record<string, number>;
   /** Sum of samples in whole milliseconds. */
   sum: number;
   samples: QuantileState;
-  /** ISO week → [eligible, met]. */
-  trend: Record<string, [number, number]>;
-  /** Dimension → key → [eligible, met]. */
-  groups: Record<string, Record<string, [number, number]>>;
+  /** ISO week → [eligible, met], for the latest MAX_TREND_WEEKS weeks (trendPair). */
+  trend: Map<string, [number, number]>;
+  /** [eligible, met] of the weeks before those. */
+  trendEarlier: [number, number];
+  /**
+   * Dimension → key → [eligible, met]. Keys are the data's own words (an agent may be called
+   * `constructor` or `__proto__`), so a Map; OTHER_KEY (key-table.ts) counts the keys not kept.
+   */
+  groups: Record<string, Map<string, [number, number]>>;
   /** Worst first once trimmed; may hold up to twice the cap between trims. */
   breaches: BreachRecord[];
   /** The value of the last breach kept at the latest trim: a lesser one can never make the list. */
   breachFloor: number;
   /** That last breach itself: one ranking after it (worseFirst) can never make the list either. */
   floorBreach: BreachRecord | null;
-  /** Eligible tickets per override: index 0 = none matched, i + 1 = overrides[i]. */
-  overrideEligible: number[];
+  /**
+   * Per group, three counts [met, breached, pending] one after the other: group 0 = the tickets
+   * matching no override, group i + 1 = overrides[i] (first match wins). Each group is judged alone.
+   */
+  tiers: number[];
 }
+
+/** Where a group's counts start in `tiers`; then + MET, + BREACHED, + PENDING. */
+export const TIER_SIZE = 3;
+export const MET = 0;
+export const BREACHED = 1;
+export const PENDING = 2;
 
 export function newRuleState(overrides: number): RuleState {
   return {
     met: 0, breached: 0, pending: 0, excluded: 0, excludedReasons: {}, extra: {}, sum: 0,
-    samples: newQuantiles(), trend: {}, groups: {}, breaches: [], breachFloor: -Infinity, floorBreach: null, overrideEligible: new Array(overrides + 1).fill(0),
+    samples: newQuantiles(), trend: new Map(), trendEarlier: [0, 0], groups: {}, breaches: [], breachFloor: -Infinity, floorBreach: null, tiers: new Array(TIER_SIZE * (overrides + 1)).fill(0),
   };
 }
 
@@ -68,15 +83,70 @@ export function bump(counts: Record<string, number>, key: string, by = 1): void 
   counts[key] = (counts[key] ?? 0) + by;
 }
 
-/** The [eligible, met] pair of a key, made on first use. */
-export function pairOf(counts: Record<string, [number, number]>, key: string): [number, number] {
-  return counts[key] ?? (counts[key] = [0, 0]);
+/**
+ * Weeks a rule's trend keeps: ten years of them. A file whose dates are spread over centuries
+ * (damage, or an attack) would otherwise make the trend, and the report, grow with them.
+ */
+export const MAX_TREND_WEEKS = 520;
+
+/**
+ * Counts the trend's weeks pushed out (trendPair): a holder of a week's pair (the scorecard keeps
+ * the last one) takes it again when this moved.
+ */
+export const trendEpoch = { n: 0 };
+
+const earliestWeeks = new WeakMap<Map<string, [number, number]>, string>();
+
+function earliestWeek(trend: Map<string, [number, number]>): string {
+  let earliest = earliestWeeks.get(trend);
+  if (earliest === undefined) {
+    for (const week of trend.keys()) if (earliest === undefined || week < earliest) earliest = week;
+    earliestWeeks.set(trend, earliest!);
+  }
+  return earliest!;
 }
 
-function bumpPair(counts: Record<string, [number, number]>, key: string, met: boolean): void {
-  const pair = pairOf(counts, key);
+/**
+ * The [eligible, met] pair of a week of the trend, made on first use. The trend keeps the latest
+ * MAX_TREND_WEEKS weeks (by key): an earlier week counts in `trendEarlier`, and a later one
+ * pushes the earliest kept there. Which weeks are kept does not depend on the order tickets come
+ * in, so merged parts give the one-pass trend.
+ */
+export function trendPair(s: RuleState, week: string): [number, number] {
+  const trend = s.trend;
+  const pair = trend.get(week);
+  if (pair !== undefined) return pair;
+  if (trend.size >= MAX_TREND_WEEKS) {
+    const earliest = earliestWeek(trend);
+    if (week < earliest) return s.trendEarlier;
+    const [e, m] = trend.get(earliest)!;
+    trend.delete(earliest);
+    earliestWeeks.delete(trend);
+    s.trendEarlier[0] += e;
+    s.trendEarlier[1] += m;
+    trendEpoch.n++;
+  } else if (earliestWeeks.has(trend) && week < earliestWeeks.get(trend)!) earliestWeeks.set(trend, week);
+  const made: [number, number] = [0, 0];
+  trend.set(week, made);
+  return made;
+}
+
+
+function bumpPair(counts: Map<string, [number, number]>, key: string, met: boolean): void {
+  let pair = counts.get(key);
+  if (pair === undefined) counts.set(key, (pair = [0, 0]));
   pair[0]++;
   if (met) pair[1]++;
+}
+
+/** Adds [eligible, met] to a key's pair. */
+export function addPair(counts: Map<string, [number, number]>, key: string, e: number, m: number): void {
+  const pair = counts.get(key);
+  if (pair === undefined) counts.set(key, [e, m]);
+  else {
+    pair[0] += e;
+    pair[1] += m;
+  }
 }
 
 /** Where a ticket falls: its week, its key per breakdown dimension, and its override. */
@@ -91,20 +161,26 @@ export interface Placement {
  * Counts one eligible outcome (met or breached). `week` is the trend pair of `at.week` when the
  * caller already holds it (the scorecard keeps it from ticket to ticket: weeks change rarely).
  */
-export function countEligible(s: RuleState, met: boolean, at: Placement, sample: number, week = pairOf(s.trend, at.week)): void {
+export function countEligible(s: RuleState, met: boolean, at: Placement, sample: number, week = trendPair(s, at.week)): void {
   if (met) s.met++;
   else s.breached++;
-  s.overrideEligible[at.override]++;
+  s.tiers[TIER_SIZE * at.override + (met ? MET : BREACHED)]++;
   week[0]++;
   if (met) week[1]++;
   for (let i = 0; i < at.dims.length; i++) {
-    const byKey = s.groups[at.dims[i]] ?? (s.groups[at.dims[i]] = {});
+    const byKey = s.groups[at.dims[i]] ?? (s.groups[at.dims[i]] = new Map());
     bumpPair(byKey, at.keys[i], met);
   }
   if (Number.isFinite(sample)) {
     s.sum += sample;
     addValue(s.samples, sample);
   }
+}
+
+/** Counts one pending outcome, in its group (`override`, as in Placement). */
+export function countPending(s: RuleState, override: number): void {
+  s.pending++;
+  s.tiers[TIER_SIZE * override + PENDING]++;
 }
 
 /** Worst first: larger value, then id, then creation, then code (a total order: deterministic). */
@@ -150,7 +226,11 @@ export function keepBreach(s: RuleState, b: BreachRecord, cap: number): void {
   if (Number.isFinite(cap) && s.breaches.length >= 2 * cap + 16) trimBreaches(s, cap);
 }
 
-export function mergeRuleState(into: RuleState, from: RuleState, cap: number): void {
+/**
+ * Adds `from` into `into`. `keyOf` says under which key a breakdown key of `from` counts here
+ * (itself, or OTHER_KEY when this side does not keep it: see key-table.ts).
+ */
+export function mergeRuleState(into: RuleState, from: RuleState, cap: number, keyOf?: (dim: string, key: string) => string): void {
   into.met += from.met;
   into.breached += from.breached;
   into.pending += from.pending;
@@ -159,19 +239,17 @@ export function mergeRuleState(into: RuleState, from: RuleState, cap: number): v
   for (const [k, v] of Object.entries(from.extra)) bump(into.extra, k, v);
   into.sum += from.sum;
   mergeQuantiles(into.samples, from.samples);
-  for (const [k, [e, m]] of Object.entries(from.trend)) {
-    const pair = into.trend[k] ?? (into.trend[k] = [0, 0]);
+  for (const [k, [e, m]] of from.trend) {
+    const pair = trendPair(into, k);
     pair[0] += e;
     pair[1] += m;
   }
+  into.trendEarlier[0] += from.trendEarlier[0];
+  into.trendEarlier[1] += from.trendEarlier[1];
   for (const [dim, byKey] of Object.entries(from.groups)) {
-    const target = into.groups[dim] ?? (into.groups[dim] = {});
-    for (const [k, [e, m]] of Object.entries(byKey)) {
-      const pair = target[k] ?? (target[k] = [0, 0]);
-      pair[0] += e;
-      pair[1] += m;
-    }
+    const target = into.groups[dim] ?? (into.groups[dim] = new Map());
+    for (const [k, [e, m]] of byKey) addPair(target, keyOf ? keyOf(dim, k) : k, e, m);
   }
   for (const b of from.breaches) keepBreach(into, b, cap);
-  for (let i = 0; i < from.overrideEligible.length; i++) into.overrideEligible[i] += from.overrideEligible[i];
+  for (let i = 0; i < from.tiers.length; i++) into.tiers[i] += from.tiers[i];
 }

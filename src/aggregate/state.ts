@@ -1,6 +1,7 @@
 // The scorecard's whole state as plain data (structured-cloneable), so partial scorecards built
 // in worker threads can be merged into one.
 
+import type { OutcomeCode } from '../findings.js';
 import type { DeferredCheck } from '../rules/verdict.js';
 import type { RuleState } from './rule-state.js';
 
@@ -15,9 +16,9 @@ export interface DeferredEntry extends DeferredCheck {
   week: string;
   keys: string[];
   override: number;
-  /** The first check's limit and reason code (the Verdict's `limit` and `code`). */
+  /** The check's limit and outcome code when over it (the Verdict's `limit` and `code`). */
   limit: number;
-  code: string;
+  code: OutcomeCode;
 }
 
 /**
@@ -27,7 +28,7 @@ export interface DeferredEntry extends DeferredCheck {
 export interface LateBreach {
   since: number;
   id: string;
-  code: string;
+  code: OutcomeCode;
   limit: number;
   created: number;
   channel?: string;
@@ -55,6 +56,8 @@ export interface ScorecardState {
   firstResponse: Record<string, number[]>;
   /** Tickets added within the selection (--since/--until): what the audit measured. */
   selected: number;
+  /** Per breakdown dimension (in `by` order), the keys counted one by one: key → hash (key-table.ts). */
+  keys: Map<string, number>[];
 }
 
 /** Upper bin edges in minutes for the first-response distribution (the last bin is open). */

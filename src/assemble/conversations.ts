@@ -4,6 +4,7 @@
 // first answered in public (bots and system messages never count), every public agent update,
 // and each customer wait with the agent reply that ended it.
 
+import { countInput } from './per-input.js';
 import type { AuthorRole, Channel, Message, Ticket } from '../types.js';
 import { ownString } from '../read/own-string.js';
 import { threadRoots } from './threads.js';
@@ -40,7 +41,7 @@ export class ConversationAssembler {
     if (key === undefined) return; // the mapper never hands these over (orphan-message / missing-id)
     if (m.id !== undefined) {
       // The first copy read is kept: a message does not change once sent.
-      if (this.messageIds.has(m.id)) return bump(this.repeats, m.file);
+      if (this.messageIds.has(m.id)) return countInput(this.repeats, m.file);
       this.messageIds.add(ownString(m.id));
     }
     const i = this.keys.length;
@@ -73,7 +74,7 @@ export class ConversationAssembler {
     for (const [id, all] of groups) {
       const members = asOf === null ? all : all.filter((i) => this.at[i] <= asOf);
       if (members.length > 0) tickets.push(this.conversation(id, members));
-      else bump(this.afterAsOf, this.file[all.reduce((a, b) => (this.at[b] < this.at[a] ? b : a))]);
+      else countInput(this.afterAsOf, this.file[all.reduce((a, b) => (this.at[b] < this.at[a] ? b : a))]);
     }
     tickets.sort((a, b) => a.created_at - b.created_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return tickets;
@@ -153,9 +154,4 @@ export class ConversationAssembler {
     if (channel !== undefined) t.channel = channel;
     return t;
   }
-}
-
-function bump(counts: number[], file: number): void {
-  while (counts.length <= file) counts.push(0);
-  counts[file]++;
 }

@@ -11,6 +11,7 @@
 //   map/latest-times.ts) waits until that timestamp is known to be no outlier, or until the end.
 // - the join: a ticket whose id a message export also has waits for its conversation (join.ts).
 
+import { countInput } from './per-input.js';
 import type { IdSetState } from '../map/id-set.js';
 import { IdSet } from '../map/id-set.js';
 import type { LatestTimes, LatestTimesState } from '../map/latest-times.js';
@@ -50,10 +51,6 @@ export function newerCopy(a: Ticket, b: Ticket): boolean {
   return a.file !== b.file ? a.file > b.file : a.line > b.line;
 }
 
-function bump(counts: number[], file: number, by = 1): void {
-  while (counts.length <= file) counts.push(0);
-  counts[file] += by;
-}
 
 export class Intake {
   /** First reading: ids seen, and those seen again. */
@@ -103,8 +100,8 @@ export class Intake {
       if (kept === undefined) this.copies.set(t.id, t);
       else if (newerCopy(t, kept)) {
         this.copies.set(t.id, t);
-        bump(this.counts.replaced, kept.file);
-      } else bump(this.counts.replaced, t.file);
+        countInput(this.counts.replaced, kept.file);
+      } else countInput(this.counts.replaced, t.file);
       return;
     }
     if (this.seen !== null) {
@@ -117,7 +114,7 @@ export class Intake {
       if (this.copied.size > 0) return;
     }
     if (asOf !== undefined) {
-      if (!atAsOf(t, asOf)) return bump(this.counts.afterAsOf, t.file);
+      if (!atAsOf(t, asOf)) return countInput(this.counts.afterAsOf, t.file);
     } else if (this.times.rowHeld()) {
       this.held.set(this.times.currentRow, t);
       return;
@@ -139,7 +136,7 @@ export class Intake {
     this.held.clear();
     this.copies.clear();
     for (const t of rest) {
-      if (asOf !== null && !atAsOf(t, asOf)) bump(this.counts.afterAsOf, t.file);
+      if (asOf !== null && !atAsOf(t, asOf)) countInput(this.counts.afterAsOf, t.file);
       else this.pass(t);
     }
   }
@@ -172,8 +169,8 @@ export class Intake {
       this.seen.addAll(part.ids);
     }
     for (const id of part.copied) this.copied.add(id);
-    part.replaced.forEach((n, file) => bump(this.counts.replaced, file, n));
-    part.afterAsOf.forEach((n, file) => bump(this.counts.afterAsOf, file, n));
+    part.replaced.forEach((n, file) => countInput(this.counts.replaced, file, n));
+    part.afterAsOf.forEach((n, file) => countInput(this.counts.afterAsOf, file, n));
     for (const { owner, ticket } of part.held) {
       ticket.line += lineOffset;
       const mine = owners.get(owner);

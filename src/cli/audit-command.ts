@@ -13,8 +13,8 @@ import { zoneWarning } from '../render/words.js';
 import { redactReport } from '../redact.js';
 import { DIMENSIONS, type Report } from '../report.js';
 import { parseAsOf, parseWhen } from '../selection.js';
-import { writeFileAtomic } from '../write-atomic.js';
-import { useColor, type Io } from './io.js';
+import { refuseInputsAsOutputs, resolveOutput, writeOutputs, type OutputTarget } from '../outputs.js';
+import { signalPoint, useColor, type Io } from './io.js';
 import {
   addInputOptions, checkFiles, collectDimensions, collectReports, FORMATS, inputFlags, intOption, numberOption,
   type ReportTarget,
@@ -50,9 +50,10 @@ export function registerAudit(program: Command, io: Io): void {
   )
     .option('--by <dims>', `breakdowns: ${DIMENSIONS.join(', ')} (repeat or comma-separate)`, collectDimensions)
     .addOption(new Option('-f, --format <format>', 'what stdout carries').choices(FORMATS).default('table'))
-    .option('-o, --output <file>', 'write what stdout would carry to this file instead (atomically)')
+    .option('-o, --output <file>', 'write what stdout would carry to this file instead (atomically; - is stdout)')
     .option('--report <format:path>', 'also write a report file, e.g. html:out/report.html (repeatable)', collectReports)
     .option('--show-breaches <n>', 'list the worst N breaches per rule', intOption('--show-breaches', 0), 0)
+    .option('--max-keys <n>', 'breakdown keys listed in JSON and HTML at most, the rest summed in one "other" row; bounds memory too (default 1000)', intOption('--max-keys', 1))
     .option('--min-score <n>', 'fail the gate below this overall score (0-100)', numberOption('--min-score', 0, 100))
     .addOption(new Option('--fail-on <severity>', 'lowest rule severity whose failure fails the gate').choices(['warn', 'error']))
     .option('--baseline <report.json>', 'a previous JSON report: show deltas per rule')
@@ -108,7 +109,7 @@ async function buildRequest(io: Io, files: string[], flags: Record<string, any>)
   // Command-line dates are the policy's (the team's) local days, like every time shown to people.
   const zone = policy.timezone;
   let baseline: AuditRequest['baseline'];
-  if (flags.baseline) baseline = { report: readReport(flags.baseline), path: flags.baseline, maxRegression: flags.maxRegression };
+  if (flags.baseline) baseline = { report: await readReport(flags.baseline), path: flags.baseline, maxRegression: flags.maxRegression };
   else if (flags.maxRegression !== undefined) throw new UsageError('--max-regression needs --baseline <report.json>.');
   return {
     files,
@@ -119,6 +120,7 @@ async function buildRequest(io: Io, files: string[], flags: Record<string, any>)
     until: flags.until ? parseWhen(flags.until, zone, '--until', 'end') : undefined,
     by: flags.by ?? [],
     maxBreaches: Math.max(flags.showBreaches ?? 0, 10),
+    maxKeys: flags.maxKeys,
     strict: Boolean(flags.strict),
     minScore: flags.minScore,
     failOn: flags.failOn,
@@ -135,17 +137,37 @@ function warn(io: Io, report: Report): void {
   if (zone) io.stderr(`warning: ${terminalSafe(zone)}\n`);
 }
 
+/** Where the reports go, checked before any data is read (a wrong path must not cost a whole audit). */
+async function reportTargets(io: Io, files: string[], flags: Record<string, any>, policyPath: string | undefined) {
+  const reports: { format: FormatName; target: OutputTarget }[] = [];
+  for (const r of (flags.report ?? []) as ReportTarget[]) reports.push({ format: r.format, target: await resolveOutput(r.path, io.cwd, '--report') });
+  const toStdout = flags.output === undefined || flags.output === '-';
+  const output = toStdout ? undefined : await resolveOutput(flags.output, io.cwd, '--output');
+  const targets = [...reports.map((r) => r.target), ...(output ? [output] : [])];
+  await refuseInputsAsOutputs(targets, policyPath ? [...files, policyPath] : files, io.cwd);
+  return { reports, output };
+}
+
 async function runAuditCommand(io: Io, files: string[], flags: Record<string, any>): Promise<void> {
-  const audited = await runAudit(await buildRequest(io, files, flags));
+  const request = await buildRequest(io, files, flags);
+  const { reports, output } = await reportTargets(io, files, flags, request.policy.source === 'built-in' ? undefined : request.policy.source);
+  const audited = await runAudit(request);
   warn(io, audited);
+  // Rendering and writing take a while on a large report: a signal that came meanwhile ends the run here.
+  await signalPoint();
   const report = flags.redact ? redactReport(audited) : audited;
-  const color = useColor(flags.color, io.stdoutIsTTY && !flags.output, io.env);
+  const color = useColor(flags.color, io.stdoutIsTTY && !output, io.env);
   const render = (format: FormatName, toTerminal: boolean) =>
     RENDERERS[format](report, { color: toTerminal && color, showBreaches: flags.showBreaches ?? 0, width: process.stdout.columns });
-  for (const target of (flags.report ?? []) as ReportTarget[]) writeFileAtomic(target.path, render(target.format, false));
+  const outputs: { target: OutputTarget; content: string }[] = [];
+  for (const r of reports) {
+    outputs.push({ target: r.target, content: render(r.format, false) });
+    await signalPoint();
+  }
   const quiet = flags.quiet && report.summary.exit_code === 0;
-  if (flags.output) writeFileAtomic(flags.output, render(flags.format, false));
-  else if (!quiet) io.stdout(render(flags.format, true));
+  if (output) outputs.push({ target: output, content: render(flags.format, false) });
+  else if (!quiet) outputs.push({ target: { kind: 'stdout', shown: 'stdout' }, content: render(flags.format, true) });
+  await writeOutputs(outputs, io);
   process.exitCode = report.summary.exit_code;
 }
 

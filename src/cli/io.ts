@@ -16,3 +16,12 @@ export function useColor(flag: boolean | undefined, isTTY: boolean, env: NodeJS.
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   return isTTY && env.TERM !== 'dumb';
 }
+
+/**
+ * A point where a pending SIGINT/SIGTERM is handled. Signal handlers run only between tasks of
+ * the event loop, never during synchronous work (rendering a large report), and a run that ends
+ * right after that work would exit without ever running them.
+ */
+export function signalPoint(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

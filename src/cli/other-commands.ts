@@ -11,7 +11,7 @@ import { loadPolicy } from '../policy/load.js';
 import { printPolicy } from '../policy/print.js';
 import { starterPolicyYaml } from '../policy/starter.js';
 import { renderInspection } from '../render/inspect.js';
-import { writeFileAtomic } from '../write-atomic.js';
+import { resolveOutput, writeOutputs } from '../outputs.js';
 import { useColor, type Io } from './io.js';
 import { addInputOptions, checkFiles, inputFlags } from './options.js';
 
@@ -43,10 +43,10 @@ export function registerInit(program: Command, io: Io): void {
     .argument('[file]', 'where to write it', 'support-audit.policy.yaml')
     .option('--force', 'overwrite an existing file')
     .addHelpText('after', '\nExample:\n  $ support-audit init && support-audit policy check')
-    .action((file: string, flags: { force?: boolean }) => {
+    .action(async (file: string, flags: { force?: boolean }) => {
       const path = resolve(io.cwd, file);
       if (existsSync(path) && !flags.force) throw new UsageError(`${file} already exists; use --force to overwrite it.`);
-      writeFileAtomic(path, starterPolicyYaml());
+      await writeOutputs([{ target: await resolveOutput(file, io.cwd, 'init'), content: starterPolicyYaml() }], io);
       io.stderr(`wrote ${file}: edit it, then check it with "support-audit policy check ${file}".\n`);
     });
 }
@@ -85,8 +85,8 @@ export function registerDiff(program: Command, io: Io): void {
     .addOption(new Option('-f, --format <format>', 'table, json or markdown').choices(['table', 'json', 'markdown']).default('table'))
     .option('--no-color', 'no colours')
     .addHelpText('after', '\nExample:\n  $ support-audit diff reports/last-week.json reports/this-week.json')
-    .action((before: string, after: string, flags: { format: 'table' | 'json' | 'markdown'; color?: boolean }) => {
-      const diff = diffReports(readReport(before), readReport(after));
+    .action(async (before: string, after: string, flags: { format: 'table' | 'json' | 'markdown'; color?: boolean }) => {
+      const diff = diffReports(await readReport(before), await readReport(after));
       io.stdout(renderDiff(diff, flags.format, { color: useColor(flags.color, io.stdoutIsTTY, io.env), showBreaches: 0 }));
     });
 }

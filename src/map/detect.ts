@@ -27,8 +27,11 @@ function scoreOf(preset: PresetSpec, names: Set<string>): { score: number; requi
   return { score: hints.length ? 0.5 + (0.5 * hit) / hints.length : 0.5, requiredShare };
 }
 
+/** Longest header cell quoted in a message: one cell of 59 kB (a whole line read as one cell) made a 59 kB line. */
+const CELL_SHOWN = 60;
+
 function list(names: string[], max: number): string {
-  const shown = names.slice(0, max).join(', ');
+  const shown = names.slice(0, max).map((n) => (n.length > CELL_SHOWN ? `${n.slice(0, CELL_SHOWN - 1)}…` : n)).join(', ');
   return names.length > max ? `${shown}, …` : shown;
 }
 

@@ -58,6 +58,14 @@ export const TICKET_FIELDS: Record<TicketField, FieldKind> = {
   last_agent_update_at: TIME,
   resolution_minutes: MINUTES,
   resolution_business_minutes: MINUTES,
+  first_resolution_minutes: MINUTES,
+  first_resolution_business_minutes: MINUTES,
+  requester_wait_minutes: MINUTES,
+  requester_wait_business_minutes: MINUTES,
+  agent_wait_minutes: MINUTES,
+  agent_wait_business_minutes: MINUTES,
+  on_hold_minutes: MINUTES,
+  on_hold_business_minutes: MINUTES,
   vendor_first_response_sla: value('vendor_sla'),
 };
 
@@ -72,6 +80,17 @@ export const MESSAGE_FIELDS: Record<MessageField, FieldKind> = {
   channel: value('channel'),
   subject: TEXT,
 };
+
+/**
+ * Vendor durations that only a rule reads, and only when its needs() name them: an audit reads
+ * their cells only for a policy with such a rule (MapContext.unread). Bound all the same, so
+ * inspect shows them and rules see them as available. A Zendesk export has eight of them on
+ * every row, and decoding cells nothing uses is per-row work for nothing.
+ */
+export const ON_DEMAND: ReadonlySet<string> = new Set([
+  'first_resolution_minutes', 'first_resolution_business_minutes', 'requester_wait_minutes', 'requester_wait_business_minutes',
+  'agent_wait_minutes', 'agent_wait_business_minutes', 'on_hold_minutes', 'on_hold_business_minutes',
+]);
 
 /** Times that must not come before created_at (dropped with `negative-duration` when they do). */
 export const AFTER_CREATION = new Set<string>(['first_response_at', 'solved_at', 'closed_at', 'last_agent_update_at']);

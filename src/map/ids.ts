@@ -3,6 +3,22 @@
 // written, where it may then collide as a duplicate), and pandas writes integer ids of a column
 // with gaps as floats (`3.0`), which must still match the `3` they refer to.
 
+import { createHash } from 'node:crypto';
+
+/**
+ * Longest id kept as written. Ids are remembered for the whole audit (duplicates) and listed in
+ * breaches; real ones are numbers, keys like PROJ-123 or e-mail message ids (under 200
+ * characters). A longer one (900 kB ids were seen in hostile files) is kept as its first
+ * characters and a digest of the whole, so memory does not grow with id bytes.
+ */
+export const MAX_ID_LENGTH = 256;
+const KEPT_PREFIX = 64;
+
+/** `first 64 characters…#` + 16 hex digits of SHA-256 over the whole id: distinct ids stay distinct. */
+export function shortenedId(id: string): string {
+  return `${id.slice(0, KEPT_PREFIX)}…#${createHash('sha256').update(id).digest('hex').slice(0, 16)}`;
+}
+
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }

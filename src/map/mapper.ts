@@ -4,10 +4,11 @@
 
 import { InputError } from '../errors.js';
 import { normalizeHeader } from '../read/header.js';
-import type { Message, Problem, Ticket } from '../types.js';
+import { cellText, type ProblemFinding } from '../findings.js';
+import type { Message, Ticket } from '../types.js';
 import type { LatestTimes } from './latest-times.js';
 import type { PresetSpec } from './preset.js';
-import { quote, type ProblemSink } from './problems.js';
+import type { ProblemSink } from './problems.js';
 import { RowMapper, type Fallback } from './row-mapper.js';
 import { fieldKinds, findColumn, K_TAGS, Slot } from './slots.js';
 import { TimestampReader } from './timestamp-reader.js';
@@ -30,6 +31,8 @@ export interface MapContext {
   times: LatestTimes;
   /** Line of the header in the file (blank lines before it move it down); default 1. */
   headerLine?: number;
+  /** Bound fields whose cells are not read (fields.ts ON_DEMAND that no rule of the audit needs). */
+  unread?: readonly string[];
 }
 
 export interface Mapper {
@@ -40,7 +43,7 @@ export interface Mapper {
   /** Canonical fields the preset knows but the header lacks, then canonical fields no source could fill. */
   missing: string[];
   /** Problems with the header itself (a bound column whose name is repeated), for the file's sink. */
-  headerProblems: Problem[];
+  headerProblems: ProblemFinding[];
   /** Returns null when the record is unusable (counted as skipped by the caller; the problem is already in the sink). */
   mapTicket(row: string[], line: number, sink: ProblemSink): Ticket | null;
   mapMessage(row: string[], line: number, sink: ProblemSink): Message | null;
@@ -108,8 +111,8 @@ export function compileMapper(header: string[], preset: PresetSpec, ctx: MapCont
  * several labels: they are all read. Any other repeat is ambiguous: the first column is read and
  * the repeat is reported, so the ignored column is never a silent drop.
  */
-function repeatedColumns(header: string[], normalized: string[], slots: Slot[], line: number): Problem[] {
-  const problems: Problem[] = [];
+function repeatedColumns(header: string[], normalized: string[], slots: Slot[], line: number): ProblemFinding[] {
+  const problems: ProblemFinding[] = [];
   for (const slot of slots) {
     const name = normalized[slot.index];
     const others: number[] = [];
@@ -119,13 +122,8 @@ function repeatedColumns(header: string[], normalized: string[], slots: Slot[], 
       slot.more = others;
       continue;
     }
-    const positions = [slot.index, ...others].map((i) => i + 1).join(', ');
-    problems.push({
-      code: 'duplicate-column',
-      line,
-      column: header[slot.index],
-      message: `${others.length + 1} columns are named ${quote(header[slot.index])} (columns ${positions}): ${slot.field} is read from column ${slot.index + 1}, the others are ignored`,
-    });
+    const positions = [slot.index, ...others].map((i) => i + 1);
+    problems.push({ code: 'duplicate-column', line, column: header[slot.index], name: cellText(header[slot.index]), positions, field: slot.field });
   }
   return problems;
 }

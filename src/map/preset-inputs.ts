@@ -42,7 +42,8 @@ export function presetWithInputs(base: PresetSpec | undefined, inputs: InputsCon
   }
   for (const [field, map] of Object.entries(inputs.values ?? {})) {
     if (!known.includes(field)) throw unknownField('inputs.values', field, what, known);
-    const lowered: Record<string, string> = {};
+    // The user's words (a vendor value may be called `__proto__`): no prototype to assign into.
+    const lowered: Record<string, string> = Object.create(null);
     for (const [from, to] of Object.entries(map)) lowered[from.trim().toLowerCase()] = to;
     const previous = fields[field] ?? { columns: [] };
     fields[field] = { ...previous, values: { ...previous.values, ...lowered } };

@@ -1,12 +1,13 @@
 // One record at a time (DESIGN §3 "map"): the compiled mapper's row loop. Only bound cells are
 // touched, each converted once; every data problem goes to the sink with line and column.
 
-import type { Message, Problem, Ticket } from '../types.js';
+import { cellText, type ProblemFinding } from '../findings.js';
+import type { Message, Ticket } from '../types.js';
 import { blankTicket, fieldCode, setField } from './ticket-shape.js';
-import { canonicalId, groupedIdDigits, isScientificId } from './ids.js';
+import { canonicalId, groupedIdDigits, isScientificId, MAX_ID_LENGTH, shortenedId } from './ids.js';
 import { numberScan, parseNumber } from './numbers.js';
 import type { PresetSpec } from './preset.js';
-import { quote, type ProblemSink } from './problems.js';
+import type { ProblemSink } from './problems.js';
 import {
   K_COUNT, K_CSAT, K_DURATION, K_ID, K_TAGS, K_TEXT, K_TIME, K_VALUE, Slot,
 } from './slots.js';
@@ -24,7 +25,7 @@ export interface Fallback { field: string; value: string; bound: boolean }
 export class RowMapper implements Mapper {
   readonly kind: 'tickets' | 'messages';
   readonly bindings: FieldBinding[];
-  headerProblems: Problem[] = [];
+  headerProblems: ProblemFinding[] = [];
   /** The preset's "empty" words (`-`, `N/A`…): a handful, compared one by one (no hashing). */
   private readonly empty: string[];
   /** Longest "empty" word: a longer cell skips the comparisons (most cells, on every row). */
@@ -54,7 +55,7 @@ export class RowMapper implements Mapper {
     this.key = slots.find((s) => s.field === threadKey)!;
     this.when = slots.find((s) => s.field === (preset.kind === 'tickets' ? 'created_at' : 'at'))!;
     this.role = slots.find((s) => s.field === 'author_role') ?? null;
-    this.rest = slots.filter((s) => s !== this.key && s !== this.when && s !== this.role);
+    this.rest = slots.filter((s) => s !== this.key && s !== this.when && s !== this.role && !ctx.unread?.includes(s.field));
     this.codes = this.rest.map((s) => fieldCode(s.field));
   }
 
@@ -74,18 +75,18 @@ export class RowMapper implements Mapper {
   /** Ragged row, key, creation time, duplicates: what decides whether the record is used at all. */
   private head(row: string[], line: number, sink: ProblemSink, noKey: 'missing-id' | 'orphan-message'): Head | null {
     if (row.length !== this.width) {
-      sink.add({ code: 'ragged-row', line, message: `${row.length} cells where the header has ${this.width}: mapped what is there` });
+      sink.add({ code: 'ragged-row', line, cells: row.length, width: this.width });
     }
     const keyText = this.cell(row, this.key.index);
     if (keyText === '') {
-      if (row.every((c) => c.trim() === '')) sink.add({ code: 'empty-row', line, message: 'empty record' });
-      else sink.add({ code: noKey, line, column: this.key.column, message: noKey === 'missing-id' ? 'no id: record skipped' : 'no conversation id: message skipped' });
+      if (row.every((c) => c.trim() === '')) sink.add({ code: 'empty-row', line });
+      else sink.add({ code: noKey, line, column: this.key.column });
       return null;
     }
     const key = this.readId(keyText, line, this.key.column, sink);
     const atText = this.cell(row, this.when.index);
     if (atText === '') {
-      sink.add({ code: 'missing-created-at', line, column: this.when.column, message: `no creation time for ${quote(key)}: record skipped` });
+      sink.add({ code: 'missing-created-at', line, column: this.when.column, id: cellText(key) });
       return null;
     }
     const at = this.when.time!.read(atText, line, this.when.column, sink);
@@ -98,13 +99,18 @@ export class RowMapper implements Mapper {
   }
 
   private readId(text: string, line: number, column: string, sink: ProblemSink): string {
+    if (text.length > MAX_ID_LENGTH) {
+      const id = shortenedId(text);
+      sink.add({ code: 'long-id', line, column, length: text.length, kept: cellText(id) });
+      return id;
+    }
     if (isScientificId(text)) {
-      sink.add({ code: 'excel-scientific-id', line, column, message: `id ${quote(text)} is in Excel's scientific notation: its digits are lost` });
+      sink.add({ code: 'excel-scientific-id', line, column, text: cellText(text) });
       return text;
     }
     const digits = groupedIdDigits(text);
     if (digits !== undefined) {
-      sink.add({ code: 'excel-grouped-id', line, column, message: `id ${quote(text)} has a spreadsheet's digit grouping: read as ${digits}` });
+      sink.add({ code: 'excel-grouped-id', line, column, text: cellText(text), digits });
       return digits;
     }
     return canonicalId(text);
@@ -148,7 +154,7 @@ export class RowMapper implements Mapper {
     const role = roleText === '' ? undefined : (roleSlot.values!.read(roleText, line, roleSlot.column, sink) as Message['author_role'] | undefined);
     if (role === undefined) {
       // An unknown role word was reported once for its value; an empty one is reported per row.
-      if (roleText === '') sink.add({ code: 'unknown-value', line, column: roleSlot.column, message: 'no author role: message skipped' });
+      if (roleText === '') sink.add({ code: 'unknown-value', line, column: roleSlot.column, kind: 'author_role', none: true });
       return null;
     }
     const m: Message = { at: head.at, author_role: role, public: true, file: this.ctx.fileIndex, line };
@@ -186,7 +192,7 @@ export class RowMapper implements Mapper {
           const v = slot.time!.read(text, line, slot.column, sink);
           if (v !== v) break;
           if (slot.afterCreation && v < created) {
-            sink.add({ code: 'negative-duration', line, column: slot.column, message: `${slot.field} is before created_at: dropped` });
+            sink.add({ code: 'negative-duration', line, column: slot.column, why: 'before-creation', field: slot.field });
             break;
           }
           this.noteEvent(v, line, slot);
@@ -196,24 +202,24 @@ export class RowMapper implements Mapper {
         case K_DURATION: {
           const minutes = slot.duration!(text);
           if (minutes !== minutes) {
-            sink.add({ code: 'bad-duration', line, column: slot.column, message: `unreadable duration ${quote(text)}` });
+            sink.add({ code: 'bad-duration', line, column: slot.column, text: cellText(text) });
             break;
           }
           if (minutes < 0) {
-            sink.add({ code: 'negative-duration', line, column: slot.column, message: `negative duration ${quote(text)}: dropped` });
+            sink.add({ code: 'negative-duration', line, column: slot.column, why: 'negative', text: cellText(text) });
             break;
           }
-          if (numberScan.grouped) sink.add({ code: 'bad-number', line, column: slot.column, message: `digit-grouping separators in ${quote(text)}: read as ${minutes}` });
+          if (numberScan.grouped) sink.add({ code: 'bad-number', line, column: slot.column, text: cellText(text), read: minutes });
           setField(out, this.codes[i], slot.field, slot.inSeconds ? minutes * 60 : minutes);
           break;
         }
         case K_COUNT: {
           const n = parseNumber(text);
           if (!(n >= 0) || !Number.isInteger(n)) {
-            sink.add({ code: 'bad-number', line, column: slot.column, message: `${quote(text)} is not a count` });
+            sink.add({ code: 'bad-number', line, column: slot.column, text: cellText(text) });
             break;
           }
-          if (numberScan.grouped) sink.add({ code: 'bad-number', line, column: slot.column, message: `digit-grouping separators in ${quote(text)}: read as ${n}` });
+          if (numberScan.grouped) sink.add({ code: 'bad-number', line, column: slot.column, text: cellText(text), read: n });
           setField(out, this.codes[i], slot.field, n);
           break;
         }

@@ -20,7 +20,10 @@ export function blankTicket(id: string, created_at: number, file: number, line: 
     csat_good: undefined, nps: undefined, reopens: undefined, agent_replies: undefined, wait_seconds: undefined,
     missed: undefined, abandoned: undefined, order_at: undefined, return_requested_at: undefined,
     return_decision: undefined, refunded_at: undefined, last_agent_update_at: undefined, resolution_minutes: undefined,
-    resolution_business_minutes: undefined, vendor_first_response_sla: undefined, outbound: undefined,
+    resolution_business_minutes: undefined, first_resolution_minutes: undefined, first_resolution_business_minutes: undefined,
+    requester_wait_minutes: undefined, requester_wait_business_minutes: undefined, agent_wait_minutes: undefined,
+    agent_wait_business_minutes: undefined, on_hold_minutes: undefined, on_hold_business_minutes: undefined,
+    vendor_first_response_sla: undefined, outbound: undefined,
     agent_update_times: undefined, reply_pairs: undefined, file, line,
   };
 }
@@ -37,7 +40,9 @@ const STORED = [
   'requester', 'requester_name', 'nps', 'reopens', 'agent_replies', 'wait_seconds', 'missed', 'abandoned',
   'order_at', 'return_requested_at', 'return_decision', 'refunded_at', 'last_agent_update_at',
   'resolution_minutes', 'resolution_business_minutes', 'vendor_first_response_sla', 'conversation_id',
-  'in_reply_to', 'author', 'public',
+  'in_reply_to', 'author', 'public', 'first_resolution_minutes', 'first_resolution_business_minutes',
+  'requester_wait_minutes', 'requester_wait_business_minutes', 'agent_wait_minutes', 'agent_wait_business_minutes',
+  'on_hold_minutes', 'on_hold_business_minutes',
 ];
 
 /** The number setField takes for a field: -1 for any other name (a keyed store). */
@@ -83,6 +88,14 @@ export function setField(o: Record<string, unknown>, code: number, field: string
     case 32: o.in_reply_to = v; return;
     case 33: o.author = v; return;
     case 34: o.public = v; return;
+    case 35: o.first_resolution_minutes = v; return;
+    case 36: o.first_resolution_business_minutes = v; return;
+    case 37: o.requester_wait_minutes = v; return;
+    case 38: o.requester_wait_business_minutes = v; return;
+    case 39: o.agent_wait_minutes = v; return;
+    case 40: o.agent_wait_business_minutes = v; return;
+    case 41: o.on_hold_minutes = v; return;
+    case 42: o.on_hold_business_minutes = v; return;
     default: o[field] = v;
   }
 }

@@ -5,7 +5,8 @@
 // a wall time in a DST gap (`nonexistent-local-time`) or overlap (`ambiguous-timestamp`).
 
 import type { TimestampFormat } from './preset.js';
-import { quote, type ProblemSink } from './problems.js';
+import { cellText } from '../findings.js';
+import type { ProblemSink } from './problems.js';
 import { readInstant, shapeOf, WallClock, type SettledFormat } from './time.js';
 import { scan, scanExcelSerial, scanIso, scanJira, scanSlash } from './time-scan.js';
 
@@ -63,7 +64,7 @@ export class TimestampReader {
   /** Instant of a non-empty, trimmed cell; NaN after adding the problem to the sink. */
   read(text: string, line: number, column: string, sink: ProblemSink): number {
     if (this.format === undefined && !this.settle(text)) {
-      sink.add({ code: 'bad-timestamp', line, column, message: `unreadable timestamp ${quote(text)}` });
+      sink.add({ code: 'bad-timestamp', line, column, why: 'unreadable', text: cellText(text) });
       return NaN;
     }
     if (this.format === 'slash') return this.readOpenOrder(text, line, column, sink);
@@ -91,10 +92,7 @@ export class TimestampReader {
     const mdy = scanSlash(text, false);
     if (dmy !== dmy && mdy !== mdy) return this.fallback(text, line, column, sink);
     if (dmy === dmy && mdy === mdy && dmy !== mdy) {
-      sink.add({
-        code: 'ambiguous-timestamp', line, column,
-        message: `day/month order of ${quote(text)} is not known yet: give --date-order DMY or MDY`,
-      });
+      sink.add({ code: 'ambiguous-timestamp', line, column, why: 'order-unknown', text: cellText(text) });
       return NaN;
     }
     if (dmy !== mdy) {
@@ -109,11 +107,11 @@ export class TimestampReader {
   private checked(v: number, text: string, line: number, column: string, sink: ProblemSink): number {
     if (this.gap) {
       this.gap = false;
-      sink.add({ code: 'nonexistent-local-time', line, column, message: `${quote(text)} does not exist in ${this.opts.zone} (DST gap): read as the wall time moved forward by the gap` });
+      sink.add({ code: 'nonexistent-local-time', line, column, text: cellText(text), zone: this.opts.zone });
     }
     if (this.overlap) {
       this.overlap = false;
-      sink.add({ code: 'ambiguous-timestamp', line, column, message: `${quote(text)} occurs twice in ${this.opts.zone} (DST overlap): read as the earlier instant` });
+      sink.add({ code: 'ambiguous-timestamp', line, column, why: 'dst-overlap', text: cellText(text), zone: this.opts.zone });
     }
     return v;
   }
@@ -122,7 +120,7 @@ export class TimestampReader {
   private fallback(text: string, line: number, column: string, sink: ProblemSink): number {
     const primary = this.format;
     let wall = NaN;
-    let layout = '';
+    let layout: 'ISO' | 'Jira' | 'day/month' | 'Excel serial' | '' = '';
     if (primary !== 'iso' && (wall = scanIso(text)) === wall) layout = 'ISO';
     else if (primary !== 'jira' && (wall = scanJira(text)) === wall) layout = 'Jira';
     else if (primary === 'iso' || primary === 'jira' || primary === 'twitter' || primary === 'epoch') {
@@ -131,19 +129,19 @@ export class TimestampReader {
       const order = this.opts.dateOrder;
       if (order) wall = order === 'DMY' ? scanSlash(text, true) : scanSlash(text, false);
       else if (dmy === dmy && mdy === mdy && dmy !== mdy) {
-        sink.add({ code: 'bad-timestamp', line, column, message: `timestamp ${quote(text)} is in another layout than the file's and its day/month order cannot be told` });
+        sink.add({ code: 'bad-timestamp', line, column, why: 'order-unknown-in-other-layout', text: cellText(text) });
         return NaN;
       } else wall = dmy === dmy ? scanSlash(text, true) : scanSlash(text, false);
       if (wall === wall) layout = 'day/month';
     }
     if (layout === '' && primary !== 'epoch' && (wall = scanExcelSerial(text)) === wall) layout = 'Excel serial';
     if (layout === '') {
-      sink.add({ code: 'bad-timestamp', line, column, message: `unreadable timestamp ${quote(text)}` });
+      sink.add({ code: 'bad-timestamp', line, column, why: 'unreadable', text: cellText(text) });
       return NaN;
     }
     const offset = scan.offset;
     const v = offset === offset ? wall - offset : this.clock.toInstant(wall);
-    sink.add({ code: 'excel-reformatted-date', line, column, message: `timestamp ${quote(text)} is in ${layout} layout, not the file's: read as such` });
+    sink.add({ code: 'excel-reformatted-date', line, column, text: cellText(text), layout });
     return this.checked(v, text, line, column, sink);
   }
 }

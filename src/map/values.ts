@@ -5,7 +5,8 @@
 
 import type { Channel } from '../types.js';
 import { numberScan, parseNumber } from './numbers.js';
-import { quote, type ProblemSink } from './problems.js';
+import { cellText } from '../findings.js';
+import type { ProblemSink } from './problems.js';
 import {
   AUTHOR_WORDS, BOOLEAN_WORDS, CHANNEL_WORDS, CSAT_WORDS, PRIORITY_WORDS, RETURN_WORDS, SLA_WORDS, STATUS_WORDS,
 } from './values-vocab.js';
@@ -72,9 +73,18 @@ const UNKNOWN = Symbol('unknown');
 const NOT_RATED = Symbol('not-rated');
 const CACHE_LIMIT = 4096;
 
+/**
+ * Distinct unknown values of one column reported (and remembered) one by one. Past it one more
+ * problem says so and the rest are still read (as `other` for a channel) but no longer listed:
+ * a file with a new unknown value on every row (2 million of them) must not grow memory with
+ * them. A hundred examples say what the column holds; the report lists 1,000 problems per file.
+ */
+export const MAX_UNKNOWN_VALUES = 100;
+
 export class ValueReader<T> {
   private readonly cache = new Map<string, T | typeof UNKNOWN | typeof NOT_RATED>();
   private readonly reported = new Set<string>();
+  private overflowed = false;
   private readonly resolve: (key: string) => unknown;
 
   constructor(
@@ -91,13 +101,23 @@ export class ValueReader<T> {
     if (v === undefined) {
       v = this.resolveText(text);
       if (this.cache.size < CACHE_LIMIT) this.cache.set(text, v);
-      if (v === UNKNOWN && !this.reported.has(text)) {
-        this.reported.add(text);
-        sink.add({ code: 'unknown-value', line, column, message: `unknown ${this.kind.replace('_', ' ')} ${quote(text)}` }, `${this.kind}\u0000${text}`);
-      }
+      if (v === UNKNOWN && !this.overflowed && !this.reported.has(text)) this.reportUnknown(text, line, column, sink);
     }
     if (v === UNKNOWN) return this.kind === 'channel' ? ('other' satisfies Channel as T) : undefined;
     return v === NOT_RATED ? undefined : v;
+  }
+
+  private reportUnknown(text: string, line: number, column: string, sink: ProblemSink): void {
+    const more = { code: 'unknown-value', kind: this.kind, beyond: MAX_UNKNOWN_VALUES } as const;
+    const cap = { group: this.kind, limit: MAX_UNKNOWN_VALUES, more };
+    if (this.reported.size < MAX_UNKNOWN_VALUES) {
+      this.reported.add(text);
+      sink.add({ code: 'unknown-value', line, column, kind: this.kind, text: cellText(text) }, `${this.kind}\u0000${text}`, cap);
+      return;
+    }
+    this.overflowed = true;
+    this.reported.clear();
+    sink.add({ ...more, line, column }, undefined, { ...cap, overflow: true });
   }
 
   private resolveText(text: string): T | typeof UNKNOWN | typeof NOT_RATED {

@@ -121,6 +121,6 @@ function failed(task: RangeTask, why: string): RangeResult {
     problems: { listed: [], counts: {}, firstAt: {}, once: [] },
     intake: { ids: null, copied: [], held: [], copies: [], replaced: [], afterAsOf: [] },
     latest: { top: [], floor: -Infinity, min: Infinity, count: 0 },
-    card: { rules: [], deferred: [], late: [], floor: -Infinity, firstResponse: {}, selected: 0 },
+    card: { rules: [], deferred: [], late: [], floor: -Infinity, firstResponse: {}, selected: 0, keys: [] },
   };
 }

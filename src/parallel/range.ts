@@ -21,7 +21,8 @@ const clocksFor = new WeakMap<Policy, Record<string, Clock>>();
 function clocks(policy: Policy): Record<string, Clock> {
   let made = clocksFor.get(policy);
   if (!made) {
-    made = {};
+    // Keyed by schedule name, the user's words (`__proto__` included): no prototype.
+    made = Object.create(null) as Record<string, Clock>;
     for (const [name, schedule] of Object.entries(policy.schedules)) made[name] = createBusinessClock(schedule);
     clocksFor.set(policy, made);
   }
@@ -34,7 +35,6 @@ export async function readRangeTask(setup: RangeSetup, task: RangeTask, onRows?:
   const { mapper } = prepareMapping(task.header, task.headerLine, { ...setup.ingest, strict: false, times }, task.fileIndex);
   if (task.times) mapper.timeReaders().forEach((reader, i) => reader.adopt(task.times![i]));
   const card = createScorecard(setup.policy, { ...task.card, clocks: clocks(setup.policy) });
-  card.skip(task.skipRules);
   card.raiseFloor(task.floor);
   const copiesOf = task.intake.copiesOf && new Set(task.intake.copiesOf);
   const intake = new Intake({ asOf: task.intake.asOf, copiesOf }, times, (t) => card.add(t));

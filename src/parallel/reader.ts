@@ -12,7 +12,7 @@
 // Copies of a ticket in two ranges are found like copies in two files (assemble/intake.ts).
 
 import { open, stat } from 'node:fs/promises';
-import type { Scorecard, ScorecardOptions } from '../aggregate/scorecard.js';
+import type { Scorecard } from '../aggregate/scorecard.js';
 import type { Intake } from '../assemble/intake.js';
 import { fileResult, ingestFile, prepareMapping, type FileReader, type OpenedFile } from '../ingest.js';
 import { LatestTimes } from '../map/latest-times.js';
@@ -59,8 +59,6 @@ export interface ParallelContext {
   card: Scorecard;
   /** A new, empty scorecard like `card`: ranges are merged into one as they finish, then into `card`. */
   newCard: () => Scorecard;
-  /** `card`'s options, for the ranges' own scorecards. */
-  cardOptions: Omit<ScorecardOptions, 'clocks'>;
   /** The reading's intake and latest-times table: each range's are absorbed into them, in file order. */
   intake: Intake;
   times: LatestTimes;
@@ -73,7 +71,6 @@ export interface ParallelContext {
 
 export function parallelReader(ctx: ParallelContext): FileReader {
   const copiesOf = ctx.intake.copiesOf && [...ctx.intake.copiesOf];
-  const intakeTask = { ...(ctx.cardOptions.asOf !== undefined ? { asOf: ctx.cardOptions.asOf } : {}), ...(copiesOf ? { copiesOf } : {}) };
   return async (file, opts) => {
     const { source, mapper } = file;
     // UTF-8 and the single-byte code pages are parsed as the file's own bytes: ranges of them read alike.
@@ -96,10 +93,13 @@ export function parallelReader(ctx: ParallelContext): FileReader {
     // Stop the one-pass reading: the ranges read the file themselves.
     await file.batches.return?.(undefined);
     const bounds = [source.dataStart, ...cuts, size];
+    // The ranges' scorecards count as `card` does (with what it knows of the inputs by now).
+    const card = ctx.card.partOptions();
+    const intake = { ...(card.asOf !== undefined ? { asOf: card.asOf } : {}), ...(copiesOf ? { copiesOf } : {}) };
     const tasks: RangeTask[] = cuts.concat(size).map((end, index) => ({
       index, path: file.path, fileIndex: file.fileIndex, header: source.header, headerLine: source.headerLine,
-      delimiter: source.delimiter, encoding: readAs, maxRecordSize: DEFAULT_MAX_RECORD_SIZE, start: bounds[index], end, skipRules: file.skipRules,
-      card: ctx.cardOptions, intake: intakeTask, times: index === 0 ? null : times, floor: -Infinity,
+      delimiter: source.delimiter, encoding: readAs, maxRecordSize: DEFAULT_MAX_RECORD_SIZE, start: bounds[index], end,
+      card, intake, times: index === 0 ? null : times, floor: -Infinity,
     }));
     let rows = 0;
     // Each range starts from the floor of the latest timestamps read before it was taken (a time
@@ -192,7 +192,7 @@ async function settledTimes(
   return settled() ? { times: readers.map((r) => r.state), after, floor: probe.floor } : null;
 }
 
-const EMPTY_CARD: RangeResult['card'] = { rules: [], deferred: [], late: [], floor: -Infinity, firstResponse: {}, selected: 0 };
+const EMPTY_CARD: RangeResult['card'] = { rules: [], deferred: [], late: [], floor: -Infinity, firstResponse: {}, selected: 0, keys: [] };
 
 /** Merges the ranges into the file and the reading; false (nothing merged) when a range failed. */
 function merged(file: OpenedFile, results: RangeResult[], staged: Scorecard, ctx: ParallelContext): boolean {

@@ -14,7 +14,7 @@ import type { Delimiter } from '../read/sniff.js';
 /** The same for every range of an audit: sent once to each worker. */
 export interface RangeSetup {
   policy: Policy;
-  ingest: Pick<IngestOptions, 'preset' | 'inputs' | 'zones' | 'dateOrder'>;
+  ingest: Pick<IngestOptions, 'preset' | 'inputs' | 'zones' | 'dateOrder' | 'unread'>;
 }
 
 export interface RangeTask {
@@ -31,12 +31,10 @@ export interface RangeTask {
   /** Byte offsets: [start, end), starting at a record and ending after a `\n`. */
   start: number;
   end: number;
-  /** The reading's scorecard options (as_of and the selection may differ between readings). */
+  /** The reading's scorecard options (as_of and the selection may differ between readings; Scorecard.partOptions). */
   card: Omit<ScorecardOptions, 'clocks'>;
   /** The reading's intake (assemble/intake.ts): as_of when known, the ids with copies on a second reading. */
   intake: { asOf?: number; copiesOf?: string[] };
-  /** Policy rules (indices) the range's tickets are not judged by (OpenedFile.skipRules). */
-  skipRules: number[];
   /** Timestamp readers' state where the range starts; null for the first range (fresh readers). */
   times: TimestampReaderState[] | null;
   /**

@@ -40,7 +40,8 @@ const BILLING = {
 const PREMISES = {
   match: 'any',
   type: ['premises*', 'cleanliness', 'facilit*'],
-  tags: { any: ['premises', 'cleanliness', 'clean*', 'dirty', 'hygiene', 'untidy', 'store-condition'] },
+  // No `clean*`: it matched product and software words (`cleaning`, `clean-install`).
+  tags: { any: ['premises', 'cleanliness', 'unclean', 'dirty', 'hygiene', 'untidy', 'store-condition'] },
   subject: ['dirty', 'untidy', 'messy', 'cleanliness', 'unclean', 'hygien*', 'premises', 'filthy', 'smell*', 'toilet*', 'restroom*'],
 };
 

@@ -2,17 +2,15 @@
 // shape of `policy print` and of the starter file. Parsing this document again gives the same
 // Policy.
 
+import { ruleDefinition } from '../rules/index.js';
 import { CEILING_MEASURES } from './schema-rule.js';
 import { DAY_INDEX, DAY_NAMES } from './schema-schedule.js';
+import { paramUnit } from './schema-units.js';
 import type { DayInterval, Filter, Policy, RuleConfig, Schedule, ScheduleVersion } from './types.js';
 import { formatDuration, formatPercent, formatTimeOfDay, formatTimeRange } from './units.js';
 
 type Doc = Record<string, unknown>;
 
-const DURATION_KEYS = new Set(['window', 'repair_window', 'untouched', 'unassigned', 'return_window', 'answer_window']);
-const PERCENT_KEYS = new Set(['ceiling', 'max_csat_gap']);
-const FILTER_KEYS = new Set(['match', 'repair']);
-const RESPONSE_MEASURES = new Set(['first-response', 'phone-wait']);
 const DAY_NAME_BY_INDEX = Object.fromEntries(Object.entries(DAY_INDEX).map(([n, i]) => [i, n]));
 
 function filterDoc(f: Filter): Doc {
@@ -70,19 +68,23 @@ function scheduleDoc(s: Schedule, policyZone: string): Doc {
 
 function ruleDoc(r: RuleConfig): Doc {
   const { id, expectation, title, applies_to, target, warn, severity, weight, clock, schedule, overrides, measure, ...params } = r;
+  const def = ruleDefinition(measure);
+  const schemas = def.params();
   const out: Doc = {
     id,
-    expectation: expectation ?? (RESPONSE_MEASURES.has(measure) ? 'channel' : 'baseline'),
+    expectation: expectation ?? (def.responseWindow ? 'channel' : 'baseline'),
     title,
     // Always written: a default id merges onto its built-in rule, whose filter would come back.
     applies_to: filterDoc(applies_to),
     measure,
   };
+  // Each parameter as its schema's building block writes it (schema-units.ts paramUnit).
   for (const [key, value] of Object.entries(params)) {
-    if (DURATION_KEYS.has(key)) out[key] = formatDuration(value as number);
-    else if (PERCENT_KEYS.has(key)) out[key] = formatPercent(value as number);
-    else if (FILTER_KEYS.has(key)) out[key] = filterDoc(value as Filter);
-    else if (key === 'peak_hours') {
+    const unit = Object.hasOwn(schemas, key) ? paramUnit(schemas[key]) : undefined;
+    if (unit === 'duration') out[key] = formatDuration(value as number);
+    else if (unit === 'percent') out[key] = formatPercent(value as number);
+    else if (unit === 'filter') out[key] = filterDoc(value as Filter);
+    else if (unit === 'hours-of-week') {
       out[key] = (value as { days: number[]; from: number; to: number }[]).map((p) => ({
         days: p.days.map((d) => DAY_NAME_BY_INDEX[d]),
         hours: `${formatTimeOfDay(p.from * 60)}-${formatTimeOfDay(p.to * 60)}`,

@@ -1,13 +1,17 @@
 // Finding and reading a policy file: `--policy <path>`, else support-audit.policy.{yaml,yml,json}
 // in the working directory or above it up to the repository root, else the built-in policy.
 
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { PolicyError } from '../errors.js';
+import { MAX_POLICY_BYTES, megabytes, readLimited, TooLarge } from '../read-limited.js';
 import { builtinPolicy } from './default.js';
 import { invalidPolicy, resolvePolicy } from './resolve.js';
 import type { Policy } from './types.js';
+
+/** Alias expansions allowed (the yaml package's own measure): plenty for reusing a schedule or filter. */
+const MAX_ALIAS_COUNT = 100;
 
 export const POLICY_FILE_NAMES = ['support-audit.policy.yaml', 'support-audit.policy.yml', 'support-audit.policy.json'];
 
@@ -25,7 +29,21 @@ export function parsePolicy(text: string, source: string): Policy {
     });
     throw invalidPolicy(source, lines);
   }
-  return resolvePolicy(doc.toJS({ maxAliasCount: 100 }), source);
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    // The yaml package refuses aliases that expand beyond the count (a "billion laughs" document).
+    if (err instanceof ReferenceError) {
+      throw invalidPolicy(source, [
+        /excessive alias/i.test(err.message)
+          ? `aliases: they expand to more than ${MAX_ALIAS_COUNT} copies (refused: a document like this exhausts memory); write the values out`
+          : `aliases: ${err.message}`,
+      ]);
+    }
+    throw err;
+  }
+  return resolvePolicy(value, source);
 }
 
 function policyFileIn(dir: string): string | undefined {
@@ -73,12 +91,15 @@ export async function loadPolicy(opts: { path?: string; cwd: string }): Promise<
   const shown = opts.path ?? file;
   let text: string;
   try {
-    if (statSync(file).isDirectory()) throw new PolicyError(`policy file ${shown} is a directory, not a file`);
-    text = readFileSync(file, 'utf8');
+    text = await readLimited(file, MAX_POLICY_BYTES);
   } catch (err) {
-    if (err instanceof PolicyError) throw err;
+    if (err instanceof TooLarge) {
+      throw new PolicyError(`policy file ${shown} is larger than ${megabytes(err.limit)}: expected a policy (a few kB of YAML or JSON)`);
+    }
     const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') throw new PolicyError(`policy file ${shown} is a directory, not a file`);
+    if (code === 'EACCES' || code === 'EPERM') throw new PolicyError(`cannot read policy file ${shown}: permission denied`);
     throw new PolicyError(code === 'ENOENT' ? `policy file ${shown} not found` : `cannot read policy file ${shown} (${code ?? String(err)})`);
   }
-  return parsePolicy(text.replace(/^\uFEFF/, ''), shown);
+  return parsePolicy(text, shown);
 }

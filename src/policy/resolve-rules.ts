@@ -4,7 +4,7 @@
 
 import { DEFAULT_DOCUMENT, DEFAULT_RULE_IDS } from './default-document.js';
 import { zodIssueLines, type Issues, type Path } from './issues.js';
-import { CEILING_MEASURES, fullRuleSchema, RULE_ID, WINDOW_KEY } from './schema-rule.js';
+import { CEILING_MEASURES, fullRuleSchema, RULE_ID, WINDOW_MEASURES } from './schema-rule.js';
 import type { MeasureId, RuleConfig, RuleOverride, Schedule } from './types.js';
 import { builtinTitle } from './titles.js';
 import { formatPercent } from './units.js';
@@ -37,13 +37,14 @@ function mergeOntoBuiltin(entry: Raw): Raw {
 function pickSchedule(r: Raw, schedules: Record<string, Schedule>, path: Path, issues: Issues): string | undefined {
   const names = Object.keys(schedules);
   if (typeof r.schedule === 'string') {
-    if (schedules[r.schedule]) return r.schedule;
+    // Schedule names are the user's words: `toString` is a name like any other, not a property.
+    if (Object.hasOwn(schedules, r.schedule)) return r.schedule;
     issues.add([...path, 'schedule'], `unknown schedule "${r.schedule}" (defined: ${names.join(', ') || 'none'})`);
     return undefined;
   }
   if (r.clock !== 'business') return undefined;
   if (names.length === 0) issues.add([...path, 'clock'], 'a business clock needs a schedule: define one under schedules');
-  else if (schedules['business-hours']) return 'business-hours';
+  else if (Object.hasOwn(schedules, 'business-hours')) return 'business-hours';
   else if (names.length === 1) return names[0];
   else issues.add([...path, 'schedule'], `name the schedule this business clock counts in (one of ${names.join(', ')})`);
   return undefined;
@@ -53,7 +54,7 @@ function checkOverrides(r: Raw, measure: MeasureId, target: number, warn: number
   const ceiling = CEILING_MEASURES.has(measure);
   return (r.overrides as RuleOverride[]).map((o, i) => {
     const at = [...path, 'overrides', i];
-    if (o.window !== undefined && !WINDOW_KEY[measure]) issues.add([...at, 'window'], `a ${measure} rule has no window to override`);
+    if (o.window !== undefined && !WINDOW_MEASURES.has(measure)) issues.add([...at, 'window'], `a ${measure} rule has no window to override`);
     if (o.target !== undefined && ceiling) issues.add([...at, 'target'], 'a ceiling rule is judged against 1 − ceiling; it takes no target');
     const out: RuleOverride = { ...o };
     if (o.target !== undefined && o.warn === undefined) out.warn = Math.min(warn, defaultWarn(o.target));
@@ -83,7 +84,6 @@ function resolveRule(raw: Raw, path: Path, schedules: Record<string, Schedule>, 
   const schedule = pickSchedule(r, schedules, path, issues);
   const overrides = checkOverrides(r, measure, target, warn, path, issues);
   const { id, expectation, title, applies_to, target: _t, warn: _w, severity, weight, clock, schedule: _s, overrides: _o, ...params } = r;
-  if (measure === 'after-sales') params.repair ??= {};
   return {
     id, expectation, title, applies_to: applies_to ?? {}, target, warn, severity, weight, clock,
     ...(schedule !== undefined ? { schedule } : {}),

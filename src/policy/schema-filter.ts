@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { CHANNELS, PRIORITIES, STATUSES } from '../types.js';
-import { glob, once, oneOrMany } from './schema-units.js';
+import { glob, once, oneOrMany, paramUnits } from './schema-units.js';
 
 const globs = once(() => oneOrMany(glob()));
 
@@ -32,5 +32,6 @@ export const filterSchema = once(() =>
         .optional()
         .meta({ description: '`any`: type, tags.any and subject are alternatives; `all` (default): each given must match.' }),
     })
-    .meta({ description: 'Which tickets: every criterion given must hold. Text is case-insensitive words/globs.' }),
+    .meta({ description: 'Which tickets: every criterion given must hold. Text is case-insensitive words/globs.' })
+    .register(paramUnits, { unit: 'filter' }),
 );

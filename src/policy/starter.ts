@@ -18,9 +18,10 @@ const KEY_COMMENTS: Record<string, string> = {
   timezone:
     " Your support team's time zone, e.g. Europe/Berlin. Opening hours, weeks, peak hours, the dates\n" +
     ' you give on the command line and the times in reports are in it, and timestamps your exports\n' +
-    ' write without an offset are read in it. An export written in another zone: add\n' +
-    ' inputs: { timezone: America/New_York } (or pass --timezone). UTC below is only a neutral\n' +
-    ' default: until you set a zone, the audit warns that it assumed UTC for the data.',
+    ' write without an offset are read in it. An export written in another zone, or saved by Excel\n' +
+    ' in a code page: add inputs: { timezone: America/New_York, encoding: windows-1252 } (or pass\n' +
+    ' --timezone, --encoding). UTC below is only a neutral default: until you set a zone, the\n' +
+    ' audit warns that it assumed UTC for the data.',
   schedules: ' Opening hours for rules with clock: business, in the timezone above (a schedule may name\n its own with timezone:). Overnight hours like "22:00-06:00" are fine;\n holidays: ["2024-12-25", {date: 2024-12-24, hours: ["12:00-24:00"]}];\n public holidays: public_holidays: {country: DE, state: BY}.',
   exclude_tags: ' Tickets with any of these tags are left out of every rule.',
   rules: ' Durations: 3m, 24h, 7d, 1h30m. Percentages: 90% (or 0.9). A rule\'s warn level defaults to\n 10 points under its target (ceiling rules: a share up to twice the ceiling warns).\n severity: error fails the gate, warn only reports, off skips the rule.\n A rule without a title is titled from its numbers ("answered within 24 hours").',

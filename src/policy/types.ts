@@ -3,6 +3,8 @@
 // parses what people write (`95%`, `24h`, `22:00-06:00`) and resolves it into these shapes.
 
 import type { Encoding } from '../read/decode.js';
+import type { MeasureParams } from '../rules/index.js';
+import type { MeasureId } from '../rules/measures.js';
 import type { Channel, Priority, Status } from '../types.js';
 
 /** A ticket filter. Text tests are plain words or globs (`*` and `?` only), case-insensitive. */
@@ -50,36 +52,13 @@ export interface RuleBase {
   overrides: RuleOverride[];
 }
 
-/** What a rule measures, with its parameters (durations in ms, rates as fractions). */
-export type Measure =
-  | { measure: 'first-response'; window: number }
-  | { measure: 'next-reply'; window: number }
-  | { measure: 'update-gap'; window: number }
-  | { measure: 'resolution'; which: 'first' | 'full'; window: number }
-  | { measure: 'phone-wait'; window: number }
-  | { measure: 'csat' }
-  | { measure: 'nps' }
-  | { measure: 'share'; match: Filter; ceiling: number }
-  | { measure: 'reopen-rate'; ceiling: number }
-  | { measure: 'one-touch' }
-  | { measure: 'missed-rate'; ceiling: number }
-  | { measure: 'promise-updates' }
-  | { measure: 'after-sales'; repair: Filter; repair_window: number }
-  | { measure: 'queue-hygiene'; untouched: number; unassigned: number }
-  | {
-      measure: 'peak';
-      /** Local peak hours; empty means "the busiest quarter of the week's hours by volume". */
-      peak_hours: { days: number[]; from: number; to: number }[];
-      /** How far peak CSAT may fall below off-peak (fraction points). */
-      max_csat_gap: number;
-      /** How much slower peak median first response may be than off-peak (ratio). */
-      max_response_ratio: number;
-    }
-  | { measure: 'presales'; window: number }
-  | { measure: 'returns-approval'; return_window: number; answer_window: number }
-  | { measure: 'refund-speed'; window: number };
+/**
+ * What a rule measures, with its parameters (durations in ms, rates as fractions): each measure's
+ * parameters are what its zod schema resolves to (rules/<measure>.ts `params`).
+ */
+export type Measure = { [M in MeasureId]: { measure: M } & MeasureParams[M] }[MeasureId];
 
-export type MeasureId = Measure['measure'];
+export type { MeasureId };
 export type RuleConfig = RuleBase & Measure;
 
 /** Minutes from local midnight, `[start, end)`, end may be 1440 (24:00). */

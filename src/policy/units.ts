@@ -26,7 +26,7 @@ const PART = /(\d+(?:\.\d+)?)\s*([a-z]+)\s*/gy;
  */
 export function parseDuration(text: string | number): number {
   if (typeof text === 'number') {
-    if (!Number.isFinite(text) || text < 0) throw new Error(`expected a duration like 24h, got ${text}`);
+    if (!Number.isFinite(text) || text < 0 || !Number.isFinite(text * MINUTE)) throw new Error(`expected a duration like 24h, got ${text}`);
     return Math.round(text * MINUTE);
   }
   const s = text.trim().toLowerCase();
@@ -45,6 +45,8 @@ export function parseDuration(text: string | number): number {
     lastRank = rank;
     total += Number(m[1]) * UNITS[rank][1];
   }
+  // A number too long to be one (a 400-digit window) overflows to Infinity.
+  if (!Number.isFinite(total)) throw new Error(`expected a duration like 24h, got a number too large to be one`);
   return Math.round(total);
 }
 

@@ -6,7 +6,7 @@
 import type { Report, RuleResult } from '../report.js';
 import { humanMinutes } from './duration-text.js';
 import { terminalSafe } from './sanitize.js';
-import { complianceVsTarget, count, percentiles, verdictLine } from './words.js';
+import { complianceVsTarget, count, groupLines, percentiles, verdictLine } from './words.js';
 
 const PER_KIND = 10;
 const BREACH_IDS = 3;
@@ -31,6 +31,8 @@ function annotation(kind: 'error' | 'warning', r: RuleResult): string {
   const ids = r.breaches.slice(0, BREACH_IDS).map((b) => b.id);
   const message = [
     `${r.title}: ${complianceVsTarget(r)} of ${count(r.eligible)} eligible${p ? `, p50 / p90 ${p}` : ''}`,
+    // A rule with overrides fails or warns by its groups: each on its own line.
+    ...groupLines(r),
     ...(ids.length ? [`worst: ${ids.join(', ')}`] : []),
   ].join('\n');
   return `::${kind} title=${escapeProperty(`${r.status === 'fail' ? 'Rule failed' : 'Rule warns'}: ${r.id}`)}::${escapeData(message)}`;

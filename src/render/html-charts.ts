@@ -11,7 +11,7 @@ import { count, percent } from './words.js';
 const f = (n: number) => (Math.round(n * 10) / 10).toString();
 
 /** Horizontal bar 0–100 %, filled to the compliance, a marker at the target and a tick at warn. */
-export function complianceBar(rule: RuleResult): string {
+export function complianceBar(rule: Pick<RuleResult, 'compliance' | 'target' | 'warn'>): string {
   const W = 220;
   const H = 18;
   const x = (v: number) => f(Math.max(0, Math.min(1, v)) * W);

@@ -3,9 +3,10 @@
 
 import { DIMENSIONS, type Report, type RuleResult } from '../report.js';
 import { escapeHtml as h } from './sanitize.js';
-import { count, encodingNote, instantText, percent, problemTotal, reportZone, rulesWithBreaches, STATUS_LABEL, breakdownRuleIds } from './words.js';
+import {
+  breakdownRuleIds, count, encodingNote, instantText, otherLabel, percent, problemTotal, reportZone, rulesWithBreaches, STATUS_LABEL,
+} from './words.js';
 
-const BREAKDOWN_ROWS = 50;
 const DEFAULT_BREACHES = 10;
 const PROBLEMS_PER_INPUT = 10;
 
@@ -23,16 +24,20 @@ export function breakdownSection(report: Report): string {
     const ids = breakdownRuleIds(report, rows);
     if (ids.length === 0) continue;
     const head = `<tr><th>${h(dim)}</th>${ids.map((id) => `<th class="num">${h(id)}</th>`).join('')}</tr>`;
-    const body = rows.slice(0, BREAKDOWN_ROWS).map((row) => {
+    // Every row of the report (at most --max-keys, then its "other" row).
+    const body = rows.map((row) => {
       const cells = ids.map((id) => {
         const c = row.rules.find((r) => r.id === id);
         if (!c || c.eligible === 0) return '<td class="cell none">–</td>';
         const cls = cellClass(byId.get(id), c.compliance);
         return `<td class="cell ${cls}" title="${h(`${c.met} of ${c.eligible} met`)}">${percent(c.compliance)}<small>n=${count(c.eligible)}</small></td>`;
       });
-      return `<tr><td class="key">${h(row.key)}</td>${cells.join('')}</tr>`;
+      return row.other
+        ? `<tr class="other"><td class="key"><em>${h(otherLabel(dim))}</em></td>${cells.join('')}</tr>`
+        : `<tr><td class="key">${h(row.key)}</td>${cells.join('')}</tr>`;
     });
-    const cut = rows.length > BREAKDOWN_ROWS ? `<p class="note">${count(rows.length - BREAKDOWN_ROWS)} more rows in the JSON report.</p>` : '';
+    const keys = rows.filter((r) => !r.other).length;
+    const cut = keys < rows.length ? `<p class="note">${count(keys)} keys with the most breaches listed; the last row sums all the others.</p>` : '';
     parts.push(`<h3>By ${h(dim)}</h3><table class="breakdown">${head}${body.join('')}</table>${cut}`);
   }
   if (parts.length === 0) return '';

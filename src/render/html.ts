@@ -10,7 +10,7 @@ import { HTML_STYLE } from './html-style.js';
 import type { RenderOptions } from './index.js';
 import { escapeHtml as h } from './sanitize.js';
 import {
-  count, gateReasonText, instantText, noDataText, percent, reportZone, scoreText, signedPoints, STATUS_LABEL, zoneText,
+  count, gateReasonText, groupFigures, groupLabel, instantText, noDataText, percent, reportZone, scoreText, signedPoints, STATUS_LABEL, zoneText,
 } from './words.js';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -53,6 +53,22 @@ function ruleRow(rule: RuleResult, withDelta: boolean): string {
   );
 }
 
+/** A line under a rule with overrides for each of its groups, judged on its own. */
+function groupRows(rule: RuleResult, withDelta: boolean): string {
+  return (rule.groups ?? []).map((g) => {
+    const status = h(g.status);
+    const noData = g.status === 'no_data';
+    const figures = noData
+      ? `<td colspan="3" class="why">${h(groupFigures(g))}</td>`
+      : `<td>${complianceBar(g)}<div class="figure"><b>${percent(g.compliance)}</b> of target ${percent(g.target)}</div></td>` +
+        `<td class="num">${count(g.eligible)}</td><td class="num">–</td>`;
+    return (
+      `<tr class="group ${status}"><td><span class="pill ${status}">${h(STATUS_LABEL[g.status] ?? g.status)}</span></td>` +
+      `<td><div class="rule-title">↳ ${h(groupLabel(g))}</div></td>${figures}<td></td>${withDelta ? '<td></td>' : ''}</tr>`
+    );
+  }).join('');
+}
+
 function header(report: Report): string {
   const { summary } = report;
   const passed = summary.gate.passed;
@@ -87,7 +103,7 @@ function rulesSection(report: Report): string {
   const head =
     `<tr><th>status</th><th>rule</th><th>compliance vs target</th><th class="num">eligible</th><th class="num">p50 / p90</th><th>weekly trend</th>${withDelta ? '<th class="num">Δ pts</th>' : ''}</tr>`;
   return (
-    `<section class="card" id="rules"><h2>Rules</h2><table class="rules">${head}${report.rules.map((r) => ruleRow(r, withDelta)).join('')}</table>` +
+    `<section class="card" id="rules"><h2>Rules</h2><table class="rules">${head}${report.rules.map((r) => ruleRow(r, withDelta) + groupRows(r, withDelta)).join('')}</table>` +
     `<p class="note">Bar: compliance (met ÷ eligible); black marker: target; dotted tick: warn level. Trend: weekly compliance, dashed line at the target.</p></section>`
   );
 }

@@ -3,7 +3,7 @@
 import { Chalk } from 'chalk';
 import type { Inspection } from '../inspect.js';
 import { terminalSafe } from './sanitize.js';
-import { encodingText } from './words.js';
+import { encodingText, ZONE_SOURCE } from './words.js';
 
 const PROBLEMS_SHOWN = 10;
 
@@ -12,18 +12,13 @@ function counts(values: Record<string, number>): string {
   return entries.length === 0 ? '-' : entries.map(([k, n]) => `${terminalSafe(k)} ${n.toLocaleString('en-US')}`).join(', ');
 }
 
-const ZONE_SOURCE: Record<Inspection['timezone_source'], string> = {
-  flag: 'from --timezone',
-  inputs: "from the policy's inputs.timezone",
-  preset: "the export layout's zone",
-  policy: "from the policy's timezone",
-  assumed: "assumed: no zone is set; set the policy's timezone (or inputs.timezone, or --timezone) to the help desk's zone",
-};
-
+/** The zone of timestamps without an offset and what set it; when assumed, which keys would set it. */
 function timesLine(item: Inspection): string {
   const local = item.input.local_times;
-  if (local === 0) return `every timestamp carries its offset (a timestamp without one would be read in ${item.timezone}, ${ZONE_SOURCE[item.timezone_source]})`;
-  return `${local.toLocaleString('en-US')} timestamps without an offset, read in ${item.timezone} (${ZONE_SOURCE[item.timezone_source]})`;
+  const why = ZONE_SOURCE[item.timezone_source];
+  const hint = item.timezone_source === 'assumed' ? "; set the policy's timezone (or inputs.timezone, or --timezone) to the help desk's zone" : '';
+  if (local === 0) return `every timestamp carries its offset (one without would be read in ${item.timezone}, ${why}${hint})`;
+  return `${local.toLocaleString('en-US')} timestamps without an offset, read in ${item.timezone} (${why}${hint})`;
 }
 
 export function renderInspection(list: Inspection[], opts: { color: boolean }): string {

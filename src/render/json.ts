@@ -14,16 +14,20 @@ const INPUT: Shape = {
 };
 const BREACH: Shape = { keys: ['id', 'value', 'reason', 'code', 'created_at', 'channel', 'agent'] };
 const TREND: Shape = { keys: ['period', 'eligible', 'met', 'compliance'] };
+const GROUP: Shape = {
+  keys: ['when', 'base', 'window_minutes', 'target', 'warn', 'eligible', 'met', 'breached', 'pending', 'compliance', 'status'],
+  children: { when: { keys: ['priority', 'channel'] } },
+};
 const RULE: Shape = {
   keys: [
     'id', 'expectation', 'title', 'measure', 'severity', 'weight', 'status', 'eligible', 'met', 'breached',
     'pending', 'excluded', 'excluded_reasons', 'compliance', 'target', 'warn', 'unit', 'p50', 'p90', 'p95',
-    'mean', 'clock', 'window_minutes', 'ceiling', 'rate', 'missing', 'note', 'breaches', 'trend', 'delta',
+    'mean', 'clock', 'window_minutes', 'ceiling', 'rate', 'missing', 'note', 'groups', 'breaches', 'trend', 'delta',
   ],
-  children: { breaches: { each: BREACH }, trend: { each: TREND } },
+  children: { breaches: { each: BREACH }, trend: { each: TREND }, groups: { each: GROUP } },
 };
 const BREAKDOWN_ROW: Shape = {
-  keys: ['key', 'rules'],
+  keys: ['key', 'other', 'rules'],
   children: { rules: { each: { keys: ['id', 'eligible', 'met', 'compliance'] } } },
 };
 const SUMMARY: Shape = {

@@ -5,7 +5,7 @@
 import type { Report, RuleResult } from '../report.js';
 import { humanMinutes } from './duration-text.js';
 import { xmlAttr, xmlText } from './sanitize.js';
-import { complianceVsTarget, count, gateReasonText, noDataText, percentiles, verdictLine } from './words.js';
+import { complianceVsTarget, count, gateReasonText, groupLabel, groupLines, noDataText, percentiles, verdictLine } from './words.js';
 
 const BREACH_IDS = 5;
 
@@ -17,16 +17,21 @@ function numbers(r: RuleResult): string {
 function testcase(r: RuleResult): string {
   const open = `    <testcase classname="${r.expectation === null ? 'channel-windows' : `expectation-${r.expectation}`}" name="${xmlAttr(r.id)}" time="0">`;
   const body: string[] = [];
+  // A rule with overrides: a line per group (each judged on its own), in the case's text.
+  const groups = groupLines(r);
   if (r.status === 'fail') {
     const ids = r.breaches.slice(0, BREACH_IDS).map((b) => b.id);
-    const message = `${numbers(r)}${ids.length ? `; breaches: ${ids.join(', ')}` : ''}`;
-    const detail = [r.title, numbers(r), ...r.breaches.slice(0, BREACH_IDS).map((b) => `${b.id}: ${b.reason}`)];
+    const failing = (r.groups ?? []).filter((g) => g.status === 'fail').map((g) => groupLabel(g));
+    const message = `${numbers(r)}${failing.length ? `; failing: ${failing.join(', ')}` : ''}${ids.length ? `; breaches: ${ids.join(', ')}` : ''}`;
+    const detail = [r.title, numbers(r), ...groups, ...r.breaches.slice(0, BREACH_IDS).map((b) => `${b.id}: ${b.reason}`)];
     body.push(`      <failure message="${xmlAttr(message)}" type="${xmlAttr(r.severity)}">${xmlText(detail.join('\n'))}</failure>`);
   } else if (r.status === 'no_data' || r.status === 'insufficient') {
     const why = r.status === 'no_data' ? `no data: ${noDataText(r)}` : `insufficient: ${r.note ?? `${r.eligible} eligible`}`;
     body.push(`      <skipped message="${xmlAttr(why)}"/>`);
   } else if (r.status === 'warn') {
-    body.push(`      <system-out>${xmlText(`warn: ${r.title}\n${numbers(r)}`)}</system-out>`);
+    body.push(`      <system-out>${xmlText([`warn: ${r.title}`, numbers(r), ...groups].join('\n'))}</system-out>`);
+  } else if (groups.length > 0) {
+    body.push(`      <system-out>${xmlText([numbers(r), ...groups].join('\n'))}</system-out>`);
   }
   return body.length ? [open, ...body, '    </testcase>'].join('\n') : `${open.slice(0, -1)}/>`;
 }

@@ -8,13 +8,11 @@ import type { RenderOptions } from './index.js';
 import { markdownCell } from './sanitize.js';
 import { sparkline } from './sparkline.js';
 import {
-  complianceVsTarget, count, expectationTag, instantText, noDataText, percent, percentiles, problemCounts,
-  problemTotal, reportZone, rulesWithBreaches, signedPoints, STATUS_LABEL, STATUS_MARK, verdictLine, breakdownRuleIds, zoneText,
+  breakdownRuleIds, complianceVsTarget, count, expectationTag, groupFigures, groupLabel, instantText, noDataText, otherLabel, percent, percentiles, problemCounts, problemTotal, reportZone, rulesWithBreaches, signedPoints, STATUS_LABEL, STATUS_MARK, TOP_BREAKDOWN_KEYS, topBreakdownRows, verdictLine, zoneText,
 } from './words.js';
 
 const LIMIT_BYTES = 900 * 1024;
 const DEFAULT_BREACHES = 5;
-const BREAKDOWN_ROWS = 20;
 const BREAKDOWN_RULES = 8;
 const PROBLEMS_PER_INPUT = 5;
 
@@ -37,6 +35,19 @@ function rulesTable(report: Report): string[] {
       data ? sparkline(r.trend, r.target).replace(/ /g, '·') : '',
       ...(withDelta ? [signedPoints(r.delta)] : []),
     ]));
+    // A rule with overrides: a row per group, each judged on its own.
+    for (const g of r.groups ?? []) {
+      lines.push(row([
+        `${STATUS_MARK[g.status]} ${STATUS_LABEL[g.status]}`,
+        `↳ ${markdownCell(groupLabel(g))}`,
+        '',
+        markdownCell(groupFigures(g)),
+        g.status === 'no_data' ? '' : count(g.eligible),
+        '',
+        '',
+        ...(withDelta ? [''] : []),
+      ]));
+    }
   }
   return lines;
 }
@@ -50,14 +61,15 @@ function breakdownTables(report: Report): string[] {
     const shownIds = ids.slice(0, BREAKDOWN_RULES);
     out.push('', `<details><summary>By ${dim} (${count(rows.length)})</summary>`, '');
     out.push(row([dim, ...shownIds.map(markdownCell)]), rule(shownIds.length + 1, shownIds.map((_, i) => i + 1)));
-    for (const r of rows.slice(0, BREAKDOWN_ROWS)) {
-      out.push(row([markdownCell(r.key), ...shownIds.map((id) => {
+    const top = topBreakdownRows(rows, TOP_BREAKDOWN_KEYS);
+    for (const r of top.rows) {
+      out.push(row([r.other ? markdownCell(otherLabel(dim)) : markdownCell(r.key), ...shownIds.map((id) => {
         const cell = r.rules.find((x) => x.id === id);
         return cell && cell.eligible > 0 ? `${percent(cell.compliance)} (${count(cell.eligible)})` : '–';
       })]));
     }
     const cuts: string[] = [];
-    if (rows.length > BREAKDOWN_ROWS) cuts.push(`${count(rows.length - BREAKDOWN_ROWS)} more rows`);
+    if (top.left > 0) cuts.push(`${count(top.left)} more keys summed in the last row`);
     if (ids.length > shownIds.length) cuts.push(`${ids.length - shownIds.length} more rules`);
     if (cuts.length) out.push('', `_${cuts.join(' and ')} left out: see the JSON report._`);
     out.push('', '</details>');

@@ -38,6 +38,11 @@ export function escapeHtml(text: string): string {
 // take a backslash. Autolinks stay: a URL in a reason is text worth clicking, not markup.
 const MARKDOWN_SPECIAL = /[\\`*_[\]|~#!]/g;
 
+// An `@name` (or `@org/team`) at the start of a word mentions and notifies that person wherever
+// GitHub renders the Markdown (a job summary, a comment): a zero-width space after the `@` keeps
+// the text and sends no notification. An e-mail address (`@` inside a word) is not a mention.
+const MENTION = /(^|[^A-Za-z0-9_])@(?=[A-Za-z0-9])/g;
+
 /** Text for one GitHub-flavoured Markdown table cell. */
 export function markdownCell(text: string): string {
   return terminalSafe(text)
@@ -45,7 +50,8 @@ export function markdownCell(text: string): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(MARKDOWN_SPECIAL, (ch) => `\\${ch}`);
+    .replace(MARKDOWN_SPECIAL, (ch) => `\\${ch}`)
+    .replace(MENTION, '$1@&#8203;');
 }
 
 /**

@@ -5,10 +5,10 @@ import type { ChalkInstance } from 'chalk';
 import { DIMENSIONS, type Report } from '../report.js';
 import { terminalSafe } from './sanitize.js';
 import { columns } from './terminal-table.js';
-import { count, instantText, percent, problemCounts, problemTotal, reportZone, rulesWithBreaches, breakdownRuleIds } from './words.js';
+import {
+  breakdownRuleIds, count, instantText, otherLabel, percent, problemCounts, problemTotal, reportZone, rulesWithBreaches, TOP_BREAKDOWN_KEYS, topBreakdownRows,
+} from './words.js';
 
-/** Rows per breakdown table in a terminal; the JSON report has them all. */
-const BREAKDOWN_ROWS = 25;
 const PROBLEMS_PER_INPUT = 5;
 
 export function breakdownTables(report: Report, c: ChalkInstance): string[] {
@@ -20,15 +20,17 @@ export function breakdownTables(report: Report, c: ChalkInstance): string[] {
     const ruleIds = breakdownRuleIds(report, rows);
     if (ruleIds.length === 0) continue;
     out.push('', c.bold(`by ${dim}`));
-    const body = rows.slice(0, BREAKDOWN_ROWS).map((row) => [
-      terminalSafe(row.key),
+    // The keys with the most breaches, and the rest in one row (the JSON and HTML reports list more).
+    const top = topBreakdownRows(rows, TOP_BREAKDOWN_KEYS);
+    const body = top.rows.map((row) => [
+      row.other ? otherLabel(dim) : terminalSafe(row.key),
       ...ruleIds.map((id) => {
         const cell = row.rules.find((r) => r.id === id);
         return cell && cell.eligible > 0 ? `${percent(cell.compliance)} (${count(cell.eligible)})` : '–';
       }),
     ]);
     out.push(columns([dim, ...ruleIds.map(terminalSafe)].map((h) => c.dim(h)), body, ['left', ...ruleIds.map(() => 'right' as const)]));
-    if (rows.length > BREAKDOWN_ROWS) out.push(c.dim(`… ${count(rows.length - BREAKDOWN_ROWS)} more ${dim} rows (see --format json)`));
+    if (top.left > 0) out.push(c.dim(`the ${TOP_BREAKDOWN_KEYS} ${dim} keys with the most breaches; ${count(top.left)} more in the last row (see --format json)`));
   }
   return out;
 }

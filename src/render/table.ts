@@ -2,7 +2,7 @@
 // input problems, and the score and the gate's verdict last, where the eye lands after a run.
 
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Report, RuleResult, RuleStatus } from '../report.js';
+import type { Report, RuleGroup, RuleResult, RuleStatus } from '../report.js';
 import { humanMinutes } from './duration-text.js';
 import type { RenderOptions } from './index.js';
 import { terminalSafe } from './sanitize.js';
@@ -10,8 +10,7 @@ import { sparkline } from './sparkline.js';
 import { columns, type Align } from './terminal-table.js';
 import { breachLines, breakdownTables, problemLines } from './table-sections.js';
 import {
-  complianceVsTarget, count, encodingNote, expectationTag, inputExtras, instantText, noDataText, percentiles, policyText, reportZone,
-  signedPoints, STATUS_MARK, verdictLine, zoneText,
+  complianceVsTarget, count, encodingNote, expectationTag, groupFigures, groupLabel, inputExtras, instantText, noDataText, percentiles, policyText, reportZone, signedPoints, STATUS_MARK, verdictLine, zoneText,
 } from './words.js';
 
 const DEFAULT_WIDTH = 120;
@@ -38,6 +37,14 @@ function ruleRow(rule: RuleResult, hasBaseline: boolean): string[] {
     hasData ? sparkline(rule.trend, rule.target) : '',
   ];
   if (hasBaseline) row.push(signedPoints(rule.delta));
+  return row;
+}
+
+/** A group's line under its rule: the group in the rule column, its own figures. */
+function groupRow(g: RuleGroup, hasBaseline: boolean): string[] {
+  const hasData = g.status !== 'no_data';
+  const row = [STATUS_MARK[g.status], '', `  ↳ ${terminalSafe(groupLabel(g))}`, '', groupFigures(g), hasData ? count(g.eligible) : '', '', ''];
+  if (hasBaseline) row.push('');
   return row;
 }
 
@@ -72,16 +79,23 @@ export function renderTable(report: Report, opts: RenderOptions): string {
   }
   out.push('');
 
-  const rows = report.rules.map((r) => ruleRow(r, hasBaseline));
+  // Each rule's line, then a line per group of a rule with overrides (each judged on its own).
+  const rows: string[][] = [];
+  const statuses: RuleStatus[] = [];
+  for (const r of report.rules) {
+    rows.push(ruleRow(r, hasBaseline));
+    statuses.push(r.status);
+    for (const g of r.groups ?? []) {
+      rows.push(groupRow(g, hasBaseline));
+      statuses.push(g.status);
+    }
+  }
   if (rows.length > 0) {
     const head = ['', '#', 'rule', 'title', 'compliance / target', 'eligible', 'p50 / p90', 'trend', ...(hasBaseline ? ['Δ'] : [])];
     const tWidth = titleWidth(rows, width);
     const keep = <T,>(row: T[]): T[] => (tWidth === null ? row.filter((_, i) => i !== 3) : row);
     const widths = head.map((_, i) => (i === 3 ? tWidth : null));
-    const painted = rows.map((row, i) => {
-      const status = report.rules[i].status;
-      return row.map((cell, j) => (j === 0 || j === 4 ? paint(c, status, cell) : cell));
-    });
+    const painted = rows.map((row, i) => row.map((cell, j) => (j === 0 || j === 4 ? paint(c, statuses[i], cell) : cell)));
     const align: Align[] = ['left', 'left', 'left', 'left', 'right', 'right', 'right', 'left', 'right'];
     out.push(columns(keep(head).map((h) => c.dim(h)), painted.map(keep), keep(align), tWidth === null ? undefined : widths));
   } else {

@@ -2,9 +2,11 @@
 // Only wording: what is shown where is each renderer's business. Returned text is raw (not
 // escaped); each renderer escapes for its medium.
 
-import type { Report, RuleResult, RuleStatus } from '../report.js';
+import { OTHER_ROW_KEY, type BreakdownRow, type Report, type RuleGroup, type RuleResult, type RuleStatus } from '../report.js';
+import { describeGroup } from './findings.js';
 import type { InputSummary } from '../types.js';
 import { instantIn } from '../zone.js';
+import { humanMinutes } from './duration-text.js';
 
 export const STATUS_MARK: Record<RuleStatus, string> = { pass: '✔', warn: '!', fail: '✖', no_data: '·', insufficient: '?' };
 export const STATUS_LABEL: Record<RuleStatus, string> = {
@@ -25,6 +27,23 @@ export function percent(fraction: number | null | undefined, digits = 1): string
 /** `87.5% / 90%`: compliance against target. */
 export function complianceVsTarget(rule: RuleResult): string {
   return `${percent(rule.compliance)} / ${percent(rule.target)}`;
+}
+
+/** `priority urgent (2h)`, `other tickets (8h)`: which tickets a rule's group holds, and its window. */
+export function groupLabel(g: RuleGroup): string {
+  const name = describeGroup(g.when);
+  return g.window_minutes === null ? name : `${name} (${humanMinutes(g.window_minutes)})`;
+}
+
+/** `80% / 95%`, or why the group has no figure. */
+export function groupFigures(g: RuleGroup): string {
+  return g.status === 'no_data' ? 'no eligible tickets' : `${percent(g.compliance)} / ${percent(g.target)}`;
+}
+
+/** One line per group: `priority urgent (2h): fail, 80% / 95% (8 of 10 met)`. */
+export function groupLines(rule: RuleResult): string[] {
+  return (rule.groups ?? []).map((g) =>
+    `${groupLabel(g)}: ${STATUS_LABEL[g.status]}, ${groupFigures(g)}${g.status === 'no_data' ? '' : ` (${count(g.met)} of ${count(g.eligible)} met)`}`);
 }
 
 /** `+1.4`, `−6.2`, `0.0` (points on the 0–100 scale); `–` when there is no comparison. */
@@ -149,7 +168,7 @@ export function policyText(report: Pick<Report, 'policy'>): string {
   return `${name} (${source === 'built-in' ? 'built-in default' : source})`;
 }
 
-const ZONE_SOURCE: Record<InputSummary['timezone_source'], string> = {
+export const ZONE_SOURCE: Record<InputSummary['timezone_source'], string> = {
   flag: '--timezone',
   inputs: 'policy inputs.timezone',
   preset: "the export layout's zone",
@@ -211,4 +230,54 @@ export function zoneWarning(report: Pick<Report, 'inputs'>): string | undefined 
   const where = assumed.length === 1 ? assumed[0].path : `${assumed.length} inputs`;
   return `${where}: ${count(n)} timestamps without an offset were read as UTC, because no time zone is set for the data. ` +
     "Set the policy's timezone (or inputs.timezone, or --timezone) to your help desk's zone.";
+}
+
+/** Rows a short breakdown table shows (terminal, Markdown): the keys with the most breaches. */
+export const TOP_BREAKDOWN_KEYS = 10;
+
+const PLURAL: Record<string, string> = { agent: 'agents', team: 'teams', channel: 'channels', priority: 'priorities', week: 'weeks', month: 'months' };
+
+/** How the "other" row of a breakdown is labelled for people. */
+export function otherLabel(dim: string): string {
+  return `(all other ${PLURAL[dim] ?? 'keys'})`;
+}
+
+/**
+ * The rows a short table shows: the `n` keys with the most breaches (summed over the rules),
+ * then the most eligible tickets, then by key, in the report's order; then one "other" row with
+ * the exact totals of the keys left out and of the report's own "other" row. `left` counts the
+ * keys left out here (the report's other row may hold more).
+ */
+export function topBreakdownRows(rows: BreakdownRow[], n: number): { rows: BreakdownRow[]; left: number } {
+  const keys = rows.filter((r) => !r.other);
+  const reportOther = rows.find((r) => r.other);
+  if (keys.length <= n) return { rows, left: 0 };
+  const weight = (r: BreakdownRow) => {
+    let breaches = 0;
+    let volume = 0;
+    for (const c of r.rules) {
+      breaches += c.eligible - c.met;
+      volume += c.eligible;
+    }
+    return { breaches, volume };
+  };
+  const ranked = keys
+    .map((r) => ({ r, ...weight(r) }))
+    .sort((a, b) => b.breaches - a.breaches || b.volume - a.volume || (a.r.key < b.r.key ? -1 : a.r.key > b.r.key ? 1 : 0));
+  const shown = new Set(ranked.slice(0, n).map((x) => x.r));
+  const rest = [...ranked.slice(n).map((x) => x.r), ...(reportOther ? [reportOther] : [])];
+  const other: BreakdownRow = {
+    key: OTHER_ROW_KEY,
+    other: true,
+    rules: keys[0].rules.map((c, i) => {
+      let eligible = 0;
+      let met = 0;
+      for (const r of rest) {
+        eligible += r.rules[i].eligible;
+        met += r.rules[i].met;
+      }
+      return { id: c.id, eligible, met, compliance: eligible > 0 ? met / eligible : null };
+    }),
+  };
+  return { rows: [...keys.filter((r) => shown.has(r)), other], left: keys.length - n };
 }

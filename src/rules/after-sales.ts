@@ -3,13 +3,17 @@
 // `repair` must moreover be resolved within repair_window (the rule's window, on its clock).
 // Open tickets wait (pending); an open repair is breached once its window has passed at as_of.
 
+import { filterSchema } from '../policy/schema-filter.js';
+import { duration } from '../policy/schema-units.js';
+import type { Filter } from '../policy/types.js';
 import { isEmptyFilter, matches } from './match.js';
-import type { RuleDefinition } from './definition.js';
-import { isDone, resolvedAt } from './definition.js';
+import { defineMeasure, isDone, resolvedAt } from './definition.js';
 import { defer, judgeDuration, set } from './verdict.js';
 
-export const afterSales: RuleDefinition<'after-sales'> = {
+export const afterSales = defineMeasure({
   measure: 'after-sales',
+  // Without a repair filter, no ticket is a repair.
+  params: () => ({ repair: filterSchema().optional().transform((f): Filter => f ?? {}), repair_window: duration() }),
   unit: 'ratio',
   label: 'repair',
   window: (rule) => rule.repair_window,
@@ -32,4 +36,4 @@ export const afterSales: RuleDefinition<'after-sales'> = {
     if (done === undefined) return set(out, 'excluded', 'no-resolution-time');
     judgeDuration(out, ctx.clock.elapsed(t.created_at, done), ctx.window, 'repair-late');
   },
-};
+});

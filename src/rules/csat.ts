@@ -2,8 +2,9 @@
 // (the mapper's `csat_good`, else a normalised score of at least 0.75, i.e. 4 of 5).
 // Unrated tickets are not part of the sample.
 
+import { formatPercent } from '../policy/units.js';
 import type { Ticket } from '../types.js';
-import type { RuleDefinition } from './definition.js';
+import { defineMeasure } from './definition.js';
 import { set } from './verdict.js';
 
 /** Good, bad, or undefined when the ticket is unrated. */
@@ -13,8 +14,9 @@ export function ratedGood(t: Ticket): boolean | undefined {
   return undefined;
 }
 
-export const csat: RuleDefinition<'csat'> = {
+export const csat = defineMeasure({
   measure: 'csat',
+  params: () => ({}),
   unit: 'ratio',
   label: 'rating',
   needs: () => ['csat'],
@@ -23,4 +25,7 @@ export const csat: RuleDefinition<'csat'> = {
     if (good === undefined) return set(out, 'not-applicable', 'unrated');
     set(out, good ? 'met' : 'breached', good ? 'good-rating' : 'bad-rating', t.csat ?? null);
   },
-};
+  titles: {
+    satisfaction: (r) => `Customers are satisfied (CSAT at least ${formatPercent(r.target)})`,
+  },
+});

@@ -1,7 +1,10 @@
-// The rule kinds, in report order of their typical use. Each is keyed by the policy's `measure`.
+// The measures' definitions, one module each, keyed by the policy's `measure`. The registry's
+// type is a mapped type over the measure ids (measures.ts): the compiler refuses a measure
+// without its definition, a definition under another measure's id, and an unknown id.
 
-import type { MeasureId } from '../policy/types.js';
-import type { RuleDefinition } from './definition.js';
+import type { MeasureId } from './measures.js';
+import type { ParamShape, ParamsOf, RuleDefinition } from './definition.js';
+import type { RuleConfig } from '../policy/types.js';
 import { afterSales } from './after-sales.js';
 import { csat } from './csat.js';
 import { firstResponse } from './first-response.js';
@@ -16,38 +19,63 @@ import { promiseUpdates } from './promise-updates.js';
 import { queueHygiene } from './queue-hygiene.js';
 import { refundSpeed } from './refund-speed.js';
 import { reopenRate } from './reopen-rate.js';
+import { requesterWait } from './requester-wait.js';
 import { resolution } from './resolution.js';
 import { returnsApproval } from './returns-approval.js';
 import { share } from './share.js';
 import { updateGap } from './update-gap.js';
 
-export const RULES: RuleDefinition<any>[] = [
-  firstResponse,
-  nextReply,
-  updateGap,
+/**
+ * Exactly one definition per measure id, each under its own id. The rule type of its callbacks
+ * is erased (`never`): each is only ever handed the rules of its own measure.
+ */
+export type Registry = { [M in MeasureId]: RuleDefinition<M, ParamShape, never> };
+
+/** A definition as the registry holds it (hand it only rules of its own measure). */
+export type AnyRuleDefinition = RuleDefinition<MeasureId, ParamShape, never>;
+
+const DEFINITIONS = {
+  'first-response': firstResponse,
+  'next-reply': nextReply,
+  'update-gap': updateGap,
   resolution,
-  phoneWait,
+  'requester-wait': requesterWait,
+  'phone-wait': phoneWait,
   csat,
   nps,
   share,
-  reopenRate,
-  oneTouch,
-  missedRate,
-  promiseUpdates,
-  afterSales,
-  queueHygiene,
+  'reopen-rate': reopenRate,
+  'one-touch': oneTouch,
+  'missed-rate': missedRate,
+  'promise-updates': promiseUpdates,
+  'after-sales': afterSales,
+  'queue-hygiene': queueHygiene,
   peak,
   presales,
-  returnsApproval,
-  refundSpeed,
-];
+  'returns-approval': returnsApproval,
+  'refund-speed': refundSpeed,
+} satisfies Registry;
 
-const byMeasure = new Map<string, RuleDefinition>(RULES.map((d) => [d.measure, d]));
+/** Each measure's parameters, as its schemas resolve them (policy/types.ts builds RuleConfig from these). */
+export type MeasureParams = { [M in MeasureId]: ParamsOf<ReturnType<(typeof DEFINITIONS)[M]['params']>> };
 
-export function ruleDefinition(measure: MeasureId): RuleDefinition {
-  const d = byMeasure.get(measure);
-  if (!d) throw new Error(`no rule definition for measure "${measure}"`);
-  return d;
+export const RULES: Registry = DEFINITIONS;
+
+export function ruleDefinition(measure: MeasureId): AnyRuleDefinition {
+  return RULES[measure];
 }
 
+/** Every canonical field the policy's evaluated rules name in their needs (any alternative). */
+export function fieldsNeeded(rules: RuleConfig[]): Set<string> {
+  const fields = new Set<string>();
+  for (const rule of rules) {
+    if (rule.severity === 'off') continue;
+    for (const need of ruleDefinition(rule.measure).needs(rule as never, rule.clock)) {
+      for (const f of typeof need === 'string' ? [need] : need) fields.add(f);
+    }
+  }
+  return fields;
+}
+
+export { MEASURE_IDS, type MeasureId } from './measures.js';
 export type { RuleDefinition } from './definition.js';

@@ -1,11 +1,13 @@
 // Missed chats (or calls) under a ceiling: every applicable contact is eligible; a missed or
 // abandoned one counts against the ceiling. An unset flag means "not missed".
 
-import type { RuleDefinition } from './definition.js';
+import { percent } from '../policy/schema-units.js';
+import { defineMeasure } from './definition.js';
 import { set } from './verdict.js';
 
-export const missedRate: RuleDefinition<'missed-rate'> = {
+export const missedRate = defineMeasure({
   measure: 'missed-rate',
+  params: () => ({ ceiling: percent() }),
   unit: 'ratio',
   label: 'missed',
   ceiling: (rule) => rule.ceiling,
@@ -15,4 +17,4 @@ export const missedRate: RuleDefinition<'missed-rate'> = {
     if (t.abandoned) return set(out, 'breached', 'abandoned');
     set(out, 'met', 'answered');
   },
-};
+});

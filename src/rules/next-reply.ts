@@ -2,12 +2,13 @@
 // A ticket meets the rule when its slowest answered wait does; an unanswered last message on an
 // open ticket is decided at as_of; on a finished ticket it is ignored (nothing left to answer).
 
-import type { RuleDefinition } from './definition.js';
-import { isDone } from './definition.js';
+import { duration } from '../policy/schema-units.js';
+import { defineMeasure, isDone } from './definition.js';
 import { defer, judgeDuration, set } from './verdict.js';
 
-export const nextReply: RuleDefinition<'next-reply'> = {
+export const nextReply = defineMeasure({
   measure: 'next-reply',
+  params: () => ({ window: duration() }),
   unit: 'minutes',
   label: 'reply',
   window: (rule) => rule.window,
@@ -32,4 +33,4 @@ export const nextReply: RuleDefinition<'next-reply'> = {
     if (worst < 0) return set(out, 'not-applicable', 'no-answered-message');
     judgeDuration(out, worst, ctx.window);
   },
-};
+});

@@ -1,11 +1,11 @@
 // One-touch resolution: a solved ticket that needed at most one agent reply.
 
-import type { RuleDefinition } from './definition.js';
-import { isDone } from './definition.js';
+import { defineMeasure, isDone } from './definition.js';
 import { set } from './verdict.js';
 
-export const oneTouch: RuleDefinition<'one-touch'> = {
+export const oneTouch = defineMeasure({
   measure: 'one-touch',
+  params: () => ({}),
   unit: 'ratio',
   label: 'agent replies',
   needs: () => ['agent_replies'],
@@ -16,4 +16,4 @@ export const oneTouch: RuleDefinition<'one-touch'> = {
     if (t.agent_replies <= 1) set(out, 'met', 'one-touch', t.agent_replies);
     else set(out, 'breached', 'multi-touch', t.agent_replies);
   },
-};
+});

@@ -1,20 +1,21 @@
 // Pre-sales advice (expectation 6): pre-sales questions get a first response within a short
-// window; a missed or abandoned pre-sales chat never got one, so it counts as breached.
+// window, judged exactly as first-response (a missed or abandoned pre-sales chat that nothing
+// shows was answered is breached). A measure of its own so that a policy can name what it audits.
 
-import type { RuleDefinition } from './definition.js';
+import { duration } from '../policy/schema-units.js';
+import { defineMeasure } from './definition.js';
 import { firstResponseNeeds, judgeFirstResponse } from './first-response.js';
-import { set } from './verdict.js';
+import { windowWords } from './title-words.js';
 
-export const presales: RuleDefinition<'presales'> = {
+export const presales = defineMeasure({
   measure: 'presales',
+  params: () => ({ window: duration() }),
   unit: 'minutes',
   label: 'first response',
   window: (rule) => rule.window,
   needs: (_rule, clockKind) => firstResponseNeeds(clockKind),
-  judge(t, _rule, ctx, out) {
-    if (!t.outbound && t.first_response_at === undefined && (t.missed || t.abandoned)) {
-      return set(out, 'breached', t.missed ? 'missed' : 'abandoned');
-    }
-    judgeFirstResponse(t, ctx, out);
+  judge: (t, _rule, ctx, out) => judgeFirstResponse(t, ctx, out),
+  titles: {
+    'presales-advice': (r) => `Pre-sales questions answered within ${windowWords(r, r.window)}`,
   },
-};
+});

@@ -6,8 +6,7 @@
 // ticket is excluded (`update-history-unknown`) rather than guessed.
 
 import type { Ticket } from '../types.js';
-import type { RuleDefinition } from './definition.js';
-import { isDone, resolvedAt } from './definition.js';
+import { defineMeasure, isDone, resolvedAt } from './definition.js';
 import { defer, set } from './verdict.js';
 
 /** true / false when known, undefined when the export cannot tell. */
@@ -23,8 +22,9 @@ function updatedBeforeDue(t: Ticket, due: number): boolean | undefined {
   return last >= t.created_at;
 }
 
-export const promiseUpdates: RuleDefinition<'promise-updates'> = {
+export const promiseUpdates = defineMeasure({
   measure: 'promise-updates',
+  params: () => ({}),
   unit: 'minutes',
   label: 'past due',
   needs: () => ['due_at', ['agent_update_times', 'last_agent_update_at']],
@@ -47,4 +47,4 @@ export const promiseUpdates: RuleDefinition<'promise-updates'> = {
     if (informed === undefined) return defer(out, due, 0, 'update-history-unknown', 'excluded', 'pending', 'not-due');
     defer(out, due, 0, informed ? 'updated-before-due' : 'no-update-before-due', informed ? 'met' : 'breached', 'pending', 'not-due');
   },
-};
+});

@@ -4,23 +4,27 @@
 // definition, so their silence is not untidiness. Decided at as_of; the unassigned check is
 // skipped when the inputs have no agent column at all (it would brand every ticket unassigned).
 
-import type { RuleDefinition } from './definition.js';
+import { duration } from '../policy/schema-units.js';
+import { defineMeasure } from './definition.js';
 import { defer, set } from './verdict.js';
 
-export const queueHygiene: RuleDefinition<'queue-hygiene'> = {
+export const queueHygiene = defineMeasure({
   measure: 'queue-hygiene',
+  params: () => ({ untouched: duration(), unassigned: duration() }),
   unit: 'minutes',
   label: 'untouched',
   window: (rule) => rule.untouched,
   needs: () => ['status', 'updated_at'],
-  judge(t, rule, ctx, out) {
+  judge(t, _rule, ctx, out) {
     if (t.status !== 'new' && t.status !== 'open') return set(out, 'not-applicable', 'not-open');
     defer(out, t.updated_at ?? t.created_at, ctx.window, 'untouched', 'breached', 'met', 'tidy');
-    if (t.agent === undefined) {
-      out.since2 = t.created_at;
-      out.limit2 = rule.unassigned;
-      out.code2 = 'unassigned';
-      out.need2 = 'agent';
-    }
   },
-};
+  // Still untouched within its window at as_of: a ticket without an agent may be unassigned too long.
+  secondCheck: {
+    field: 'agent',
+    since: (ticket) => (ticket.agent === undefined ? ticket.created : undefined),
+    limit: (rule) => rule.unassigned,
+    code: 'unassigned',
+  },
+  notes: (_rule, _figures, available) => (available.has('agent') ? [] : [{ code: 'unassigned-check-skipped' }]),
+});

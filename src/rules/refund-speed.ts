@@ -2,11 +2,14 @@
 // return_requested_at on the rule's clock, inclusive. An approved return not yet refunded is
 // pending until the window has passed at as_of, then breached `unrefunded`.
 
-import type { RuleDefinition } from './definition.js';
+import { duration } from '../policy/schema-units.js';
+import { defineMeasure } from './definition.js';
+import { windowWords } from './title-words.js';
 import { defer, judgeDuration, set } from './verdict.js';
 
-export const refundSpeed: RuleDefinition<'refund-speed'> = {
+export const refundSpeed = defineMeasure({
   measure: 'refund-speed',
+  params: () => ({ window: duration() }),
   unit: 'minutes',
   label: 'refund',
   window: (rule) => rule.window,
@@ -17,4 +20,7 @@ export const refundSpeed: RuleDefinition<'refund-speed'> = {
     if (t.refunded_at !== undefined) return judgeDuration(out, ctx.clock.elapsed(asked, t.refunded_at), ctx.window);
     defer(out, asked, ctx.window, 'unrefunded');
   },
-};
+  titles: {
+    'refund-speed': (r) => `Refunds issued within ${windowWords(r, r.window)}`,
+  },
+});

@@ -1,12 +1,13 @@
 // Reopen rate under a ceiling: of the tickets whose reopen count is known and that were solved
 // at least once (finished now, or reopened), the share reopened stays under the ceiling.
 
-import type { RuleDefinition } from './definition.js';
-import { isDone } from './definition.js';
+import { percent } from '../policy/schema-units.js';
+import { defineMeasure, isDone } from './definition.js';
 import { set } from './verdict.js';
 
-export const reopenRate: RuleDefinition<'reopen-rate'> = {
+export const reopenRate = defineMeasure({
   measure: 'reopen-rate',
+  params: () => ({ ceiling: percent() }),
   unit: 'ratio',
   label: 'reopens',
   ceiling: (rule) => rule.ceiling,
@@ -21,4 +22,4 @@ export const reopenRate: RuleDefinition<'reopen-rate'> = {
     if (!isDone(t)) return set(out, 'pending', 'open');
     set(out, 'met', 'not-reopened', 0);
   },
-};
+});

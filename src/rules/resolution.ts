@@ -1,39 +1,53 @@
-// Resolution time: created_at → solved_at (else closed_at) on the rule's clock. `which` only
-// chooses the vendor fallback column when timestamps are missing: `full` reads the export's
-// full-resolution minutes; `first` has no such column in the canonical set and so never falls
-// back. An unresolved ticket is decided at as_of (pending, then breached `unresolved`).
+// Resolution time. `which: full` (the default): created_at → solved_at (else closed_at) on the
+// rule's clock; without those timestamps, the export's own full-resolution minutes (the calendar
+// column for the calendar clock, the business one for a business clock). `which: first`: time to
+// the first solve, which only a vendor column carries (Zendesk's first resolution time): an
+// export's solve time is the latest solve, so it never stands in for the first. An unresolved
+// ticket is decided at as_of (pending, then breached `unresolved`).
 
-import type { RuleDefinition } from './definition.js';
-import { isDone, resolvedAt } from './definition.js';
+import { z } from 'zod';
+import { duration } from '../policy/schema-units.js';
+import type { Ticket } from '../types.js';
+import { defineMeasure, isDone, resolvedAt } from './definition.js';
 import { defer, judgeDuration, set } from './verdict.js';
 
 const MINUTE = 60_000;
 
-function fallbackColumn(which: 'first' | 'full', clockKind: 'calendar' | 'business') {
-  if (which === 'first') return undefined;
-  return clockKind === 'calendar' ? 'resolution_minutes' as const : 'resolution_business_minutes' as const;
+type Column = 'resolution_minutes' | 'resolution_business_minutes' | 'first_resolution_minutes' | 'first_resolution_business_minutes';
+
+export function resolutionColumn(which: 'first' | 'full', clockKind: 'calendar' | 'business'): Column {
+  if (which === 'first') return clockKind === 'calendar' ? 'first_resolution_minutes' : 'first_resolution_business_minutes';
+  return clockKind === 'calendar' ? 'resolution_minutes' : 'resolution_business_minutes';
 }
 
-export const resolution: RuleDefinition<'resolution'> = {
+/** Solved once already: done now, or reopened (a reopen follows a solve). */
+function solvedOnce(t: Ticket): boolean {
+  return isDone(t) || (t.reopens !== undefined && t.reopens > 0);
+}
+
+export const resolution = defineMeasure({
   measure: 'resolution',
+  params: () => ({ which: z.enum(['first', 'full']).default('full'), window: duration() }),
   unit: 'minutes',
   label: 'resolution',
   window: (rule) => rule.window,
   needs(rule, clockKind) {
-    const column = fallbackColumn(rule.which, clockKind);
-    return [column ? ['solved_at', 'closed_at', column] : ['solved_at', 'closed_at']];
+    const column = resolutionColumn(rule.which, clockKind);
+    return [rule.which === 'first' ? column : ['solved_at', 'closed_at', column]];
   },
   judge(t, rule, ctx, out) {
-    const done = resolvedAt(t);
-    if (done !== undefined) return judgeDuration(out, ctx.clock.elapsed(t.created_at, done), ctx.window);
-    const column = fallbackColumn(rule.which, ctx.clockKind);
-    const minutes = column ? t[column] : undefined;
-    if (column && minutes !== undefined) {
+    const column = resolutionColumn(rule.which, ctx.clockKind);
+    if (rule.which === 'full') {
+      const done = resolvedAt(t);
+      if (done !== undefined) return judgeDuration(out, ctx.clock.elapsed(t.created_at, done), ctx.window);
+    }
+    const minutes = t[column];
+    if (minutes !== undefined) {
       judgeDuration(out, minutes * MINUTE, ctx.window);
       out.vendor = column;
       return;
     }
-    if (isDone(t)) return set(out, 'excluded', 'no-resolution-time');
+    if (rule.which === 'first' ? solvedOnce(t) : isDone(t)) return set(out, 'excluded', 'no-resolution-time');
     defer(out, t.created_at, ctx.window, 'unresolved');
   },
-};
+});

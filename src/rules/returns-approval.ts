@@ -3,11 +3,14 @@
 // breached, an undecided one is pending until answer_window (the rule's window, on its clock)
 // has passed at as_of, then breached `unanswered`.
 
-import type { RuleDefinition } from './definition.js';
+import { duration } from '../policy/schema-units.js';
+import { defineMeasure } from './definition.js';
+import { durationWords, windowWords } from './title-words.js';
 import { defer, set } from './verdict.js';
 
-export const returnsApproval: RuleDefinition<'returns-approval'> = {
+export const returnsApproval = defineMeasure({
   measure: 'returns-approval',
+  params: () => ({ return_window: duration(), answer_window: duration() }),
   unit: 'ratio',
   label: 'return request',
   window: (rule) => rule.answer_window,
@@ -21,4 +24,7 @@ export const returnsApproval: RuleDefinition<'returns-approval'> = {
     if (t.return_decision === 'rejected') return set(out, 'breached', 'rejected');
     defer(out, asked, ctx.window, 'unanswered');
   },
-};
+  titles: {
+    'returns-approval': (r) => `Returns within ${durationWords(r.return_window)} approved and answered within ${windowWords(r, r.answer_window)}`,
+  },
+});

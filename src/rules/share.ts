@@ -2,13 +2,15 @@
 // eligible; one that matches `match` counts against the ceiling. Compliance = 1 − rate, judged
 // against target = 1 − ceiling.
 
+import { filterSchema } from '../policy/schema-filter.js';
+import { percent } from '../policy/schema-units.js';
 import { matches } from './match.js';
-import type { RuleDefinition } from './definition.js';
-import { filterNeeds } from './definition.js';
+import { defineMeasure, filterNeeds } from './definition.js';
 import { set } from './verdict.js';
 
-export const share: RuleDefinition<'share'> = {
+export const share = defineMeasure({
   measure: 'share',
+  params: () => ({ match: filterSchema(), ceiling: percent() }),
   unit: 'ratio',
   label: 'share',
   ceiling: (rule) => rule.ceiling,
@@ -17,4 +19,4 @@ export const share: RuleDefinition<'share'> = {
     if (matches(rule.match, t)) set(out, 'breached', 'matched');
     else set(out, 'met', 'not-matched');
   },
-};
+});

@@ -3,12 +3,13 @@
 // update counts too and is decided at as_of. The wait before the first update is first response's
 // business, not this rule's.
 
-import type { RuleDefinition } from './definition.js';
-import { isDone } from './definition.js';
+import { duration } from '../policy/schema-units.js';
+import { defineMeasure, isDone } from './definition.js';
 import { defer, judgeDuration, set } from './verdict.js';
 
-export const updateGap: RuleDefinition<'update-gap'> = {
+export const updateGap = defineMeasure({
   measure: 'update-gap',
+  params: () => ({ window: duration() }),
   unit: 'minutes',
   label: 'gap between updates',
   window: (rule) => rule.window,
@@ -29,4 +30,4 @@ export const updateGap: RuleDefinition<'update-gap'> = {
     if (worst < 0) return set(out, 'not-applicable', 'single-update');
     judgeDuration(out, worst, ctx.window);
   },
-};
+});

@@ -1,11 +1,13 @@
 // What a rule says about one ticket. Judges write into one reused Verdict (no object per ticket
-// per rule on the hot path); the scorecard copies out only what it keeps.
+// per rule on the hot path); the scorecard copies out only what it keeps. The codes are the typed
+// outcome codes of findings.ts, whose wording is in render/findings.ts.
 
+import type { ClockKind, OutcomeCode } from '../findings.js';
 import type { Clock } from '../measure/clock.js';
 
 /**
  * `deferred`: the outcome depends on the audit's "now" (as_of), which is only known when the
- * scorecard finishes. The judge fills the `since`/`limit` checks and the two possible outcomes.
+ * scorecard finishes. The judge fills the `since`/`limit` check and the two possible outcomes.
  */
 export type VerdictKind = 'met' | 'breached' | 'pending' | 'excluded' | 'not-applicable' | 'deferred';
 
@@ -14,26 +16,21 @@ export type ResolvedKind = 'met' | 'breached' | 'pending' | 'excluded';
 
 /**
  * A deferred check: the ticket is `over` when the clock's elapsed time from `since` to as_of
- * exceeds the limit (or, for the second check, `since2` → as_of exceeds `limit2`). Judges fill it
- * in the Verdict; the scorecard keeps it in a DeferredEntry until as_of is known.
+ * exceeds the limit, else `within`. Judges fill it in the Verdict; the scorecard keeps it in a
+ * DeferredEntry until as_of is known. (A rule may check once more at as_of: its definition's
+ * `secondCheck`.)
  */
 export interface DeferredCheck {
   since: number;
-  since2: number;
-  limit2: number;
-  /** Reason code when the second check fires. */
-  code2: string;
-  /** A canonical field the second check relies on: skipped when the inputs lack it (known at finish). */
-  need2: string;
   over: ResolvedKind;
   within: ResolvedKind;
-  withinCode: string;
+  withinCode: OutcomeCode;
 }
 
 export interface Verdict extends DeferredCheck {
   kind: VerdictKind;
-  /** Stable reason code (`late`, `unanswered`, `tag:spam`, `closed-without-reply`, …). */
-  code: string;
+  /** Stable outcome code (`late`, `unanswered`, `closed-without-reply`, …). */
+  code: OutcomeCode;
   /** The measured value: milliseconds for durations, a plain number otherwise, null for yes/no. */
   value: number | null;
   /** The window the value was compared against (ms), NaN when none. */
@@ -48,29 +45,31 @@ export interface Verdict extends DeferredCheck {
 
 export function newVerdict(): Verdict {
   return {
-    kind: 'not-applicable', code: '', value: null, limit: NaN, n: NaN, sample: NaN, vendor: null,
-    since: NaN, since2: NaN, limit2: NaN, code2: '', need2: '', over: 'breached', within: 'pending', withinCode: 'waiting',
+    kind: 'not-applicable', code: 'within', value: null, limit: NaN, n: NaN, sample: NaN, vendor: null,
+    since: NaN, over: 'breached', within: 'pending', withinCode: 'waiting',
   };
 }
 
 /**
  * Clears what any outcome may leave behind. The deferred check's fields are left alone: they are
- * read only for a deferred outcome, and defer() writes every one of them (per rule and ticket,
- * half the stores).
+ * read only for a deferred outcome, and defer() writes every one of them.
  */
 export function reset(v: Verdict): void {
-  v.kind = 'not-applicable'; v.code = ''; v.value = null; v.limit = NaN; v.n = NaN; v.sample = NaN;
+  v.kind = 'not-applicable'; v.code = 'within'; v.value = null; v.limit = NaN; v.n = NaN; v.sample = NaN;
   v.vendor = null;
 }
 
-export function set(v: Verdict, kind: VerdictKind, code: string, value: number | null = null): void {
+export function set(v: Verdict, kind: VerdictKind, code: OutcomeCode, value: number | null = null): void {
   v.kind = kind;
   v.code = code;
   v.value = value;
 }
 
+/** Codes of a duration measured against a window (value and limit in ms). */
+export type DurationCode = 'late' | 'repair-late';
+
 /** A measured duration against its window: inclusive, `duration <= window` meets (DESIGN §5). */
-export function judgeDuration(v: Verdict, ms: number, window: number, lateCode = 'late'): void {
+export function judgeDuration(v: Verdict, ms: number, window: number, lateCode: DurationCode = 'late'): void {
   const d = Math.round(ms);
   v.kind = d <= window ? 'met' : 'breached';
   v.code = d <= window ? 'within' : lateCode;
@@ -81,9 +80,17 @@ export function judgeDuration(v: Verdict, ms: number, window: number, lateCode =
 
 /**
  * Decide at as_of: `over` once `clock.elapsed(since, asOf) > limit`, else `within`. Writes every
- * field of the deferred check (the second check off): reset() does not clear them.
+ * field of the deferred check: reset() does not clear them.
  */
-export function defer(v: Verdict, since: number, limit: number, overCode: string, over: ResolvedKind = 'breached', within: ResolvedKind = 'pending', withinCode = 'waiting'): void {
+export function defer(
+  v: Verdict,
+  since: number,
+  limit: number,
+  overCode: OutcomeCode,
+  over: ResolvedKind = 'breached',
+  within: ResolvedKind = 'pending',
+  withinCode: OutcomeCode = 'waiting',
+): void {
   v.kind = 'deferred';
   v.since = since;
   v.limit = limit;
@@ -91,15 +98,11 @@ export function defer(v: Verdict, since: number, limit: number, overCode: string
   v.over = over;
   v.within = within;
   v.withinCode = withinCode;
-  v.since2 = NaN;
-  v.limit2 = NaN;
-  v.code2 = '';
-  v.need2 = '';
 }
 
 export interface JudgeContext {
   clock: Clock;
-  clockKind: 'calendar' | 'business';
+  clockKind: ClockKind;
   /** The window for this ticket (the rule's, or its matching override's), ms. */
   window: number;
 }

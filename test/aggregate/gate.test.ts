@@ -56,3 +56,17 @@ describe('decideGate', () => {
     expect([s.exit_code, s.gate.reasons]).toEqual([1, ['regression:a']]);
   });
 });
+
+describe('a score that is not a finite number never passes the gate', () => {
+  // The policy keeps weights in [0, 1000]; this is the defence behind it. Weights of 1e308 (which
+  // the policy used to accept): 1e308 × 1 + 1e308 × 1 overflows to Infinity, Infinity ÷ Infinity
+  // is NaN, and NaN < min_score is false: the gate passed on "Score NaN".
+  it('NaN from overflowing weights fails with score-not-finite, even at min_score 0', () => {
+    const rules = [result('a', 'pass', 1, 0.9, { weight: 1e308 }), result('b', 'pass', 1, 0.9, { weight: 1e308 })];
+    expect(overallScore(rules)).toBeNaN();
+    const s = decideGate(rules, { ...gate, min_score: 0 });
+    expect(s.gate.passed).toBe(false);
+    expect(s.exit_code).toBe(1);
+    expect(s.gate.reasons).toEqual(['score-not-finite']);
+  });
+});

@@ -4,6 +4,7 @@ import { ConversationAssembler } from '../../src/assemble/conversations.js';
 import { threadRoots } from '../../src/assemble/threads.js';
 import { parseCsv } from '../support/csv.js';
 import type { AuthorRole, Message } from '../../src/types.js';
+import { hasRealData, realFile } from '../support/real-data.js';
 
 const T0 = Date.UTC(2024, 2, 5, 10);
 const MIN = 60_000;
@@ -94,11 +95,10 @@ describe('by reply links', () => {
   });
 });
 
-describe('the real Twitter sample', () => {
+describe.skipIf(!hasRealData('twcs-sample.csv'))('the real Twitter sample', () => {
   it('assembles every tweet into exactly one conversation', () => {
     // A deliberately small reader for this fixed file: the project's CSV reader is another stage.
-    const url = new URL('../../../shared/data/real/twcs-sample.csv', import.meta.url);
-    const text = readFileSync(url, 'utf8');
+    const text = readFileSync(realFile('twcs-sample.csv'), 'utf8');
     const records = parseCsv(text).slice(1);
     const a = new ConversationAssembler('reply-links', {});
     const ids = new Set<string>();

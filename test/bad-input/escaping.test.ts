@@ -145,3 +145,21 @@ describe('message bodies never reach a report', () => {
     expect(report.rules.find((r) => r.id === 'email-first-response')!.breached).toBe(1);
   });
 });
+
+describe('Markdown mentions', () => {
+  // A job summary or comment that shows `@octocat` notifies that person; `@org/team` a whole team.
+  it('names starting with @ notify nobody in the Markdown summary; e-mail addresses stay as they are', async () => {
+    const csv = [
+      'id,channel,created_at,first_response_at,agent,team,subject',
+      '@admin,email,2024-03-04T08:00:00Z,2024-03-06T09:00:00Z,@octocat,@acme/support,ping @everyone',
+      'T-2,email,2024-03-04T09:00:00Z,2024-03-06T09:00:00Z,(@hubot),ann@example.com,fine',
+    ].join('\n');
+    writeFileSync(join(dir, 'mentions.csv'), `${csv}\n`);
+    const run = await cli(['audit', 'mentions.csv', '--policy', 'policy.yaml', '--by', 'agent,team', '--show-breaches', '5', '--format', 'markdown'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(1);
+    // GitHub links an @ that starts a word; a zero-width space after it keeps the text, links no one.
+    expect(run.stdout).not.toMatch(/(^|[^A-Za-z0-9_])@[A-Za-z0-9]/m);
+    for (const name of ['admin', 'octocat', 'acme/support', 'hubot']) expect(run.stdout).toContain(`@&#8203;${name}`);
+    expect(run.stdout).toContain('ann@example.com');
+  });
+});

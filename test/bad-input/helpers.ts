@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BIN, ROOT } from '../cli/run.js';
 import type { Report } from '../../src/report.js';
+import { checkCliReports } from '../support/report-schema.js';
 
 export const BAD = fileURLToPath(new URL('../fixtures/bad/', import.meta.url));
 
@@ -53,6 +54,13 @@ export function cli(args: string[], opts: RunOptions = {}): Promise<Run> {
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      // Every JSON report a test makes is checked against the published schema.
+      try {
+        checkCliReports(args, stdout, opts.cwd ?? ROOT);
+      } catch (err) {
+        reject(err);
+        return;
+      }
       resolve({ code, signal, stdout, stderr, ms: Date.now() - started, timedOut });
     });
     child.stdin.on('error', () => {});

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { hasRealData } from '../support/real-data.js';
 import { hasStackTrace, REAL, ROOT, runCli } from './run.js';
 
 const SAMPLE = 'fixtures/samples/zendesk-tickets.csv';
@@ -157,6 +158,19 @@ describe('support-audit command', () => {
     const text = runCli(['inspect', SAMPLE]);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('zendesk');
+    // Zendesk's own durations are mapped, and shown with their columns.
+    for (const [field, column] of [
+      ['first_resolution_minutes', 'First resolution time in minutes'],
+      ['first_resolution_business_minutes', 'First resolution time in minutes within business hours'],
+      ['requester_wait_minutes', 'Requester wait time in minutes'],
+      ['requester_wait_business_minutes', 'Requester wait time in minutes within business hours'],
+      ['agent_wait_minutes', 'Agent wait time in minutes'],
+      ['agent_wait_business_minutes', 'Agent wait time in minutes within business hours'],
+      ['on_hold_minutes', 'On hold time in minutes'],
+      ['on_hold_business_minutes', 'On hold time in minutes within business hours'],
+    ]) {
+      expect(text.stdout).toMatch(new RegExp(`\\n    ${field} +← ${column}\\n`));
+    }
     const json = JSON.parse(runCli(['inspect', SAMPLE, '--format', 'json']).stdout);
     expect(json[0]).toMatchObject({ path: SAMPLE, format: 'zendesk' });
     for (const key of ['rows', 'used', 'skipped', 'problems']) expect(json[0]).toHaveProperty(key);
@@ -182,7 +196,7 @@ describe('support-audit command', () => {
 });
 
 describe('real exports', () => {
-  it('audits the Customer Support Ticket Dataset: 8,469 rows, impossible durations reported, still scored', () => {
+  it.skipIf(!hasRealData('customer-support-tickets.csv'))('audits the Customer Support Ticket Dataset: 8,469 rows, impossible durations reported, still scored', () => {
     const r = runCli(['audit', join(REAL, 'customer-support-tickets.csv'), '--format', 'json']);
     expect([0, 1]).toContain(r.code);
     const report = JSON.parse(r.stdout);
@@ -194,7 +208,7 @@ describe('real exports', () => {
     expect(sat.eligible).toBeGreaterThan(0);
   });
 
-  it('audits the Twitter sample: social first response per brand with --by agent', () => {
+  it.skipIf(!hasRealData('twcs-sample.csv'))('audits the Twitter sample: social first response per brand with --by agent', () => {
     const r = runCli(['audit', join(REAL, 'twcs-sample.csv'), '--by', 'agent', '--format', 'json']);
     expect([0, 1]).toContain(r.code);
     const report = JSON.parse(r.stdout);

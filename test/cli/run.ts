@@ -1,10 +1,11 @@
 // Spawns the real command (built by `pretest`) with colour off, as a user or CI would run it.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { checkCliReports } from '../support/report-schema.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = fileURLToPath(new URL('../../bin/support-audit.js', import.meta.url));
-export const REAL = fileURLToPath(new URL('../../../shared/data/real/', import.meta.url));
+export { REAL_DIR as REAL } from '../support/real-data.js';
 
 export interface CliResult { code: number | null; stdout: string; stderr: string }
 
@@ -16,6 +17,8 @@ export function runCli(args: string[], opts: { cwd?: string; input?: string | Bu
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
+  // Every JSON report a test makes is checked against the published schema.
+  checkCliReports(args, r.stdout, opts.cwd ?? ROOT);
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

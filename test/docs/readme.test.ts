@@ -2,11 +2,12 @@
 // fixtures), so the README cannot drift from the tool. Placeholders for a user's own files
 // (exports/…, /srv/…) appear only in the cron and CI recipes, which are checked for flags instead.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../cli/run.js';
+import { reportErrors } from '../support/report-schema.js';
 
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
@@ -32,7 +33,7 @@ function scratch(): { dir: string; env: NodeJS.ProcessEnv } {
 describe('README', () => {
   it('starts with the two set-up commands and the test command', () => {
     const first = blocks('sh').slice(0, 2).map((b) => b.trim());
-    expect(first[0]).toBe('npm ci\nnpx support-audit audit fixtures/samples/zendesk-tickets.csv');
+    expect(first[0]).toBe('npm ci\nnpx support-audit audit fixtures/samples/support-desk.csv');
     expect(first[1]).toBe('npm test');
   });
 
@@ -45,6 +46,10 @@ describe('README', () => {
       const r = spawnSync('bash', ['-c', cmd], { cwd: dir, env, encoding: 'utf8' });
       expect({ line, code: r.status, stderr: r.stderr }).toMatchObject({ line, code: expect.toSatisfy((c: number) => c === 0 || c === 1) });
     }
+    // The JSON reports those commands wrote match the published schema.
+    const json = readdirSync(join(dir, 'out')).filter((f) => f.endsWith('.json'));
+    expect(json.length).toBeGreaterThan(0);
+    for (const f of json) expect({ f, errors: reportErrors(JSON.parse(readFileSync(join(dir, 'out', f), 'utf8'))) }).toEqual({ f, errors: [] });
   }, 120_000);
 
   it('the cron and CI recipes use only flags and formats the tool has', () => {

@@ -246,3 +246,34 @@ describe('presales-advice (pre-sales questions, 1 hour; missed/abandoned chats b
     expect(r.mean).toBe(min((2 * M + 20 * M + H + 2 * (H + S) + 90 * M) / 6)); // 48.67
   });
 });
+
+describe('complaint-response: answered within the week, or (fixtures/policy/complaint-resolution.yaml) resolved within it', () => {
+  // as_of 2024-03-20 12:00; created 2024-03-04 09:00 unless said otherwise. Every complaint with a
+  // reply was answered within hours, so the built-in rule meets all five; resolved is stricter.
+  const asOf = '2024-03-20T12:00:00Z';
+
+  it('an acknowledgement within the week meets the built-in rule, resolved or not', () => {
+    // y01–y05 answered within 2 h: met (y03 is still open, y02 was solved after 10 d). y06 merged,
+    // y07 closed without a reply: excluded.
+    const r = ruleOf(audit('complaint-resolution.csv', asOf), 'complaint-response');
+    expect(counts(r)).toEqual({ status: 'pass', eligible: 5, met: 5, breached: 0, pending: 0, excluded: 2 });
+    expect(r.measure).toBe('first-response');
+  });
+
+  it('the example policy requires a resolution within 7 days instead', () => {
+    // y01 solved after 2 d, y05 after exactly 7 d: met. y02 solved after 10 d: late. y03 open
+    // since 03-04: unresolved for 16 d 3 h. y04 open since 03-15 09:00: 5 d 3 h, pending.
+    // y06 tag merged (it would have been judged); y07 closed with no solve or close time.
+    const r = ruleOf(audit('complaint-resolution.csv', asOf, 'fixtures/policy/complaint-resolution.yaml'), 'complaint-response');
+    expect(r.measure).toBe('resolution');
+    expect(r.title).toBe('Complaints resolved within one week');
+    expect(counts(r)).toEqual({ status: 'insufficient', eligible: 4, met: 2, breached: 2, pending: 1, excluded: 2 });
+    expect(r.excluded_reasons).toEqual({ 'no-resolution-time': 1, 'tag:merged': 1 });
+    expect(breachList(r)).toEqual([
+      ['y03', 16 * 24 * 60 + 3 * 60, 'unresolved for 16d3h (calendar) > 7d'],
+      ['y02', 10 * 24 * 60, 'resolution 10d (calendar) > 7d'],
+    ]);
+    // The example keeps the built-in gate: 4 eligible is under its minimum sample.
+    expect(r.note).toBe("4 eligible, fewer than the gate's minimum sample of 10");
+  });
+});

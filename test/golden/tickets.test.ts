@@ -2,39 +2,58 @@
 // Figures worked out by hand (test/fixtures/golden/README.md explains each row).
 
 import { beforeAll, describe, expect, it } from 'vitest';
-import { audit, breachList, counts, D, H, min, ruleOf, S } from './golden.js';
+import { audit, breachList, counts, D, GOLDEN, H, min, ruleOf, S } from './golden.js';
 import type { RuleResult } from '../../src/report.js';
 
-describe('phone-wait (callers wait at most 5 minutes)', () => {
+describe('phone-wait (callers wait at most 5 minutes; abandons within 5 s are short)', () => {
   let r: RuleResult;
   beforeAll(() => {
     r = ruleOf(audit('phone-wait.csv', '2024-03-04T12:00:00Z'), 'phone-wait');
   });
 
-  it('counts: 300 s meets, 301 s breaches; a call with neither wait nor flag is not judged', () => {
-    // met p01 45 s, p02 300 s, p11 0 s; breached p03, p04, p05, p06, p09; p07 not judged;
-    // p08 spam; p10 is an email.
-    expect(counts(r)).toEqual({ status: 'fail', eligible: 8, met: 3, breached: 5, pending: 0, excluded: 1 });
-    expect(r.compliance).toBe(3 / 8);
-    expect(r.excluded_reasons).toEqual({ 'tag:spam': 1 });
+  it('service level = answered within 5 min ÷ (offered − short abandons)', () => {
+    // Offered (judged calls): p01–p06, p09, p11–p16 = 13. Short abandons: p12 (3 s) and p13
+    // (exactly 5 s: inclusive). Answered within 5 min: p01 45 s, p02 300 s, p11 0 s = 3.
+    // 3 ÷ (13 − 2) = 3/11. Breached: p03 301 s; p04, p09 over the window and gone; p05, p06
+    // missed/abandoned without a wait; p14 (6 s), p16 (90 s) abandoned and p15 missed (3 s: a
+    // missed call is never a short abandon) within the window: not answered, so not met.
+    // p07 not judged; p08 spam; p10 is an email.
+    expect(counts(r)).toEqual({ status: 'fail', eligible: 11, met: 3, breached: 8, pending: 0, excluded: 3 });
+    expect(r.compliance).toBe(3 / 11);
+    expect(r.excluded_reasons).toEqual({ 'short-abandon': 2, 'tag:spam': 1 });
   });
 
-  it('missed/abandoned without a wait breach with no value; with a wait over the window they say so', () => {
+  it('missed/abandoned without a wait breach with no value; with a wait they say it', () => {
     expect(breachList(r)).toEqual([
       ['p09', 10, 'missed after waiting 10m (calendar) > 5m'],
       ['p04', 7, 'abandoned after waiting 7m (calendar) > 5m'],
       ['p03', min(301 * S), 'wait 5m1s (calendar) > 5m'],
+      ['p16', 1.5, 'abandoned after waiting 1m30s'],
+      ['p14', 0.1, 'abandoned after waiting 6s'],
+      ['p15', 0.05, 'missed after waiting 3s'],
       ['p05', null, 'missed'],
       ['p06', null, 'abandoned'],
     ]);
     expect(min(301 * S)).toBe(5.02);
+    expect(r.breaches.map((b) => b.code)).toEqual(['missed-after', 'abandoned-after', 'late', 'abandoned', 'abandoned', 'missed', 'missed', 'abandoned']);
   });
 
-  it('percentiles over the recorded waits', () => {
-    // 0, 45 s, 300 s, 301 s, 420 s, 600 s
-    expect(r.p50).toBe(min(300.5 * S)); // 5.01
-    expect(r.p90).toBe(8.5); // rank 4.5: (7m + 10m) / 2
-    expect(r.mean).toBe(min((0 + 45 + 300 + 301 + 420 + 600) * S / 6)); // 4.63
+  it('percentiles over the recorded waits of the eligible calls', () => {
+    // 0, 3 s, 6 s, 45 s, 90 s, 300 s, 301 s, 420 s, 600 s (nine; short abandons are not in it)
+    expect(r.p50).toBe(1.5); // rank 4: 90 s
+    expect(r.p90).toBe(7.6); // rank 7.2: 420 s + 0.2 × 180 s = 456 s
+    expect(r.mean).toBe(min((0 + 3 + 6 + 45 + 90 + 300 + 301 + 420 + 600) * S / 9)); // 196.1 s
+    expect(r.mean).toBe(3.27);
+  });
+
+  it('short_abandon: 0s turns short abandons off: p12 and p13 count as abandoned', () => {
+    const none = ruleOf(audit('phone-wait.csv', '2024-03-04T12:00:00Z', `${GOLDEN}policy-no-short-abandon.yaml`), 'phone-wait');
+    // 3 ÷ 13 offered.
+    expect(counts(none)).toEqual({ status: 'fail', eligible: 13, met: 3, breached: 10, pending: 0, excluded: 1 });
+    expect(none.breaches.filter((b) => b.id === 'p12' || b.id === 'p13').map((b) => [b.id, b.reason])).toEqual([
+      ['p13', 'abandoned after waiting 5s'],
+      ['p12', 'abandoned after waiting 3s'],
+    ]);
   });
 });
 

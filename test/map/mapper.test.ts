@@ -3,7 +3,8 @@ import { InputError, PolicyError } from '../../src/errors.js';
 import { LatestTimes } from '../../src/map/latest-times.js';
 import { compileMapper, presetWithInputs, type MapContext } from '../../src/map/mapper.js';
 import type { PresetSpec } from '../../src/map/preset.js';
-import type { Problem, Ticket } from '../../src/types.js';
+import type { ProblemFinding as Problem } from '../../src/findings.js';
+import type { Ticket } from '../../src/types.js';
 
 const H = 3_600_000;
 const M = 60_000;
@@ -59,6 +60,21 @@ describe('compileMapper', () => {
     expect(mapper.bindings.find((b) => b.field === 'return_decision')).toEqual({ field: 'return_decision', column: 'Return decision [list]', index: 12 });
     expect(mapper.missing).toContain('agent');
     expect(mapper.missing).not.toContain('status');
+  });
+
+  it('binds an unread field (shown, available) but neither reads nor checks its cells', () => {
+    const preset: PresetSpec = { ...DESK, fields: { ...DESK.fields, requester_wait_minutes: { columns: ['Requester wait'], unit: 'minutes' } } };
+    const header = [...HEADER, 'Requester wait'];
+    const cells = (wait: string) => [...row({ Id: wait }), wait];
+    const read = run([cells('90'), cells('soon')], preset, header);
+    expect(read.tickets[0]!.requester_wait_minutes).toBe(90);
+    expect(read.codes).toEqual(['3:bad-duration']);
+    expect(read.mapper.columnsRead()).toContain(13);
+    const unread = run([cells('90'), cells('soon')], preset, header, ctx({ unread: ['requester_wait_minutes'] }));
+    expect(unread.mapper.bindings.find((b) => b.field === 'requester_wait_minutes')).toEqual({ field: 'requester_wait_minutes', column: 'Requester wait', index: 13 });
+    expect(unread.tickets[0]!.requester_wait_minutes).toBeUndefined();
+    expect(unread.codes).toEqual([]);
+    expect(unread.mapper.columnsRead()).not.toContain(13);
   });
 
   it('refuses a header without a required column, naming the field and what was looked for', () => {

@@ -6,9 +6,10 @@ import { LatestTimes } from '../../src/map/latest-times.js';
 import { compileMapper } from '../../src/map/mapper.js';
 import type { PresetSpec } from '../../src/map/preset.js';
 import { INBOUND_AUTHOR_ROLES } from '../../src/map/values-vocab.js';
-import type { Problem, ProblemCode } from '../../src/types.js';
+import type { ProblemFinding as Problem, ProblemCode } from '../../src/findings.js';
+import { hasRealData, realFile, type RealFile } from '../support/real-data.js';
 
-const data = (name: string) => readFileSync(new URL(`../../../shared/data/real/${name}`, import.meta.url), 'utf8');
+const data = (name: RealFile) => readFileSync(realFile(name), 'utf8');
 
 
 function counter() {
@@ -16,7 +17,7 @@ function counter() {
   return { counts, add: (p: Problem) => void (counts[p.code] = (counts[p.code] ?? 0) + 1) };
 }
 
-describe('customer-support-tickets.csv (inline preset, not the registry one)', () => {
+describe.skipIf(!hasRealData('customer-support-tickets.csv'))('customer-support-tickets.csv (inline preset, not the registry one)', () => {
   it('maps every row and counts the bad ones exactly', () => {
     const [header, ...rows] = parseCsv(data('customer-support-tickets.csv'));
     const preset: PresetSpec = {
@@ -56,7 +57,7 @@ describe('customer-support-tickets.csv (inline preset, not the registry one)', (
   });
 });
 
-describe('twcs-sample.csv through mapper and assembler', () => {
+describe.skipIf(!hasRealData('twcs-sample.csv'))('twcs-sample.csv through mapper and assembler', () => {
   it('threads the tweets by reply links with pandas float ids', () => {
     const [header, ...rows] = parseCsv(data('twcs-sample.csv'));
     const preset: PresetSpec = {

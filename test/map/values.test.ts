@@ -4,7 +4,7 @@ import { makeDurationParser } from '../../src/map/duration.js';
 import { numberScan, parseNumber } from '../../src/map/numbers.js';
 import type { ProblemSink } from '../../src/map/problems.js';
 import { splitTags, ValueReader } from '../../src/map/values.js';
-import type { Problem } from '../../src/types.js';
+import type { ProblemFinding as Problem } from '../../src/findings.js';
 
 function sink(): ProblemSink & { problems: Problem[] } {
   const problems: Problem[] = [];

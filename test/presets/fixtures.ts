@@ -4,7 +4,10 @@ import { parse } from 'csv-parse/sync';
 
 export const FIXTURES = new URL('../../fixtures/presets/', import.meta.url);
 export const SAMPLES = new URL('../../fixtures/samples/', import.meta.url);
-export const REAL = new URL('../../../shared/data/real/', import.meta.url);
+import { REAL_DIR } from '../support/real-data.js';
+
+export { hasRealData } from '../support/real-data.js';
+export const REAL = new URL(`file://${REAL_DIR}`);
 
 /** Header and data rows of a CSV file (records end only at `\n`, as the reader does). */
 export function readCsv(url: URL): { header: string[]; rows: string[][] } {

@@ -2,7 +2,8 @@
 import { LatestTimes } from '../../src/map/latest-times.js';
 import { compileMapper, type Mapper } from '../../src/map/mapper.js';
 import { presetById } from '../../src/map/presets/index.js';
-import type { Message, Problem, Ticket } from '../../src/types.js';
+import type { ProblemFinding as Problem } from '../../src/findings.js';
+import type { Message, Ticket } from '../../src/types.js';
 import { fixture } from './fixtures.js';
 
 export interface Mapped {

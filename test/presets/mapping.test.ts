@@ -29,6 +29,25 @@ describe('zendesk', () => {
     expect(m.column('refunded_at')).toBe('Refunded at [text]');
   });
 
+  it('binds Zendesk\'s own durations: first resolution, requester wait, agent wait, on hold (calendar and business)', () => {
+    for (const [field, column] of [
+      ['first_resolution_minutes', 'First resolution time in minutes'],
+      ['requester_wait_minutes', 'Requester wait time in minutes'],
+      ['agent_wait_minutes', 'Agent wait time in minutes'],
+      ['on_hold_minutes', 'On hold time in minutes'],
+    ]) {
+      expect(m.column(field)).toBe(column);
+      expect(m.column(field.replace('_minutes', '_business_minutes'))).toBe(`${column} within business hours`);
+    }
+    // 501 closed: 1380 minutes to its only solve, all of it waiting on the agent.
+    expect(byId.get('501')).toMatchObject({
+      first_resolution_minutes: 1380, first_resolution_business_minutes: 480, requester_wait_minutes: 1380,
+      requester_wait_business_minutes: 480, agent_wait_minutes: 0, agent_wait_business_minutes: 0, on_hold_minutes: 0, on_hold_business_minutes: 0,
+    });
+    // 503 pending: not solved yet, Zendesk has no wait figures (`-`).
+    expect(byId.get('503')!.requester_wait_minutes).toBeUndefined();
+  });
+
   it('maps a row to canonical values (times read in the given zone)', () => {
     expect(byId.get('501')).toMatchObject({
       channel: 'email', created_at: utc(2024, 3, 4, 8, 12, 5), solved_at: utc(2024, 3, 5, 7, 12, 5), status: 'closed',

@@ -4,8 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { openCsv, type CsvSource, type OpenOptions } from '../../src/read/open-csv.js';
 
 export const fixture = (name: string): string => fileURLToPath(new URL(`../../fixtures/read/${name}`, import.meta.url));
-export const realData = (name: string): string =>
-  fileURLToPath(new URL(`../../../shared/data/real/${name}`, import.meta.url));
+export { realFile as realData } from '../support/real-data.js';
 
 /** Every record and its line, read to the end. */
 export async function readAll(source: CsvSource): Promise<{ rows: string[][]; lines: number[]; batchSizes: number[] }> {

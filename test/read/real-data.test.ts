@@ -1,9 +1,10 @@
-// The real exports in /work/shared/data/real, read with the counts their README states.
+// The real exports beside the checkout, read with the counts their README states.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { hasRealData } from '../support/real-data.js';
 import { openAndReadAll, realData } from './helpers.js';
 
-describe('real help-desk exports', () => {
+describe.skipIf(!hasRealData('customer-support-tickets.csv', 'twcs-sample.csv'))('real help-desk exports', () => {
   it('customer-support-tickets.csv: 8,469 records of 17 columns', async () => {
     const path = realData('customer-support-tickets.csv');
     const r = await openAndReadAll(path);

@@ -65,11 +65,11 @@ describe('readReport', () => {
     writeFileSync(p, text);
     return p;
   };
-  it('reads a saved report', () => {
+  it('reads a saved report', async () => {
     const p = write('ok.json', JSON.stringify(sampleReport()));
-    expect(readReport(p).summary.score).toBe(92.4);
+    expect((await readReport(p)).summary.score).toBe(92.4);
   });
-  it('rejects missing files, non-JSON, other schemas and damaged reports with an InputError', () => {
+  it('rejects missing files, non-JSON, other schemas and damaged reports with an InputError', async () => {
     const cases: [string, RegExp][] = [
       [join(dir, 'missing.json'), /cannot read report .*missing\.json: no such file\./],
       [write('text.json', 'id,subject\n1,x'), /is not a JSON report/],
@@ -80,7 +80,7 @@ describe('readReport', () => {
     for (const [path, message] of cases) {
       let caught: unknown;
       try {
-        readReport(path);
+        await readReport(path);
       } catch (err) {
         caught = err;
       }

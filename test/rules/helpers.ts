@@ -4,6 +4,7 @@
 import { createScorecard, type ScorecardOptions } from '../../src/aggregate/scorecard.js';
 import type { Clock } from '../../src/measure/clock.js';
 import type { Measure, Policy, RuleBase, RuleConfig } from '../../src/policy/types.js';
+import { ruleResult } from '../../src/render/findings.js';
 import type { RuleResult } from '../../src/report.js';
 import type { Ticket } from '../../src/types.js';
 
@@ -71,7 +72,9 @@ export function run(
 ) {
   const card = createScorecard(p, options(opts));
   for (const t of tickets) card.add(t);
-  return card.finish(asOf, available);
+  const found = card.finish(asOf, available);
+  // Worded as the report is (its notes and breach reasons).
+  return { ...found, rules: found.rules.map(ruleResult) };
 }
 
 /** The one rule's result of a one-rule policy. */

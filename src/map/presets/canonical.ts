@@ -9,6 +9,12 @@ const INSTANTS: TicketField[] = [
   'return_requested_at', 'refunded_at', 'last_agent_update_at',
 ];
 
+/** A vendor's own durations in minutes (calendar and business), under their canonical names. */
+const VENDOR_MINUTES: TicketField[] = [
+  'first_resolution_minutes', 'first_resolution_business_minutes', 'requester_wait_minutes', 'requester_wait_business_minutes',
+  'agent_wait_minutes', 'agent_wait_business_minutes', 'on_hold_minutes', 'on_hold_business_minutes',
+];
+
 /** Fields read as-is from the column of the same name. */
 const PLAIN: TicketField[] = [
   'id', 'channel', 'status', 'priority', 'type', 'subject', 'agent', 'team', 'requester', 'requester_name',
@@ -22,6 +28,7 @@ function byName(): Partial<Record<TicketField, FieldSource>> {
   out.first_response_business_minutes = { columns: ['first_response_business_minutes'], unit: 'minutes' };
   out.resolution_minutes = { columns: ['resolution_minutes'], unit: 'minutes' };
   out.resolution_business_minutes = { columns: ['resolution_business_minutes'], unit: 'minutes' };
+  for (const f of VENDOR_MINUTES) out[f] = { columns: [f], unit: 'minutes' };
   out.wait_seconds = { columns: ['wait_seconds'], unit: 'seconds' };
   // `;` because tags written by people may contain spaces ("late delivery").
   out.tags = { columns: ['tags'], separator: ';' };
@@ -48,6 +55,6 @@ export const canonical: PresetSpec = {
   notes: [
     'Timestamps ISO 8601; without an offset they are read in the data\'s zone: --timezone, else the policy\'s inputs.timezone, else its timezone (UTC only when none is set, with a warning).',
     'tags separated by `;`; csat is the 1–5 rating (4–5 counts as good); missed/abandoned are true/false.',
-    'Also read: resolution_minutes, resolution_business_minutes, last_agent_update_at, vendor_first_response_sla (met/breached), nps (0–10).',
+    'Also read: resolution_minutes, resolution_business_minutes, first_resolution_minutes, requester_wait_minutes, agent_wait_minutes, on_hold_minutes (each also as *_business_minutes), last_agent_update_at, vendor_first_response_sla (met/breached), nps (0–10).',
   ],
 };
