@@ -2,7 +2,8 @@
 // shape of file, each run in its own child process: a bare csv-parse pass (bench/bare.mjs), the
 // audit on one thread, the audit on every core, and DuckDB (bench/duckdb.mjs) answering one
 // metric. Wall time is measured here around the child (node start-up included, for every row
-// alike); peak memory is the child's own maxRSS (bench/report-rss.mjs). The ratios to the bare
+// alike); peak memory and CPU time (every thread's) are the child's own (bench/report-rss.mjs):
+// on a machine other jobs load, CPU time moves far less than wall time. The ratios to the bare
 // pass are taken within each round (a round runs every command once, one after the other, so that
 // a slow spell on a shared machine hits all of them alike). Prints a table per shape and size and
 // writes bench/results.json (not committed).
@@ -61,7 +62,7 @@ async function dataset(rows, shape) {
   return file;
 }
 
-/** One child run: wall seconds (measured here) and peak RSS in MB (reported by the child), or instructions. */
+/** One child run: wall seconds (measured here), peak RSS in MB and CPU seconds (reported by the child), or instructions. */
 function measure(argv) {
   const command = instructions
     ? ['valgrind', ['--tool=cachegrind', '--cache-sim=no', '--smc-check=all', '--cachegrind-out-file=/dev/null', process.execPath, ...argv]]
@@ -79,27 +80,33 @@ function measure(argv) {
       if (instructions) {
         const refs = /I\s+refs:\s+([\d,]+)/.exec(stderr);
         if (!refs) return reject(new Error(`${argv.join(' ')}: no instruction count from valgrind`));
-        return resolve({ seconds: Number(refs[1].replace(/,/g, '')) / 1e9, rssMb: NaN });
+        return resolve({ seconds: Number(refs[1].replace(/,/g, '')) / 1e9, rssMb: NaN, cpu: NaN });
       }
-      const rss = /@@maxrss (\d+)/.exec(stderr);
+      const rss = /@@maxrss (\d+) @@cpu (\d+)/.exec(stderr);
       if (!rss) return reject(new Error(`${argv.join(' ')}: no peak memory reported: ${stderr.slice(0, 500)}`));
-      resolve({ seconds, rssMb: Number(rss[1]) / 1024 });
+      resolve({ seconds, rssMb: Number(rss[1]) / 1024, cpu: Number(rss[2]) / 1e6 });
     });
   });
 }
 
-/** Every command once per round; each one's best time, highest peak and its ratios to the bare pass of each round. */
+/** Every command once per round; each one's best time, least CPU, highest peak and its ratios to the bare pass of each round. */
 async function rounds(commands) {
-  const results = commands.map(([name]) => ({ name, seconds: Infinity, rssMb: 0, ratios: [] }));
+  const results = commands.map(([name]) => ({ name, seconds: Infinity, cpu: Infinity, rssMb: 0, ratios: [], cpuRatios: [] }));
   for (let round = 0; round < reps; round++) {
     const times = [];
+    const cpus = [];
     for (let i = 0; i < commands.length; i++) {
       const r = await measure(commands[i][1]);
       times.push(r.seconds);
+      cpus.push(r.cpu);
+      results[i].cpu = Math.min(results[i].cpu, r.cpu);
       results[i].seconds = Math.min(results[i].seconds, r.seconds);
       results[i].rssMb = Math.max(results[i].rssMb, r.rssMb);
     }
-    for (let i = 0; i < commands.length; i++) results[i].ratios.push(times[i] / times[0]);
+    for (let i = 0; i < commands.length; i++) {
+      results[i].ratios.push(times[i] / times[0]);
+      results[i].cpuRatios.push(cpus[i] / cpus[0]);
+    }
   }
   return results;
 }
@@ -122,12 +129,16 @@ function table(shape, rows, bytes, results) {
   const unit = instructions ? 'G instr' : 'wall s';
   const lines = [
     `${shape}, ${label(rows)} rows (${Math.round(bytes / 2 ** 20)} MB)`,
-    `${'run'.padEnd(40)} ${unit.padStart(8)} ${'rows/s'.padStart(11)} ${'vs bare'.padStart(12)} ${'peak RSS MB'.padStart(12)}`,
+    `${'run'.padEnd(40)} ${unit.padStart(8)} ${'rows/s'.padStart(11)} ${'vs bare'.padStart(12)} ${'CPU s'.padStart(8)} ${'CPU vs bare'.padStart(12)} ${'peak RSS MB'.padStart(12)}`,
   ];
   for (const r of results) {
     const perSecond = instructions ? '' : Math.round(rows / r.seconds).toLocaleString('en-US');
     const rss = instructions ? '' : r.rssMb.toFixed(0);
-    lines.push(`${r.name.padEnd(40)} ${r.seconds.toFixed(2).padStart(8)} ${perSecond.padStart(11)} ${ratioText(r.ratios).padStart(12)} ${rss.padStart(12)}`);
+    const cpu = instructions ? '' : r.cpu.toFixed(2);
+    const cpuRatio = instructions ? '' : ratioText(r.cpuRatios);
+    lines.push(
+      `${r.name.padEnd(40)} ${r.seconds.toFixed(2).padStart(8)} ${perSecond.padStart(11)} ${ratioText(r.ratios).padStart(12)} ${cpu.padStart(8)} ${cpuRatio.padStart(12)} ${rss.padStart(12)}`,
+    );
   }
   return lines.join('\n');
 }
