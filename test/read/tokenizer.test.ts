@@ -1,6 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -216,5 +217,26 @@ describe('the reader around it', () => {
     }
     expect(got.a).toEqual(rowsOf(1).map(([id, text]) => [id, text.slice(1, -1)]));
     expect(got.b).toEqual(rowsOf(2).map(([id, text]) => [id, text.slice(1, -1)]));
+  });
+});
+
+describe('csv-parse as the reference, not a part', () => {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+
+  it('is pinned to one exact version, for the tests only', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    expect(pkg.devDependencies['csv-parse']).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(pkg.dependencies?.['csv-parse']).toBeUndefined();
+  });
+
+  it('no source file reaches a private member of a package (`.__name`) or imports csv-parse', () => {
+    const found: string[] = [];
+    for (const entry of readdirSync(join(root, 'src'), { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
+      const path = join(entry.parentPath, entry.name);
+      const text = readFileSync(path, 'utf8');
+      for (const m of text.matchAll(/\.__[a-zA-Z]+|from 'csv-parse/g)) found.push(`${path.slice(root.length)}: ${m[0]}`);
+    }
+    expect(found).toEqual([]);
   });
 });
