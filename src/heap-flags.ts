@@ -1,7 +1,7 @@
 // How V8 sizes and collects the heap of the command (set by bin/support-audit.js before anything else loads).
 // An audit keeps little (counts, sketches, bounded pools) while millions of short-lived rows
 // stream through, and V8's defaults size the heap for programs that keep what they allocate:
-// most of the command's peak memory was that headroom (README "Performance").
+// most of the command's peak memory was that headroom. Measured, and why these flags stay: docs/performance.md.
 
 import { setFlagsFromString } from 'node:v8';
 

@@ -121,7 +121,7 @@ export async function ingestFile(
   try {
     return await namingFile(path, () => ingestSource(path, source, fileIndex, opts, target));
   } catch (err) {
-    // Stop reading: the file's parser holds this thread's csv-parse tokenizer until then.
+    // Stop reading and release the file.
     source.close();
     throw err;
   }

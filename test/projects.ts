@@ -21,6 +21,7 @@ export const CLI_TESTS: readonly string[] = [
   'test/cli/cli.test.ts',
   'test/cli/encoding.test.ts',
   'test/cli/history.test.ts',
+  'test/cli/node-releases.test.ts',
   'test/cli/policy-check.test.ts',
   'test/cli/policy-describe.test.ts',
   'test/cli/progress.test.ts',

@@ -16,9 +16,6 @@ import type { TimestampReader } from './timestamp-reader.js';
 import { splitTags, type Rating } from './values.js';
 import type { FieldBinding, MapContext, Mapper } from './mapper.js';
 
-/** Distinct tag cells remembered (bounded: real exports may have a new combination on every row). */
-const TAG_LISTS_KEPT = 4096;
-
 /** What decides whether a record is used: its key and creation time. */
 interface Head { key: string; at: number }
 
@@ -38,7 +35,6 @@ export class RowMapper implements Mapper {
   private readonly role: Slot | null;
   private readonly rest: Slot[];
   private readonly scratch: Head = { key: '', at: NaN };
-  private readonly tagLists = new Map<string, string[]>();
   /** The field number (setField) of each `rest` slot. */
   private readonly codes: number[];
 
@@ -169,20 +165,6 @@ export class RowMapper implements Mapper {
     return m;
   }
 
-  /**
-   * The tags of a cell, shared between rows with the same cell (frozen: nobody may change a
-   * ticket's tags in place). Tag cells repeat a lot; splitting each row's was a measured cost.
-   */
-  private tagList(text: string, separator: string | undefined): string[] {
-    let tags = this.tagLists.get(text);
-    if (tags === undefined) {
-      tags = Object.freeze(splitTags(text, separator)) as string[];
-      if (this.tagLists.size >= TAG_LISTS_KEPT) this.tagLists.clear();
-      this.tagLists.set(text, tags);
-    }
-    return tags;
-  }
-
   /** Tags from a column repeated under one name (Jira's Labels), in column order, each once. */
   private repeatedTags(row: string[], slot: Slot): string[] {
     const tags = splitTags(this.cell(row, slot.index), slot.separator);
@@ -247,7 +229,9 @@ export class RowMapper implements Mapper {
           break;
         }
         case K_TAGS:
-          out.tags = slot.more === null ? this.tagList(text, slot.separator) : this.repeatedTags(row, slot);
+          // A list of its own per row: tag cells are free text in real exports, and a memory of
+          // lists by cell only churned (nearly every cell new).
+          out.tags = slot.more === null ? splitTags(text, slot.separator) : this.repeatedTags(row, slot);
           break;
         case K_CSAT: {
           const r = slot.values!.read(text, line, slot.column, sink) as Rating | undefined;

@@ -6,9 +6,8 @@
 import type { Ticket } from '../types.js';
 
 /**
- * The tags of a ticket without any: one shared, frozen list, like the lists the mapper shares
- * between rows with the same tags cell (a fresh empty array per row was garbage on most rows,
- * which have a tags cell that replaces it).
+ * The tags of a ticket without any: one shared, frozen list (a fresh empty array per row was
+ * garbage on most rows, which have a tags cell that replaces it).
  */
 const NO_TAGS = Object.freeze([]) as unknown as string[];
 

@@ -132,30 +132,49 @@ export class ValueReader<T> {
 }
 
 /**
- * Tags: lower-case, split on `separator` (default: white space or comma), empties and repeats
- * dropped. Per row, but one pass and one slice per tag.
+ * Tags: lower-case, split on `separator` (default: white space or comma), each trimmed, empties
+ * and repeats dropped. Per row: one pass and one slice per tag (no array of parts in between).
  */
 export function splitTags(text: string, separator?: string): string[] {
   const out: string[] = [];
   const s = text.toLowerCase();
-  if (separator) {
-    for (const part of s.split(separator)) {
-      const tag = part.trim();
-      if (tag && !out.includes(tag)) out.push(tag);
-    }
+  if (!separator) return splitOnSpace(out, s);
+  if (separator.length !== 1) {
+    for (const part of s.split(separator)) keep(out, part.trim());
     return out;
   }
+  const sep = separator.charCodeAt(0);
+  let start = 0;
+  for (let p = 0; p <= s.length; p++) {
+    if (p < s.length && s.charCodeAt(p) !== sep) continue;
+    if (p > start) {
+      const first = s.charCodeAt(start);
+      const last = s.charCodeAt(p - 1);
+      // Only a part that may start or end with white space is trimmed (a new string when it is).
+      keep(out, first > 32 && first < 127 && last > 32 && last < 127 ? s.slice(start, p) : s.slice(start, p).trim());
+    }
+    start = p + 1;
+  }
+  return out;
+}
+
+/** Split on white space or commas (space, comma, tab, line breaks). */
+function splitOnSpace(out: string[], s: string): string[] {
   let start = -1;
   for (let p = 0; p <= s.length; p++) {
     const c = p < s.length ? s.charCodeAt(p) : 32;
     const sep = c === 32 || c === 44 || c === 9 || c === 10 || c === 13;
     if (sep) {
       if (start >= 0) {
-        const tag = s.slice(start, p);
-        if (!out.includes(tag)) out.push(tag);
+        keep(out, s.slice(start, p));
         start = -1;
       }
     } else if (start < 0) start = p;
   }
+  return out;
+}
+
+function keep(out: string[], tag: string): string[] {
+  if (tag !== '' && !out.includes(tag)) out.push(tag);
   return out;
 }

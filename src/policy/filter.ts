@@ -2,15 +2,17 @@
 // criterion given must hold; with `match: any`, type, tags.any and subject are alternatives (a
 // ticket matching any of those given is in), the other criteria still all hold.
 //
-// Text tests run per ticket and per rule, so their answers are remembered per distinct value:
-// types, tags and templated subjects repeat across millions of rows, and a lookup replaces folding,
-// splitting into words and glob matching (measured: the largest per-row cost of the audit before).
-// The memory is one table per field, shared by every test: the rules look at the same ticket one
-// after another, so its type (subject, tags) is looked up once and each test reads its own answer
-// from the same row, instead of one Map lookup per test per ticket.
+// Text tests run per ticket and per rule. Subjects and tags are matched by text-index.ts: every
+// phrase and tag pattern of every filter at once, in one pass over a ticket's words or tags, the
+// answers kept for that ticket while its rules ask (subjects are nearly all different in real
+// exports, and tags free text: a memory per value only churned). Types and teams are few: their
+// answers are remembered per distinct value, in one table per field shared by every test (the
+// rules look at the same ticket one after another, so its type is looked up once and each test
+// reads its own answer from the same row).
 
 import { CHANNELS, PRIORITIES, STATUSES, type Ticket } from '../types.js';
-import { fold, phraseMatcher, valueMatcher, wordsOf } from './glob.js';
+import { fold, valueMatcher } from './glob.js';
+import { phraseIds, subjectHas, tagIds, tagsHave } from './text-index.js';
 import type { Filter } from './types.js';
 
 type Test = (t: Ticket) => boolean;
@@ -49,11 +51,6 @@ class Answers<K> {
 
 const typeAnswers = new Answers<string>();
 const teamAnswers = new Answers<string>();
-const subjectAnswers = new Answers<string>();
-/** Per single tag. */
-const tagAnswers = new Answers<string>();
-/** Per tag list: the mapper shares one frozen list between rows with the same tags cell. */
-const tagListAnswers = new Answers<readonly string[]>();
 
 // Tests with the same patterns have the same answers: they share one number (and so one answer).
 const testNumbers = new Map<string, number>();
@@ -64,23 +61,11 @@ function testNumber(kind: string, patterns: readonly string[]): number {
   return n;
 }
 
-/** Whole-value patterns (type, team, one tag): matched against the folded value. */
+/** Whole-value patterns (type, team): matched against the folded value. */
 interface ValueTest { n: number; tests: ((folded: string) => boolean)[] }
-/** Does any tag match any of the patterns (`one` asks about a single tag)? */
-interface TagTest { n: number; one: ValueTest }
-/** Phrases inside the subject. */
-interface PhraseTest { n: number; phrases: ((words: string[]) => boolean)[] }
 
 function valueTest(patterns: string[]): ValueTest {
   return { n: testNumber('value', patterns), tests: patterns.map(valueMatcher) };
-}
-
-function tagTest(patterns: string[]): TagTest {
-  return { n: testNumber('tags', patterns), one: valueTest(patterns) };
-}
-
-function phraseTest(patterns: string[]): PhraseTest {
-  return { n: testNumber('phrase', patterns), phrases: patterns.map(phraseMatcher) };
 }
 
 // The answers below are small functions of their own, called with the test as an argument (not
@@ -92,41 +77,6 @@ function valueAnswer(table: Answers<string>, test: ValueTest, value: string): bo
   if (answer !== undefined) return answer;
   const folded = fold(value);
   for (let i = 0; i < test.tests.length; i++) if (test.tests[i](folded)) return (row[test.n] = true);
-  return (row[test.n] = false);
-}
-
-function scanTags(test: TagTest, tags: readonly string[]): boolean {
-  for (let i = 0; i < tags.length; i++) if (valueAnswer(tagAnswers, test.one, tags[i])) return true;
-  return false;
-}
-
-function tagAnswer(test: TagTest, tags: readonly string[]): boolean {
-  if (tags.length === 0) return false;
-  // A list that is not frozen may change later (built by hand): ask about each tag instead. The
-  // last list asked about was frozen (and stays so): the same ticket's list skips the check.
-  if (tags !== tagListAnswers.lastKey && !Object.isFrozen(tags)) return scanTags(test, tags);
-  const row = tagListAnswers.row(tags);
-  const answer = row[test.n];
-  return answer !== undefined ? answer : (row[test.n] = scanTags(test, tags));
-}
-
-// Rules are checked one after another on the same ticket; splitting a new subject once serves all.
-let lastSubject: string | undefined;
-let lastWords: string[] = [];
-function subjectWords(subject: string): string[] {
-  if (subject !== lastSubject) {
-    lastSubject = subject;
-    lastWords = wordsOf(subject);
-  }
-  return lastWords;
-}
-
-function phraseAnswer(test: PhraseTest, subject: string): boolean {
-  const row = subjectAnswers.row(subject);
-  const answer = row[test.n];
-  if (answer !== undefined) return answer;
-  const words = subjectWords(subject);
-  for (let i = 0; i < test.phrases.length; i++) if (test.phrases[i](words)) return (row[test.n] = true);
   return (row[test.n] = false);
 }
 
@@ -153,19 +103,19 @@ function oneOf(values: string[] | undefined, field: 'channel' | 'priority' | 'st
 /** type, tags.any and subject: each a test of its own, or (`any`) one test of alternatives. */
 function textTests(f: Filter): Test[] {
   const type = f.type?.length ? valueTest(f.type) : null;
-  const tags = f.tags?.any?.length ? tagTest(f.tags.any) : null;
-  const subject = f.subject?.length ? phraseTest(f.subject) : null;
+  const tags = f.tags?.any?.length ? tagIds(f.tags.any) : null;
+  const subject = f.subject?.length ? phraseIds(f.subject) : null;
   const given = (type ? 1 : 0) + (tags ? 1 : 0) + (subject ? 1 : 0);
   if (f.match === 'any' && given > 1) {
     return [(t) =>
       (type !== null && t.type !== undefined && valueAnswer(typeAnswers, type, t.type)) ||
-      (tags !== null && tagAnswer(tags, t.tags)) ||
-      (subject !== null && t.subject !== undefined && phraseAnswer(subject, t.subject))];
+      (tags !== null && tagsHave(tags, t.tags)) ||
+      (subject !== null && t.subject !== undefined && subjectHas(subject, t.subject))];
   }
   const tests: Test[] = [];
   if (type) tests.push((t) => t.type !== undefined && valueAnswer(typeAnswers, type, t.type));
-  if (tags) tests.push((t) => tagAnswer(tags, t.tags));
-  if (subject) tests.push((t) => t.subject !== undefined && phraseAnswer(subject, t.subject));
+  if (tags) tests.push((t) => tagsHave(tags, t.tags));
+  if (subject) tests.push((t) => t.subject !== undefined && subjectHas(subject, t.subject));
   return tests;
 }
 
@@ -181,15 +131,15 @@ export function compileFilter(f: Filter): (t: Ticket) => boolean {
     tests.push((t) => t.team !== undefined && valueAnswer(teamAnswers, team, t.team));
   }
   if (f.tags?.all?.length) {
-    const each = f.tags.all.map((p) => tagTest([p]));
+    const each = f.tags.all.map((p) => tagIds([p]));
     tests.push((t) => {
-      for (let i = 0; i < each.length; i++) if (!tagAnswer(each[i], t.tags)) return false;
+      for (let i = 0; i < each.length; i++) if (!tagsHave(each[i], t.tags)) return false;
       return true;
     });
   }
   if (f.tags?.none?.length) {
-    const none = tagTest(f.tags.none);
-    tests.push((t) => !tagAnswer(none, t.tags));
+    const none = tagIds(f.tags.none);
+    tests.push((t) => !tagsHave(none, t.tags));
   }
   tests.push(...textTests(f));
   if (tests.length === 0) return () => true;

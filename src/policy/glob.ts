@@ -47,6 +47,31 @@ export function globMatch(pattern: string, text: string): boolean {
   return p === pattern.length;
 }
 
+/** globMatch against the characters text[from, to) (char codes), for text kept in a buffer. */
+export function globChars(pattern: string, text: Uint16Array, from: number, to: number): boolean {
+  let p = 0;
+  let t = from;
+  let star = -1;
+  let mark = 0;
+  while (t < to) {
+    const c = pattern.charCodeAt(p);
+    if (p < pattern.length && (c === 63 /* ? */ || c === text[t]) && c !== 42) {
+      p++;
+      t++;
+    } else if (p < pattern.length && c === 42 /* * */) {
+      star = p++;
+      mark = t;
+    } else if (star >= 0) {
+      p = star + 1;
+      t = ++mark;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.length && pattern.charCodeAt(p) === 42) p++;
+  return p === pattern.length;
+}
+
 /** A matcher for a whole value (type, tag, team): equality and prefix checks when no glob is needed. */
 export function valueMatcher(pattern: string): (folded: string) => boolean {
   const p = fold(pattern).replace(/\*+/g, '*');

@@ -5,9 +5,10 @@
 // 0x80–0x9F as C1 control characters. test/read/charsets.test.ts checks every byte against
 // Python's codecs.
 //
-// csv-parse reads these files as bytes (every byte below 0x80 is ASCII in all three, so quotes,
-// delimiters and line ends are found as in UTF-8) and turns cells into strings as Latin-1, one
-// character per byte; `remapCells` then gives each character above 0x7F its code page's meaning.
+// The tokenizer reads these files as bytes (every byte below 0x80 is ASCII in all three, so
+// quotes, delimiters and line ends are found as in UTF-8); cells are turned into strings as
+// Latin-1, one character per byte, and `remapped` then gives each character above 0x7F its code
+// page's meaning.
 
 export type SingleByteEncoding = 'windows-1252' | 'iso-8859-1' | 'iso-8859-15';
 
@@ -100,9 +101,4 @@ function remapFrom(latin1: string, first: number, page: Uint16Array): string {
     from = i + 1;
   }
   return out + latin1.slice(from);
-}
-
-/** Every cell of a record read as Latin-1, in place, as the code page reads it. */
-export function remapCells(record: string[], page: Uint16Array): void {
-  for (let i = 0; i < record.length; i++) record[i] = remapped(record[i], page);
 }

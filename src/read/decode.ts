@@ -1,7 +1,7 @@
-// Text encodings. csv-parse reads bytes: UTF-8 and the single-byte code pages go through untouched
-// (every byte below 0x80 is ASCII in each, so delimiters, quotes and line ends are found alike;
-// cells are then decoded by the record parser), and UTF-16 (Excel's "Unicode text" export) is
-// decoded to text first. Which encoding: a byte-order mark decides; else `--encoding` or the
+// Text encodings. The tokenizer reads bytes: UTF-8 and the single-byte code pages go through
+// untouched (every byte below 0x80 is ASCII in each, so delimiters, quotes and line ends are found
+// alike; cells are then decoded by record-cells.ts), and UTF-16 (Excel's "Unicode text" export) is
+// turned into UTF-8 first. Which encoding: a byte-order mark decides; else `--encoding` or the
 // policy's `inputs.encoding`; else the first bytes: valid UTF-8 (ASCII included) is UTF-8, and
 // invalid UTF-8 is Windows-1252 unless most of the non-ASCII text there is valid UTF-8.
 
@@ -141,7 +141,7 @@ export function parserEncoding(encoding: Encoding): 'utf-8' | SingleByteEncoding
 }
 
 /**
- * The input as chunks csv-parse can read: UTF-8 and single-byte bytes as they come (BOM
+ * The input as chunks the tokenizer reads: UTF-8 and single-byte bytes as they come (BOM
  * dropped), UTF-16 turned into UTF-8. A character split across chunks survives.
  */
 export async function* parserInput(chunks: AsyncGenerator<Buffer>, guess: EncodingGuess): AsyncGenerator<Buffer> {

@@ -14,8 +14,7 @@ export type ReadFailure =
   | 'gzip'
   | 'unclosed-quote'
   | 'record-too-large'
-  | 'too-many-cells'
-  | 'malformed';
+  | 'too-many-cells';
 
 /** How a path is named in messages: `-` is standard input. */
 export function displayName(path: string): string {
@@ -62,6 +61,4 @@ export const fatal = {
       'too-many-cells',
       `expected records of at most ${formatCount(limit)} cells but the record starting on line ${formatCount(line)} has more; the rest of the file cannot be read.`,
     ),
-  malformed: (path: string, line: number, reason: string) =>
-    fail(path, 'malformed', `expected CSV but the record starting on line ${formatCount(line)} cannot be parsed (${reason}).`),
 };

@@ -2,7 +2,6 @@
 // records streamed in batches with the line each starts on. Everything that makes an input
 // unreadable is an InputError with a stable code (see fatal.ts and docs/reading.md).
 
-import { pipeline, Readable } from 'node:stream';
 import { openBytes, type ByteSource } from './byte-source.js';
 import { parsedBatches, readFailure } from './csv-failure.js';
 import {
@@ -10,10 +9,11 @@ import {
   type EncodingSource,
 } from './decode.js';
 import { fatal } from './fatal.js';
-import { RecordParser, type CsvBatch } from './record-parser.js';
+import { RecordReader, type CsvBatch } from './record-reader.js';
 import { sniffDelimiter, type Delimiter } from './sniff.js';
 
-export { UNREAD_CELL, type CsvBatch } from './record-parser.js';
+export { UNREAD_CELL } from './record-cells.js';
+export { type CsvBatch, type RecordTrouble } from './record-reader.js';
 export { ENCODINGS, type Encoding, type EncodingChoice, type EncodingSource } from './decode.js';
 export type { Delimiter } from './sniff.js';
 
@@ -36,11 +36,11 @@ export interface CsvSource {
   dataStart: number;
   /** The line the data starts on (right after the header record). */
   dataLine: number;
-  /** Data records after the header, streamed in batches (~1000 rows). Throws InputError on fatal problems. Single use. */
+  /** Data records after the header, in batches of BATCH_ROWS. Throws InputError on fatal problems. Single use. */
   batches(): AsyncIterable<CsvBatch>;
   /** Stops reading (when the records are read some other way, e.g. in parallel byte ranges). */
   close(): void;
-  /** From now on, decode only these columns' cells; others are '' or UNREAD_CELL (RecordParser.decodeOnly). */
+  /** From now on, decode only these columns' cells; others are '' or UNREAD_CELL (RecordReader.decodeOnly). */
   decodeOnly(columns: readonly number[] | null): void;
 }
 
@@ -65,24 +65,20 @@ export async function openCsv(path: string, opts: OpenOptions = {}): Promise<Csv
   const guess = detectEncoding(bytes.head, bytes.complete, opts.encoding);
   const delimiter = await checkedDelimiter(path, bytes, guess, opts.delimiter);
 
-  const parser = new RecordParser(delimiter, maxRecordSize, { encoding: parserEncoding(guess.encoding) });
-  // Byte mode keeps read-ahead to one chunk (object mode would buffer 16 chunks ahead).
-  const input = Readable.from(parserInput(bytes.chunks(), guess), { objectMode: false });
-  pipeline(input, parser, () => {
-    // Failures are kept on the parser (`failure`) and raised by `header` or `batches()`.
-  });
+  const reader = new RecordReader(parserInput(bytes.chunks(), guess), delimiter, maxRecordSize, { encoding: parserEncoding(guess.encoding) });
   let header;
   try {
-    header = await parser.header;
+    header = await reader.header();
   } catch (err) {
-    throw readFailure(err, path, parser, maxRecordSize);
+    release(reader);
+    throw readFailure(err, path, maxRecordSize);
   }
   if (!header) {
-    parser.destroy();
+    release(reader);
     throw fatal.empty(path);
   }
   if (header.cells.every((cell) => cell.trim() === '')) {
-    parser.destroy();
+    release(reader);
     throw fatal.blankHeader(path, header.line);
   }
 
@@ -95,22 +91,27 @@ export async function openCsv(path: string, opts: OpenOptions = {}): Promise<Csv
     delimiter,
     header: header.cells,
     headerLine: header.line,
-    headerTrouble: parser.headerTrouble,
+    headerTrouble: reader.headerTrouble,
     gzip: bytes.gzip,
-    dataStart: guess.bomLength + parser.headerEnd,
-    dataLine: parser.dataLine,
+    dataStart: guess.bomLength + reader.headerEnd,
+    dataLine: reader.dataLine,
     batches() {
       if (used) throw new Error(`CsvSource.batches() is single use (${path})`);
       used = true;
-      return parsedBatches(parser, path, maxRecordSize);
+      return parsedBatches(reader, path, maxRecordSize);
     },
     close() {
-      parser.destroy();
+      release(reader);
     },
     decodeOnly(columns) {
-      parser.decodeOnly(columns);
+      reader.decodeOnly(columns);
     },
   };
+}
+
+/** Stops reading an input and releases it, without waiting: nobody needs the outcome. */
+function release(reader: RecordReader): void {
+  reader.close().catch(() => {});
 }
 
 /** Rejects binary input and picks the delimiter from the head's whole lines. */

@@ -2,7 +2,7 @@
 
 /**
  * A copy of `text` that shares no memory with a longer string. Wanted cells of 13 characters or
- * more may be slices of their record's decoded text (KeptCells in record-parser.ts), and such a slice keeps the
+ * more may be slices of their record's decoded text (record-cells.ts), and such a slice keeps the
  * whole text alive: anything that keeps cells for the rest of the audit, per row (seen ids,
  * messages waiting to be threaded), stores them through this. Shorter strings are always copies.
  */

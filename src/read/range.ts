@@ -3,11 +3,10 @@
 // right after a `\n`. Line numbers are relative: 1 is the range's first line.
 
 import { createReadStream } from 'node:fs';
-import { pipeline } from 'node:stream';
-import { parsedBatches } from './csv-failure.js';
 import { HEAD_BYTES } from './byte-source.js';
 import type { SingleByteEncoding } from './charsets.js';
-import { RecordParser, type CsvBatch } from './record-parser.js';
+import { parsedBatches } from './csv-failure.js';
+import { RecordReader, type CsvBatch } from './record-reader.js';
 import type { Delimiter } from './sniff.js';
 
 export interface RangeReader {
@@ -15,45 +14,34 @@ export interface RangeReader {
   batches(): AsyncGenerator<CsvBatch>;
   /**
    * `\n` line breaks in the range, once read to the end. Reaching the end without an error means
-   * the range's last `\n` ended a record (csv-parse fails on a quote still open at the end), so
-   * the next range starts at a record boundary: the proof a split was safe.
+   * the range's last `\n` ended a record (the tokenizer fails on a quote still open at the end),
+   * so the next range starts at a record boundary: the proof a split was safe.
    */
   linesRead(): number;
 }
 
 /**
- * `columns`: decode only these columns' cells (RecordParser.decodeOnly); null or absent, all of them.
+ * `columns`: decode only these columns' cells (RecordReader.decodeOnly); null or absent, all of them.
  * `encoding`: the file's (a range starts at a record, so no character is cut at its start).
  */
 export function readRange(
   path: string, start: number, end: number, delimiter: Delimiter, maxRecordSize: number, columns?: readonly number[] | null,
   encoding: 'utf-8' | SingleByteEncoding = 'utf-8',
 ): RangeReader {
-  const parser = new RecordParser(delimiter, maxRecordSize, { headerless: true, encoding });
-  parser.decodeOnly(columns ?? null);
-  let done = false;
-  let breaks = 0;
+  let breaks = -1;
   return {
     async *batches() {
       if (end > start) {
         const input = createReadStream(path, { start, end: end - 1, highWaterMark: HEAD_BYTES });
-        input.on('data', (chunk) => (breaks += lineBreaks(chunk as Buffer)));
-        pipeline(input, parser, () => {
-          // Failures are kept on the parser and raised below.
-        });
-        yield* parsedBatches(parser, path, maxRecordSize);
-      }
-      done = true;
+        const reader = new RecordReader(input, delimiter, maxRecordSize, { headerless: true, encoding });
+        reader.decodeOnly(columns ?? null);
+        yield* parsedBatches(reader, path, maxRecordSize);
+        breaks = reader.lineBreaks;
+      } else breaks = 0;
     },
     linesRead() {
-      if (!done) throw new Error('readRange: linesRead() before the end of the range');
+      if (breaks < 0) throw new Error('readRange: linesRead() before the end of the range');
       return breaks;
     },
   };
-}
-
-function lineBreaks(bytes: Buffer): number {
-  let n = 0;
-  for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) n++;
-  return n;
 }

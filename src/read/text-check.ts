@@ -9,8 +9,8 @@
 //   read as the code page says (`Ã©`), and reported. Other 2-byte sequences are left alone: a
 //   capital letter or `ß` before a curly quote (`Spaß“` is DF 93) is ordinary Windows-1252 text.
 //
-// The checks run on each chunk before the tokenizer sees it, with offsets counted like csv-parse
-// counts `info.bytes`, so a record that ends at offset E holds exactly the trouble found before E.
+// The checks run on each chunk before the tokenizer sees it, with offsets counted as the tokenizer
+// counts a record's end, so a record that ends at offset E holds exactly the trouble found before E.
 // A valid UTF-8 chunk (nearly all of them) costs one call to Buffer's `isUtf8` (simdutf, several
 // GB/s); only a chunk that fails it is walked byte by byte.
 

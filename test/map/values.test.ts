@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeDurationParser } from '../../src/map/duration.js';
 import { numberScan, parseNumber } from '../../src/map/numbers.js';
@@ -105,5 +106,21 @@ describe('value readers', () => {
     expect(splitTags('Billing  refund,VIP,billing')).toEqual(['billing', 'refund', 'vip']);
     expect(splitTags('a b; C d', ';')).toEqual(['a b', 'c d']);
     expect(splitTags('   ')).toEqual([]);
+  });
+
+  it('splits tags as split-trim-dedupe does, for every separator, on random cells', () => {
+    // The definition, written plainly: what splitTags does in one pass without the parts array.
+    const reference = (text: string, separator?: string): string[] => {
+      const s = text.toLowerCase();
+      const parts = separator ? s.split(separator).map((p) => p.trim()) : s.split(/[ ,\t\n\r]/);
+      return [...new Set(parts.filter((p) => p !== ''))];
+    };
+    const piece = fc.constantFrom('a', 'B', 'vip', 'VIP', ' ', ',', ';', '|', '\t', '\n', '\u00a0', 'é', 'İ', '  x  ', 'a b', '::');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }).map((p) => p.join('')), fc.constantFrom(undefined, '', ' ', ',', ';', '|', '::', '\u00a0'), (text, separator) => {
+        expect(splitTags(text, separator)).toEqual(reference(text, separator));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

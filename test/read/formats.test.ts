@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openCsv } from '../../src/read/open-csv.js';
-import { BATCH_ROWS } from '../../src/read/record-parser.js';
+import { BATCH_ROWS } from '../../src/read/record-reader.js';
 import { countingStdin, fixture, openAndReadAll, readAll } from './helpers.js';
 
 describe('delimiters and line endings', () => {

@@ -42,3 +42,20 @@ describe('record lines', () => {
     );
   });
 });
+
+describe('record lines after decodeOnly', () => {
+  it('count the line breaks in cells that are not decoded', async () => {
+    // Past the first 64 KiB (read with the header, every cell decoded), column 1 is not decoded:
+    // its line breaks still move the lines of the records after it.
+    const filler = Array.from({ length: 6000 }, (_, i) => `${i},filler text ${i},x\n`).join('');
+    const text = `id,note,n\n${filler}a,"one\ntwo\nthree",y\nb,plain,z\n`;
+    const chunks = text.match(/[\s\S]{1,16384}/g) ?? [];
+    const source = await openCsv('-', { stdin: countingStdin(chunks).stream, delimiter: ',' });
+    source.decodeOnly([0, 2]);
+    const { rows, lines } = await readAll(source);
+    const at = rows.findIndex((r) => r[0] === 'b');
+    // Header line 1, 6000 filler lines (2–6001), the quoted record on lines 6002–6004.
+    expect(lines[at - 1]).toBe(6002);
+    expect(lines[at]).toBe(6005);
+  });
+});
