@@ -11,6 +11,7 @@ import type { Clock } from './measure/clock.js';
 import type { Policy } from './policy/types.js';
 import { readInputs, type Reading } from './reading.js';
 import { ruleResult } from './render/findings.js';
+import { gateReasonText } from './render/gate-words.js';
 import { REPORT_SCHEMA, type Dimension, type Report } from './report.js';
 import { resolveWhen, type When } from './selection.js';
 import { VERSION } from './version.js';
@@ -132,6 +133,9 @@ export async function runAudit(req: AuditRequest): Promise<Report> {
       report.summary = decideGate(rules, policy.gate, { minScore: req.minScore, failOn: req.failOn, measured: selected, extraFailures });
     }
   }
+  // The reasons in words, beside their codes: every format shows these sentences.
+  const { gate } = report.summary;
+  gate.messages = gate.reasons.map((r) => gateReasonText(r, report, req.baseline?.maxRegression));
   return report;
 }
 

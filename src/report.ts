@@ -142,6 +142,8 @@ export interface Summary {
     fail_on: 'error' | 'warn';
     /** Why the gate failed: `nothing-measured`, `score-below-minimum`, `rule-failed:<id>`, `regression:<id>`. */
     reasons: string[];
+    /** Each reason in words, in the same order: `email-first-response failed: 66.7 % against 90 %`. */
+    messages?: string[];
     /** Tickets within the selection (what the audit measured). */
     measured?: number;
   };

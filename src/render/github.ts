@@ -6,7 +6,8 @@
 import type { Report, RuleResult } from '../report.js';
 import { humanMinutes } from './duration-text.js';
 import { terminalSafe } from './sanitize.js';
-import { complianceVsTarget, count, groupLines, percentiles, verdictLine } from './words.js';
+import { complianceVsTarget, count, groupLines, percentiles } from './words.js';
+import { verdictLine } from './gate-words.js';
 
 const PER_KIND = 10;
 const BREACH_IDS = 3;

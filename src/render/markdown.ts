@@ -8,8 +8,9 @@ import type { RenderOptions } from './index.js';
 import { markdownCell } from './sanitize.js';
 import { sparkline } from './sparkline.js';
 import {
-  breakdownRuleIds, complianceVsTarget, count, expectationTag, groupFigures, groupLabel, instantText, noDataText, otherLabel, percent, percentiles, problemCounts, problemTotal, reportZone, rulesWithBreaches, signedPoints, STATUS_LABEL, STATUS_MARK, TOP_BREAKDOWN_KEYS, topBreakdownRows, verdictLine, zoneText,
+  breakdownRuleIds, complianceVsTarget, count, expectationTag, groupFigures, groupLabel, instantText, noDataText, otherLabel, percent, percentiles, problemCounts, problemTotal, reportZone, rulesWithBreaches, signedPoints, STATUS_LABEL, STATUS_MARK, TOP_BREAKDOWN_KEYS, topBreakdownRows, zoneText,
 } from './words.js';
+import { verdictLine } from './gate-words.js';
 
 const LIMIT_BYTES = 900 * 1024;
 const DEFAULT_BREACHES = 5;

@@ -10,8 +10,9 @@ import { sparkline } from './sparkline.js';
 import { columns, type Align } from './terminal-table.js';
 import { breachLines, breakdownTables, problemLines } from './table-sections.js';
 import {
-  complianceVsTarget, count, encodingNote, expectationTag, groupFigures, groupLabel, inputExtras, instantText, noDataText, percentiles, policyText, reportZone, signedPoints, STATUS_MARK, verdictLine, zoneText,
+  complianceVsTarget, count, encodingNote, expectationTag, groupFigures, groupLabel, inputExtras, instantText, noDataText, percentiles, policyText, reportZone, signedPoints, STATUS_MARK, zoneText,
 } from './words.js';
+import { verdictLine } from './gate-words.js';
 
 const DEFAULT_WIDTH = 120;
 

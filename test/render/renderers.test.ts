@@ -30,7 +30,11 @@ describe('table', () => {
     expect(out).toContain('73.1% / 90%'); // 301 ÷ 412 = 0.7306
     expect(out).toContain('−6.2');
     const lines = out.trimEnd().split('\n');
-    expect(lines[lines.length - 1]).toBe("Score 92.4 — gate FAILED: rule-failed:chat-first-response (failing but below the gate's fail_on error: refund-speed)");
+    // chat-first-response: 301 ÷ 412 = 73.06 % against its 90 % target.
+    expect(lines[lines.length - 1]).toBe(
+      'Score 92.4 — gate FAILED: chat-first-response failed: 73.1 % against 90 % ' +
+        '(refund-speed also failed, but its severity is warn and the gate fails only on rules of severity error)',
+    );
   });
   it('lists breaches only when asked, and input problems with file:line', () => {
     const report = sampleReport();
@@ -136,7 +140,10 @@ describe('github', () => {
     // chat-first-response fails (error) → ::error; email warns and refund-speed fails with severity warn → ::warning.
     expect(lines.filter((l) => l.startsWith('::error ')).length).toBe(1);
     expect(lines.filter((l) => l.startsWith('::warning ')).length).toBe(2);
-    expect(lines[lines.length - 1]).toBe("::notice title=support-audit::Score 92.4 — gate FAILED: rule-failed:chat-first-response (failing but below the gate's fail_on error: refund-speed)");
+    expect(lines[lines.length - 1]).toBe(
+      '::notice title=support-audit::Score 92.4 — gate FAILED: chat-first-response failed: 73.1 %25 against 90 %25 ' +
+        '(refund-speed also failed, but its severity is warn and the gate fails only on rules of severity error)',
+    );
   });
   it('caps annotations per kind and says how many more', () => {
     const report = sampleReport();
@@ -186,10 +193,60 @@ describe('every format', () => {
   it('names rules that fail without failing the gate (severity below fail_on)', () => {
     const report = sampleReport();
     report.summary.gate = { ...report.summary.gate, passed: true, fail_on: 'error', reasons: [] };
+    // Both failing rules at severity warn: neither fails a gate that fails on error.
+    for (const r of report.rules) if (r.status === 'fail') r.severity = 'warn';
     const failing = report.rules.filter((r) => r.status === 'fail').map((r) => r.id);
-    expect(failing.length).toBeGreaterThan(0);
+    expect(failing).toEqual(['chat-first-response', 'refund-speed']);
     const last = RENDERERS.table(report, plain).trimEnd().split('\n').at(-1)!;
-    expect(last).toContain(`— gate passed (failing but below the gate's fail_on error: ${failing.join(', ')})`);
+    expect(last).toContain(`— gate passed (${failing.join(' and ')} also failed, but their severity is warn and the gate fails only on rules of severity error)`);
+    expect(last).not.toContain('fail_on');
+  });
+
+  it('words every gate reason with its numbers, in every format people read', () => {
+    const report = sampleReport();
+    const chat = report.rules.find((r) => r.id === 'chat-first-response')!;
+    const email = report.rules.find((r) => r.id === 'email-first-response')!;
+    email.delta = -6.24;
+    report.summary.score = 61;
+    report.summary.gate = {
+      ...report.summary.gate,
+      passed: false,
+      min_score: 80,
+      fail_on: 'warn',
+      reasons: ['score-below-minimum', 'rule-failed:chat-first-response', 'rule-warned:email-first-response', 'regression:email-first-response'],
+    };
+    // chat: 301 ÷ 412 = 73.06 % → 73.1 %; email: 1,027 ÷ 1,180 = 87.03 % → 87 % (a whole number without ".0").
+    const words = [
+      "score 61.0 is below the gate minimum of 80",
+      'chat-first-response failed: 73.1 % against 90 %',
+      'email-first-response is below its target: 87 % against 90 % (the gate fails on warnings)',
+      'email-first-response dropped 6.2 points below the baseline',
+    ];
+    expect(chat.status).toBe('fail');
+    const table = RENDERERS.table(report, plain);
+    const markdown = RENDERERS.markdown(report, plain);
+    const html = RENDERERS.html(report, plain);
+    const junit = RENDERERS.junit(report, plain);
+    const github = RENDERERS.github(report, plain).replace(/%25/g, '%');
+    for (const out of [table, markdown, junit, github]) {
+      for (const w of words) expect(out).toContain(w);
+      expect(out).not.toMatch(/rule-failed:|rule-warned:|score-below-minimum|regression:/);
+    }
+    for (const w of words) expect(html).toContain(`<li>${w}</li>`);
+    expect(html).not.toMatch(/rule-failed:|rule-warned:|score-below-minimum|regression:/);
+  });
+
+  it("words a rule with overrides by the groups that failed, and shows the report's own sentences", () => {
+    const report = sampleReport();
+    const chat = report.rules.find((r) => r.id === 'chat-first-response')!;
+    chat.groups = [
+      { when: { priority: ['urgent'] }, window_minutes: 120, target: 0.95, warn: 0.9, eligible: 10, met: 8, breached: 2, pending: 0, compliance: 0.8, status: 'fail' },
+      { base: true, window_minutes: 480, target: 0.9, warn: 0.8, eligible: 40, met: 39, breached: 1, pending: 0, compliance: 0.975, status: 'pass' },
+    ];
+    expect(RENDERERS.table(report, plain)).toContain('chat-first-response failed: priority urgent (2h) 80 % against 95 %');
+    // A report that carries its sentences (every fresh one) is shown as it says.
+    report.summary.gate.messages = ['the words of the report'];
+    expect(RENDERERS.markdown(report, plain)).toContain('gate FAILED: the words of the report');
   });
 });
 
