@@ -14,7 +14,7 @@ import { redactReport } from '../redact.js';
 import { DIMENSIONS, type Report } from '../report.js';
 import { parseAsOf, parseWhen } from '../selection.js';
 import { refuseInputsAsOutputs, resolveOutput, writeOutputs, type OutputTarget } from '../outputs.js';
-import { signalPoint, useColor, type Io } from './io.js';
+import { signalPoint, terminalWidth, textWidthSetting, useColor, type Io } from './io.js';
 import {
   addInputOptions, checkFiles, collectDimensions, collectReports, FORMATS, inputFlags, intOption, numberOption,
   type ReportTarget,
@@ -158,7 +158,12 @@ async function runAuditCommand(io: Io, files: string[], flags: Record<string, an
   const report = flags.redact ? redactReport(audited) : audited;
   const color = useColor(flags.color, io.stdoutIsTTY && !output, io.env);
   const render = (format: FormatName, toTerminal: boolean) =>
-    RENDERERS[format](report, { color: toTerminal && color, showBreaches: flags.showBreaches ?? 0, width: process.stdout.columns });
+    RENDERERS[format](report, {
+      color: toTerminal && color,
+      showBreaches: flags.showBreaches ?? 0,
+      width: toTerminal ? terminalWidth(io) : textWidthSetting(io.env),
+      legend: !flags.quiet,
+    });
   const outputs: { target: OutputTarget; content: string }[] = [];
   for (const r of reports) {
     outputs.push({ target: r.target, content: render(r.format, false) });
@@ -184,7 +189,7 @@ async function runExplainCommand(io: Io, ruleId: string, files: string[], flags:
     io.stdout(`${JSON.stringify({ schema: report.schema, as_of: report.as_of, rule }, null, 2)}\n`);
   } else {
     const single: Report = { ...report, rules: [rule], breakdowns: {} };
-    io.stdout(RENDERERS.table(single, { color: useColor(flags.color, io.stdoutIsTTY, io.env), showBreaches: Number.MAX_SAFE_INTEGER, width: process.stdout.columns }));
+    io.stdout(RENDERERS.table(single, { color: useColor(flags.color, io.stdoutIsTTY, io.env), showBreaches: Number.MAX_SAFE_INTEGER, width: terminalWidth(io) }));
   }
   process.exitCode = EXIT.ok;
 }

@@ -16,8 +16,10 @@ export interface RenderOptions {
   color: boolean;
   /** Worst breaches to list per failing or warning rule; 0 lists none in the table. */
   showBreaches: number;
-  /** Terminal columns, when known. */
+  /** Columns the table scorecard fits in (default 100). */
   width?: number;
+  /** The key to the table scorecard's marks, columns and trend (default: shown). */
+  legend?: boolean;
 }
 
 export const RENDERERS: Record<FormatName, (report: Report, opts: RenderOptions) => string> = {

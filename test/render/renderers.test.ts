@@ -7,6 +7,10 @@ import { HOSTILE_ID, RAW_CONTROL, sampleReport } from './fixture.js';
 import { checkXml } from './xml-check.js';
 
 const plain = { color: false, showBreaches: 5, width: 160 };
+/** The verdict: the last paragraph, its wrapped lines joined. */
+const verdictOf = (out: string) => out.trimEnd().split('\n\n').at(-1)!.split('\n').map((l) => l.trim()).join(' ');
+/** Lines wider than `width` columns (every character here is one column wide). */
+const wider = (out: string, width: number) => out.split('\n').filter((l) => [...l].length > width);
 const ANSI = /\u001b\[[0-9;]*m/;
 
 describe('table', () => {
@@ -29,9 +33,8 @@ describe('table', () => {
     expect(out).toContain('needs wait_seconds');
     expect(out).toContain('73.1% / 90%'); // 301 ÷ 412 = 0.7306
     expect(out).toContain('−6.2');
-    const lines = out.trimEnd().split('\n');
     // chat-first-response: 301 ÷ 412 = 73.06 % against its 90 % target.
-    expect(lines[lines.length - 1]).toBe(
+    expect(verdictOf(out)).toBe(
       'Score 92.4 — gate FAILED: chat-first-response failed: 73.1 % against 90 % ' +
         '(refund-speed also failed, but its severity is warn and the gate fails only on rules of severity error)',
     );
@@ -46,10 +49,56 @@ describe('table', () => {
     expect(out).toContain('exports/zendesk-2024-q1.csv:17 bad-timestamp');
     expect(out).toContain('… 10 more'); // 13 problems − 3 listed
   });
-  it('drops the title column on a narrow terminal', () => {
-    const out = RENDERERS.table(sampleReport(), { ...plain, width: 90 });
-    expect(out).not.toContain('Live chat answered');
-    expect(RENDERERS.table(sampleReport(), plain)).toContain('Live chat answered within 3 minutes');
+  it('keeps the titles: in their column with room, on lines of their own when narrow', () => {
+    const wide = RENDERERS.table(sampleReport(), plain);
+    expect(wide).toMatch(/^✖ +ch +chat-first-response +Live chat answered within 3 minutes +73\.1% \/ 90%/m);
+    const narrow = RENDERERS.table(sampleReport(), { ...plain, width: 90 });
+    expect(narrow).toMatch(/^✖ +ch +chat-first-response +73\.1% \/ 90%.*\n +Live chat answered within 3 minutes\n/m);
+  });
+
+  it('fits 80 columns: rule lines, legend, breakdowns, breaches, problems and verdict', () => {
+    const out = RENDERERS.table(sampleReport(), { ...plain, width: 80 });
+    expect(wider(out, 80)).toEqual([]);
+    // Every rule, every breakdown column and the verdict are still there.
+    for (const r of sampleReport().rules) expect(out).toContain(r.id);
+    expect(verdictOf(out)).toContain('chat-first-response failed: 73.1 % against 90 %');
+    expect(wider(RENDERERS.table(sampleReport(), plain), 100).length).toBeGreaterThan(0);
+  });
+
+  it('has a short legend under the rule lines, left out when asked', () => {
+    const out = RENDERERS.table(sampleReport(), plain);
+    expect(out).toContain('✔ pass  ! warn  ✖ fail  ? too few tickets to judge  · no data');
+    expect(out).toContain('#: E1–E8 the eight baseline expectations, ch a channel response window');
+    expect(out).toMatch(/trend: compliance by week, the last 12 at most, oldest first; scale per rule/);
+    expect(out).toContain('Δ: change in compliance points against the baseline');
+    // Under the rules, before the breakdowns.
+    expect(out.indexOf('✔ pass')).toBeLessThan(out.indexOf('\nby '));
+    expect(out.indexOf('refund-speed')).toBeLessThan(out.indexOf('✔ pass'));
+    const without = RENDERERS.table(sampleReport(), { ...plain, legend: false });
+    expect(without).not.toContain('✔ pass');
+    expect(without).not.toContain('trend: compliance');
+    expect(RENDERERS.json(sampleReport(), plain)).not.toContain('too few tickets to judge');
+  });
+
+  it('shows a breakdown of 40 agents as the 10 with the most breaches and one row for the rest', () => {
+    const report = sampleReport();
+    const ids = report.rules.map((r) => r.id);
+    // Agent i has i breaches of each rule among 100 eligible: agents 30–39 have the most.
+    report.breakdowns = {
+      agent: Array.from({ length: 40 }, (_, i) => ({
+        key: `Agent ${String(i).padStart(2, '0')}`,
+        rules: ids.map((id) => ({ id, eligible: 100, met: 100 - i, compliance: (100 - i) / 100 })),
+      })),
+    };
+    const out = RENDERERS.table(report, { ...plain, width: 80 });
+    expect(wider(out, 80)).toEqual([]);
+    const section = out.slice(out.indexOf('by agent'));
+    const keys = [...new Set([...section.matchAll(/^(Agent \d\d|\(all other agents\))/gm)].map((m) => m[1]))];
+    // In the report's order (by key), the other row last.
+    expect(keys).toEqual([...Array.from({ length: 10 }, (_, i) => `Agent ${30 + i}`), '(all other agents)']);
+    // The other row sums agents 0–29: eligible 30 × 100 = 3,000, met Σ(100 − i) = 3,000 − 435 = 2,565 → 85.5 %.
+    expect(section).toMatch(/^\(all other agents\) +85\.5% \(3,000\)/m);
+    expect(section).toContain('30 more in the last row');
   });
 });
 
@@ -197,7 +246,7 @@ describe('every format', () => {
     for (const r of report.rules) if (r.status === 'fail') r.severity = 'warn';
     const failing = report.rules.filter((r) => r.status === 'fail').map((r) => r.id);
     expect(failing).toEqual(['chat-first-response', 'refund-speed']);
-    const last = RENDERERS.table(report, plain).trimEnd().split('\n').at(-1)!;
+    const last = verdictOf(RENDERERS.table(report, plain));
     expect(last).toContain(`— gate passed (${failing.join(' and ')} also failed, but their severity is warn and the gate fails only on rules of severity error)`);
     expect(last).not.toContain('fail_on');
   });
@@ -223,7 +272,7 @@ describe('every format', () => {
       'email-first-response dropped 6.2 points below the baseline',
     ];
     expect(chat.status).toBe('fail');
-    const table = RENDERERS.table(report, plain);
+    const table = RENDERERS.table(report, { ...plain, width: 1000 });
     const markdown = RENDERERS.markdown(report, plain);
     const html = RENDERERS.html(report, plain);
     const junit = RENDERERS.junit(report, plain);
@@ -243,7 +292,7 @@ describe('every format', () => {
       { when: { priority: ['urgent'] }, window_minutes: 120, target: 0.95, warn: 0.9, eligible: 10, met: 8, breached: 2, pending: 0, compliance: 0.8, status: 'fail' },
       { base: true, window_minutes: 480, target: 0.9, warn: 0.8, eligible: 40, met: 39, breached: 1, pending: 0, compliance: 0.975, status: 'pass' },
     ];
-    expect(RENDERERS.table(report, plain)).toContain('chat-first-response failed: priority urgent (2h) 80 % against 95 %');
+    expect(verdictOf(RENDERERS.table(report, plain))).toContain('chat-first-response failed: priority urgent (2h) 80 % against 95 %');
     // A report that carries its sentences (every fresh one) is shown as it says.
     report.summary.gate.messages = ['the words of the report'];
     expect(RENDERERS.markdown(report, plain)).toContain('gate FAILED: the words of the report');
