@@ -30,7 +30,8 @@ export interface AuditRequest extends InputRequest {
   minScore?: number;
   failOn?: 'error' | 'warn';
   baseline?: { report: Report; path: string; maxRegression?: number };
-  onRows?: (path: string, rows: number) => void;
+  /** Records and bytes of an input read so far, now and then (every 50,000 records or so): for progress. */
+  onRows?: (path: string, rows: number, bytes: number) => void;
   /** Threads reading plain files in byte ranges (1: one pass on the main thread). Default 1. */
   jobs?: number;
   /** Told when a file was read in parallel byte ranges (how many). */

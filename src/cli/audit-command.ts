@@ -14,6 +14,7 @@ import { redactReport } from '../redact.js';
 import { DIMENSIONS, type Report } from '../report.js';
 import { parseAsOf, parseWhen } from '../selection.js';
 import { refuseInputsAsOutputs, resolveOutput, writeOutputs, type OutputTarget } from '../outputs.js';
+import { progressReporter, type Progress } from './progress.js';
 import { signalPoint, terminalWidth, textWidthSetting, useColor, type Io } from './io.js';
 import {
   addInputOptions, checkFiles, collectDimensions, collectReports, FORMATS, inputFlags, intOption, numberOption,
@@ -89,22 +90,7 @@ export function registerAudit(program: Command, io: Io): void {
     });
 }
 
-function progressReporter(io: Io): AuditRequest['onRows'] {
-  if (!io.stderrIsTTY) return undefined;
-  let last = 0;
-  let shown = false;
-  const onRows = (path: string, rows: number) => {
-    const now = Date.now();
-    if (rows < 50_000 || now - last < 250) return;
-    last = now;
-    shown = true;
-    io.stderr(`\rreading ${terminalSafe(path)}: ${rows.toLocaleString('en-US')} rows…`);
-  };
-  process.once('beforeExit', () => shown && io.stderr('\r\x1b[K'));
-  return onRows;
-}
-
-async function buildRequest(io: Io, files: string[], flags: Record<string, any>): Promise<AuditRequest> {
+async function buildRequest(io: Io, files: string[], flags: Record<string, any>, progress?: Progress): Promise<AuditRequest> {
   const policy = await loadPolicy({ path: flags.policy, cwd: io.cwd });
   // Command-line dates are the policy's (the team's) local days, like every time shown to people.
   const zone = policy.timezone;
@@ -126,9 +112,18 @@ async function buildRequest(io: Io, files: string[], flags: Record<string, any>)
     failOn: flags.failOn,
     baseline,
     stdin: process.stdin,
-    onRows: progressReporter(io),
+    onRows: progress?.onRows,
     jobs: flags.jobs ?? availableParallelism(),
   };
+}
+
+/** The audit, with its progress line erased before anything else is written (the scorecard, an error). */
+async function reading(progress: Progress | undefined, audit: () => Promise<Report>): Promise<Report> {
+  try {
+    return await audit();
+  } finally {
+    progress?.done();
+  }
 }
 
 /** Warnings about how the data was read, on stderr (never in the way of the report on stdout). */
@@ -149,9 +144,10 @@ async function reportTargets(io: Io, files: string[], flags: Record<string, any>
 }
 
 async function runAuditCommand(io: Io, files: string[], flags: Record<string, any>): Promise<void> {
-  const request = await buildRequest(io, files, flags);
+  const progress = progressReporter(io, files);
+  const request = await buildRequest(io, files, flags, progress);
   const { reports, output } = await reportTargets(io, files, flags, request.policy.source === 'built-in' ? undefined : request.policy.source);
-  const audited = await runAudit(request);
+  const audited = await reading(progress, () => runAudit(request));
   warn(io, audited);
   // Rendering and writing take a while on a large report: a signal that came meanwhile ends the run here.
   await signalPoint();
@@ -177,8 +173,9 @@ async function runAuditCommand(io: Io, files: string[], flags: Record<string, an
 }
 
 async function runExplainCommand(io: Io, ruleId: string, files: string[], flags: Record<string, any>): Promise<void> {
-  const req = await buildRequest(io, files, flags);
-  const audited = await runAudit({ ...req, explain: ruleId });
+  const progress = progressReporter(io, files);
+  const req = await buildRequest(io, files, flags, progress);
+  const audited = await reading(progress, () => runAudit({ ...req, explain: ruleId }));
   warn(io, audited);
   const report = flags.redact ? redactReport(audited) : audited;
   const rule = report.rules.find((r) => r.id === ruleId);

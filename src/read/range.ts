@@ -19,6 +19,8 @@ export interface RangeReader {
    * the next range starts at a record boundary: the proof a split was safe.
    */
   linesRead(): number;
+  /** Bytes of the range read so far: for progress. */
+  bytesRead(): number;
 }
 
 /**
@@ -33,11 +35,15 @@ export function readRange(
   parser.decodeOnly(columns ?? null);
   let done = false;
   let breaks = 0;
+  let bytes = 0;
   return {
     async *batches() {
       if (end > start) {
         const input = createReadStream(path, { start, end: end - 1, highWaterMark: HEAD_BYTES });
-        input.on('data', (chunk) => (breaks += lineBreaks(chunk as Buffer)));
+        input.on('data', (chunk) => {
+          breaks += lineBreaks(chunk as Buffer);
+          bytes += (chunk as Buffer).length;
+        });
         pipeline(input, parser, () => {
           // Failures are kept on the parser and raised below.
         });
@@ -49,6 +55,7 @@ export function readRange(
       if (!done) throw new Error('readRange: linesRead() before the end of the range');
       return breaks;
     },
+    bytesRead: () => bytes,
   };
 }
 
