@@ -113,7 +113,10 @@ export async function runAudit(req: AuditRequest): Promise<Report> {
     // Nothing to date the audit by (a header-only file): say so rather than print 1970.
     as_of: reading.asOf === null ? null : new Date(asOf).toISOString(),
     generated_by: { name: 'support-audit', version: VERSION },
-    policy: { name: policy.name, source: policy.source, timezone: policy.timezone, ...(policy.note ? { note: policy.note } : {}) },
+    policy: {
+      name: policy.name, source: policy.source, timezone: policy.timezone,
+      ...(policy.note ? { note: policy.note } : {}), ...(policy.ticket_url ? { ticket_url: policy.ticket_url } : {}),
+    },
     inputs,
     summary: decideGate(rules, policy.gate, { minScore: req.minScore, failOn: req.failOn, measured: selected }),
     rules,

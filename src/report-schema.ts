@@ -144,6 +144,7 @@ export const reportSchema = z.strictObject({
     source: z.string(),
     timezone: z.string().optional(),
     note: z.string().optional(),
+    ticket_url: z.string().optional().meta({ description: "The policy's link template for tickets (`https://…/tickets/{id}`), when it has one." }),
   }),
   inputs: z.array(input),
   summary,

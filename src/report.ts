@@ -162,7 +162,7 @@ export interface Report {
   as_of: string | null;
   generated_by: { name: string; version: string };
   /** The policy's zone: times shown to people are in it. `note`: how the policy was chosen, when worth saying. */
-  policy: { name: string; source: string; timezone?: string; note?: string };
+  policy: { name: string; source: string; timezone?: string; note?: string; ticket_url?: string };
   inputs: InputSummary[];
   summary: Summary;
   rules: RuleResult[];

@@ -92,6 +92,7 @@ export function resolvePolicy(input: unknown, source: string): Policy {
     schedules,
     inputs: doc.inputs ?? {},
     exclude_tags: doc.exclude_tags,
+    ...(doc.ticket_url !== undefined ? { ticket_url: doc.ticket_url } : {}),
     rules,
     gate: doc.gate,
   };

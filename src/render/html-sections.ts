@@ -6,6 +6,7 @@ import { escapeHtml as h } from './sanitize.js';
 import {
   breakdownRuleIds, count, encodingNote, instantText, otherLabel, percent, problemTotal, reportZone, rulesWithBreaches, STATUS_LABEL,
 } from './words.js';
+import { ticketUrl } from './ticket-link.js';
 
 const DEFAULT_BREACHES = 10;
 const PROBLEMS_PER_INPUT = 10;
@@ -44,6 +45,12 @@ export function breakdownSection(report: Report): string {
   return `<section class="card" id="breakdowns"><h2>Breakdowns</h2><p class="meta">Compliance per group; cell colour against each rule's target and warn level, n = eligible tickets.</p>${parts.join('')}</section>`;
 }
 
+/** The ticket id, a link to the ticket when the policy gives a ticket_url. */
+function ticketCell(report: Report, id: string): string {
+  const url = ticketUrl(report, id);
+  return url === undefined ? h(id) : `<a href="${h(url)}" rel="noreferrer">${h(id)}</a>`;
+}
+
 export function breachSection(report: Report, perRule: number): string {
   const rules = rulesWithBreaches(report);
   if (rules.length === 0) return '';
@@ -52,7 +59,7 @@ export function breachSection(report: Report, perRule: number): string {
     const shown = r.breaches.slice(0, n);
     const rows = shown.map(
       (b) =>
-        `<tr class="breach"><td class="mono">${h(b.id)}</td><td class="when">${h(instantText(b.created_at, reportZone(report)))}</td><td>${h(b.channel ?? '')}</td><td>${h(b.agent ?? '')}</td><td class="breach-reason">${h(b.reason)}</td></tr>`,
+        `<tr class="breach"><td class="mono">${ticketCell(report, b.id)}</td><td class="when">${h(instantText(b.created_at, reportZone(report)))}</td><td>${h(b.channel ?? '')}</td><td>${h(b.agent ?? '')}</td><td class="breach-reason">${h(b.reason)}</td></tr>`,
     );
     const more = r.breached - shown.length;
     return (
