@@ -222,6 +222,32 @@ describe('html', () => {
     expect(out.match(/<svg class="bar"/g)).toHaveLength(report.rules.filter((r) => r.status !== 'no_data').length);
     expect(out.match(/<svg class="hist"/g)).toHaveLength(3);
   });
+  it('puts the charts on labelled axes: % for compliance, ISO weeks, tickets and time to first response', () => {
+    const out = RENDERERS.html(sampleReport(), plain);
+    const chat = out.slice(out.indexOf('id="rule-chat-first-response"'));
+    const trend = chat.slice(chat.indexOf('<svg class="trend'), chat.indexOf('</svg>', chat.indexOf('<svg class="trend')));
+    expect([...trend.matchAll(/<text class="axis-label"[^>]*>([^<]+)<\/text>/g)].map((m) => m[1])).toEqual(expect.arrayContaining(['100%', expect.stringMatching(/^\d{4}-W\d\d$/)]));
+    const bar = chat.slice(chat.indexOf('<svg class="bar"'), chat.indexOf('</svg>', chat.indexOf('<svg class="bar"')));
+    expect([...bar.matchAll(/<text class="axis-label"[^>]*>([^<]+)<\/text>/g)].map((m) => m[1])).toEqual(['0%', '50%', '100%']);
+    expect(out).toContain('<text class="axis-title" x="2" y="10">tickets</text>');
+    expect(out).toContain('>time to first response (upper edge of each bin)</text>');
+  });
+  it('folds the keys of a breakdown beyond the top 20 into a <details>, under a sticky header', () => {
+    const report = sampleReport();
+    const ids = report.rules.map((r) => r.id);
+    report.breakdowns = {
+      agent: Array.from({ length: 40 }, (_, i) => ({ key: `Agent ${String(i).padStart(2, '0')}`, rules: ids.map((id) => ({ id, eligible: 100, met: 100 - i, compliance: (100 - i) / 100 })) })),
+    };
+    const out = RENDERERS.html(report, plain);
+    const section = out.slice(out.indexOf('id="breakdowns"'));
+    const [main, folded] = section.split('<details class="more-keys">');
+    expect(main.match(/<tr><td class="key">/g)).toHaveLength(20);
+    expect(main).toContain('<em>(all other agents)</em>');
+    expect(main).toContain('<div class="table-wrap"><table class="breakdown"><thead>');
+    expect(folded).toContain('<summary>The other 20 agent keys, one by one</summary>');
+    expect(folded.match(/<tr><td class="key">/g)).toHaveLength(20);
+    expect(out).toMatch(/\.table-wrap table\.breakdown th \{ position: sticky; top: 0;/);
+  });
 });
 
 describe('every format', () => {
