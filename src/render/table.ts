@@ -50,7 +50,7 @@ export function renderTable(report: Report, opts: RenderOptions): string {
   if (report.rules.length > 0) {
     const table = ruleTable(report, width, c, (status, text) => paint(c, status, text));
     out.push(...table.lines);
-    if (opts.legend !== false) out.push(...legendLines(report, table.weeks, width).map((l) => c.dim(l)));
+    if (opts.legend !== false) out.push('', ...legendLines(report, table.weeks, width).map((l) => c.dim(l)));
   } else {
     out.push('No rules evaluated (every rule is off in this policy).');
   }
