@@ -12,6 +12,7 @@ import type { Clock } from './measure/clock.js';
 import type { Policy } from './policy/types.js';
 import { readInputs, type Reading } from './reading.js';
 import { ruleResult } from './render/findings.js';
+import { gateReasonText } from './render/gate-words.js';
 import { REPORT_SCHEMA, type Dimension, type Report } from './report.js';
 import { resolveWhen, type When } from './selection.js';
 import { duckdbReading } from './sql/engine.js';
@@ -33,7 +34,8 @@ export interface AuditRequest extends InputRequest {
   minScore?: number;
   failOn?: 'error' | 'warn';
   baseline?: { report: Report; path: string; maxRegression?: number };
-  onRows?: (path: string, rows: number) => void;
+  /** Records and bytes of an input read so far, now and then (every 50,000 records or so): for progress. */
+  onRows?: (path: string, rows: number, bytes: number) => void;
   /** Threads reading plain files in byte ranges (1: one pass on the main thread). Default 1. */
   jobs?: number;
   /** Told when a file was read in parallel byte ranges (how many). */
@@ -144,7 +146,10 @@ async function audit(req: AuditRequest, engine: Awaited<ReturnType<typeof duckdb
     // Nothing to date the audit by (a header-only file): say so rather than print 1970.
     as_of: reading.asOf === null ? null : new Date(asOf).toISOString(),
     generated_by: { name: 'support-audit', version: VERSION },
-    policy: { name: policy.name, source: policy.source, timezone: policy.timezone, ...(policy.note ? { note: policy.note } : {}) },
+    policy: {
+      name: policy.name, source: policy.source, timezone: policy.timezone,
+      ...(policy.note ? { note: policy.note } : {}), ...(policy.ticket_url ? { ticket_url: policy.ticket_url } : {}),
+    },
     inputs,
     summary: decideGate(rules, policy.gate, { minScore: req.minScore, failOn: req.failOn, measured: selected }),
     rules,
@@ -165,6 +170,9 @@ async function audit(req: AuditRequest, engine: Awaited<ReturnType<typeof duckdb
       report.summary = decideGate(rules, policy.gate, { minScore: req.minScore, failOn: req.failOn, measured: selected, extraFailures });
     }
   }
+  // The reasons in words, beside their codes: every format shows these sentences.
+  const { gate } = report.summary;
+  gate.messages = gate.reasons.map((r) => gateReasonText(r, report, req.baseline?.maxRegression));
   return report;
 }
 

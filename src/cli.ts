@@ -40,6 +40,8 @@ export async function main(argv: string[]): Promise<void> {
     stderr: (t) => void process.stderr.write(t),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    stdoutColumns: process.stdout.columns,
+    stderrColumns: process.stderr.columns,
     env: process.env,
     cwd: process.cwd(),
   };

@@ -34,7 +34,8 @@ export interface IngestOptions {
   stdin?: NodeJS.ReadableStream;
   /** Sees stdin's bytes as they are read (to keep a copy for a second reading). */
   tee?: (chunk: Buffer) => void;
-  onRows?: (rows: number) => void;
+  /** Records read so far, and the input's bytes read so far (for progress). */
+  onRows?: (rows: number, bytes: number) => void;
   /** Reads a file another way when it can (parallel byte ranges); else it is read in one pass. */
   reader?: FileReader;
   /** Mapped fields whose cells need not be read (MapContext.unread). */
@@ -235,7 +236,7 @@ async function ingestSource(
     if (!next) break;
     used += mapRecords(mapper, next, problems, target, source.encoding);
     rows += next.rows.length;
-    opts.onRows?.(rows);
+    opts.onRows?.(rows, source.bytesRead());
   }
   return fileResult(file, rows, used);
 }

@@ -32,7 +32,7 @@ export interface ReadingRequest extends InputRequest {
   /** The scorecard's options for an as_of (undefined: not known yet); undefined when the selection must wait for as_of. */
   cardOptions: (asOf: number | undefined) => Omit<ScorecardOptions, 'clocks'> | undefined;
   jobs: number;
-  onRows?: (path: string, rows: number) => void;
+  onRows?: (path: string, rows: number, bytes: number) => void;
   onRanges?: (path: string, ranges: number) => void;
   /** Makes the scorecards the tickets go to (default: createScorecard; a SQL engine collects them instead). */
   createCard?: typeof createScorecard;
@@ -239,7 +239,7 @@ async function readOne(
     ...base,
     times,
     tee: again ? undefined : base.tee,
-    onRows: req.onRows ? (rows) => req.onRows!(path, rows) : undefined,
+    onRows: req.onRows ? (rows, bytes) => req.onRows!(path, rows, bytes) : undefined,
     reader: reader ?? undefined,
     onMapped: (mapper) => {
       onMapped?.(mapper);

@@ -42,14 +42,19 @@ export function redactReport(report: Report): Report {
       p.message = redactEmails(p.message.replace(QUOTED_CELL, (_m, lead: string, cell: string) => `${lead}'${pseudonym('value', cell)}'`));
     }
   }
+  let idsChanged = false;
   for (const rule of out.rules) {
     if (rule.note) rule.note = redactEmails(rule.note);
     for (const b of rule.breaches) {
       b.agent = redactAgent(b.agent);
-      b.id = redactEmails(b.id);
+      const id = redactEmails(b.id);
+      if (id !== b.id) idsChanged = true;
+      b.id = id;
       b.reason = redactEmails(b.reason);
     }
   }
+  // A link made from a redacted id would lead to no ticket, or the wrong one.
+  if (idsChanged) delete out.policy.ticket_url;
   for (const [dimension, rows] of Object.entries(out.breakdowns)) {
     if (!rows) continue;
     for (const row of rows) if (!row.other) row.key = dimension === 'agent' ? redactAgent(row.key)! : redactEmails(row.key);

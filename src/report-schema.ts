@@ -46,6 +46,7 @@ const gate = z.strictObject({
   min_score: z.number(),
   fail_on: z.enum(['error', 'warn']),
   reasons: z.array(z.string()).meta({ description: 'Why the gate failed: `nothing-measured`, `score-below-minimum`, `rule-failed:<id>`, `regression:<id>`.' }),
+  messages: z.array(z.string()).optional().meta({ description: 'Each reason in words, in the order of `reasons`: `email-first-response failed: 66.7 % against 90 %`.' }),
   measured: count.optional().meta({ description: 'Tickets within the selection (what the audit measured).' }),
 });
 
@@ -147,6 +148,7 @@ export const reportSchema = z.strictObject({
     source: z.string(),
     timezone: z.string().optional(),
     note: z.string().optional(),
+    ticket_url: z.string().optional().meta({ description: "The policy's link template for tickets (`https://…/tickets/{id}`), when it has one." }),
   }),
   inputs: z.array(input),
   summary,

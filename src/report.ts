@@ -144,6 +144,8 @@ export interface Summary {
     fail_on: 'error' | 'warn';
     /** Why the gate failed: `nothing-measured`, `score-below-minimum`, `rule-failed:<id>`, `regression:<id>`. */
     reasons: string[];
+    /** Each reason in words, in the same order: `email-first-response failed: 66.7 % against 90 %`. */
+    messages?: string[];
     /** Tickets within the selection (what the audit measured). */
     measured?: number;
   };
@@ -164,7 +166,7 @@ export interface Report {
   as_of: string | null;
   generated_by: { name: string; version: string };
   /** The policy's zone: times shown to people are in it. `note`: how the policy was chosen, when worth saying. */
-  policy: { name: string; source: string; timezone?: string; note?: string };
+  policy: { name: string; source: string; timezone?: string; note?: string; ticket_url?: string };
   inputs: InputSummary[];
   summary: Summary;
   rules: RuleResult[];

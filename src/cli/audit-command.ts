@@ -17,7 +17,8 @@ import { parseAsOf, parseWhen, resolveWhen } from '../selection.js';
 import { connectClickHouse, runClickHouseAudit } from '../sql/clickhouse-audit.js';
 import { refuseInputsAsOutputs, resolveOutput, writeOutputs, type OutputTarget } from '../outputs.js';
 import { historyFile } from './history-option.js';
-import { signalPoint, useColor, type Io } from './io.js';
+import { progressReporter, type Progress } from './progress.js';
+import { signalPoint, terminalWidth, textWidthSetting, useColor, type Io } from './io.js';
 import {
   addInputOptions, checkFiles, collectDimensions, collectReports, FORMATS, inputFlags, intOption, numberOption,
   type ReportTarget,
@@ -110,22 +111,7 @@ function checkEngineInputs(files: string[], flags: Record<string, any>): void {
   if (files.length === 0) throw new UsageError("missing required argument 'files'.");
 }
 
-function progressReporter(io: Io): AuditRequest['onRows'] {
-  if (!io.stderrIsTTY) return undefined;
-  let last = 0;
-  let shown = false;
-  const onRows = (path: string, rows: number) => {
-    const now = Date.now();
-    if (rows < 50_000 || now - last < 250) return;
-    last = now;
-    shown = true;
-    io.stderr(`\rreading ${terminalSafe(path)}: ${rows.toLocaleString('en-US')} rows…`);
-  };
-  process.once('beforeExit', () => shown && io.stderr('\r\x1b[K'));
-  return onRows;
-}
-
-async function buildRequest(io: Io, files: string[], flags: Record<string, any>): Promise<AuditRequest> {
+async function buildRequest(io: Io, files: string[], flags: Record<string, any>, progress?: Progress): Promise<AuditRequest> {
   const policy = await loadPolicy({ path: flags.policy, cwd: io.cwd });
   // Command-line dates are the policy's (the team's) local days, like every time shown to people.
   const zone = policy.timezone;
@@ -147,10 +133,19 @@ async function buildRequest(io: Io, files: string[], flags: Record<string, any>)
     failOn: flags.failOn,
     baseline,
     stdin: process.stdin,
-    onRows: progressReporter(io),
+    onRows: progress?.onRows,
     jobs: flags.jobs ?? availableParallelism(),
     ...(flags.engine === 'duckdb' ? { engine: 'duckdb' as const } : {}),
   };
+}
+
+/** The audit, with its progress line erased before anything else is written (the scorecard, an error). */
+async function reading(progress: Progress | undefined, audit: () => Promise<Report>): Promise<Report> {
+  try {
+    return await audit();
+  } finally {
+    progress?.done();
+  }
 }
 
 /** Warnings about how the data was read, on stderr (never in the way of the report on stdout). */
@@ -173,9 +168,10 @@ async function reportTargets(io: Io, files: string[], flags: Record<string, any>
 }
 
 async function runAuditCommand(io: Io, files: string[], flags: Record<string, any>): Promise<void> {
-  const request = await buildRequest(io, files, flags);
+  const progress = progressReporter(io, files);
+  const request = await buildRequest(io, files, flags, progress);
   const { reports, output, history } = await reportTargets(io, files, flags, request.policy.source === 'built-in' ? undefined : request.policy.source);
-  const audited = flags.engine === 'clickhouse' ? await clickhouseReport(request, flags) : await runAudit(request);
+  const audited = flags.engine === 'clickhouse' ? await clickhouseReport(request, flags) : await reading(progress, () => runAudit(request));
   warn(io, audited);
   // Rendering and writing take a while on a large report: a signal that came meanwhile ends the run here.
   await signalPoint();
@@ -184,7 +180,13 @@ async function runAuditCommand(io: Io, files: string[], flags: Record<string, an
   const entry = history ? historyEntry(audited) : undefined;
   const runs = history && entry ? [...history.past, entry] : undefined;
   const render = (format: FormatName, toTerminal: boolean) =>
-    RENDERERS[format](report, { color: toTerminal && color, showBreaches: flags.showBreaches ?? 0, width: process.stdout.columns, ...(runs ? { history: runs } : {}) });
+    RENDERERS[format](report, {
+      color: toTerminal && color,
+      showBreaches: flags.showBreaches ?? 0,
+      width: toTerminal ? terminalWidth(io) : textWidthSetting(io.env),
+      legend: !flags.quiet,
+      ...(runs ? { history: runs } : {}),
+    });
   const outputs: { target: OutputTarget; content: string }[] = [];
   for (const r of reports) {
     outputs.push({ target: r.target, content: render(r.format, false) });
@@ -220,8 +222,9 @@ async function clickhouseReport(request: AuditRequest, flags: Record<string, any
 }
 
 async function runExplainCommand(io: Io, ruleId: string, files: string[], flags: Record<string, any>): Promise<void> {
-  const req = await buildRequest(io, files, flags);
-  const audited = await runAudit({ ...req, explain: ruleId });
+  const progress = progressReporter(io, files);
+  const req = await buildRequest(io, files, flags, progress);
+  const audited = await reading(progress, () => runAudit({ ...req, explain: ruleId }));
   warn(io, audited);
   const report = flags.redact ? redactReport(audited) : audited;
   const rule = report.rules.find((r) => r.id === ruleId);
@@ -232,7 +235,7 @@ async function runExplainCommand(io: Io, ruleId: string, files: string[], flags:
     io.stdout(`${JSON.stringify({ schema: report.schema, as_of: report.as_of, rule }, null, 2)}\n`);
   } else {
     const single: Report = { ...report, rules: [rule], breakdowns: {} };
-    io.stdout(RENDERERS.table(single, { color: useColor(flags.color, io.stdoutIsTTY, io.env), showBreaches: Number.MAX_SAFE_INTEGER, width: process.stdout.columns }));
+    io.stdout(RENDERERS.table(single, { color: useColor(flags.color, io.stdoutIsTTY, io.env), showBreaches: Number.MAX_SAFE_INTEGER, width: terminalWidth(io) }));
   }
   process.exitCode = EXIT.ok;
 }

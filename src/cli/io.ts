@@ -5,6 +5,10 @@ export interface Io {
   stderr: (text: string) => void;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
+  /** Columns of the terminal stdout is, when it is one. */
+  stdoutColumns?: number;
+  /** Columns of the terminal stderr is, when it is one (progress). */
+  stderrColumns?: number;
   env: NodeJS.ProcessEnv;
   cwd: string;
 }
@@ -24,4 +28,15 @@ export function useColor(flag: boolean | undefined, isTTY: boolean, env: NodeJS.
  */
 export function signalPoint(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Columns for text that goes to no terminal (a pipe, a file): COLUMNS, else 100. */
+export function textWidthSetting(env: NodeJS.ProcessEnv): number {
+  const n = Number(env.COLUMNS);
+  return Number.isInteger(n) && n >= 40 ? n : 100;
+}
+
+/** Columns of stdout: the terminal's when it is one, else as textWidthSetting. */
+export function terminalWidth(io: Io): number {
+  return io.stdoutIsTTY && io.stdoutColumns ? io.stdoutColumns : textWidthSetting(io.env);
 }

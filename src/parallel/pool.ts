@@ -36,7 +36,7 @@ export class RangePool {
    */
   async run(
     tasks: RangeTask[],
-    onRows: (rows: number) => void,
+    onRows: (rows: number, bytes: number) => void,
     onResult: (r: RangeResult) => void = () => {},
     opts: { lead?: boolean; prepare?: (task: RangeTask) => RangeTask } = {},
   ): Promise<RangeResult[]> {
@@ -90,7 +90,7 @@ export class RangePool {
 /** Workers that stopped (an error, or killed): they take no further range. */
 const dead = new WeakSet<Worker>();
 
-function ask(worker: Worker, task: RangeTask, onRows: (rows: number) => void): Promise<RangeResult> {
+function ask(worker: Worker, task: RangeTask, onRows: (rows: number, bytes: number) => void): Promise<RangeResult> {
   return new Promise((resolve) => {
     const done = (result: RangeResult) => {
       worker.off('message', onMessage);
@@ -99,7 +99,7 @@ function ask(worker: Worker, task: RangeTask, onRows: (rows: number) => void): P
       resolve(result);
     };
     const onMessage = (m: FromWorker) => {
-      if ('rows' in m) onRows(m.rows);
+      if ('rows' in m) onRows(m.rows, m.bytes);
       else done(m.result);
     };
     // A worker that dies fails its range, which sends the file back to the one-pass reader.

@@ -29,7 +29,8 @@ function clocks(policy: Policy): Record<string, Clock> {
   return made;
 }
 
-export async function readRangeTask(setup: RangeSetup, task: RangeTask, onRows?: (rows: number) => void): Promise<RangeResult> {
+/** `onRows`: records and bytes read since the last call. */
+export async function readRangeTask(setup: RangeSetup, task: RangeTask, onRows?: (rows: number, bytes: number) => void): Promise<RangeResult> {
   const problems = new ProblemList(task.path, false);
   const times = new LatestTimes();
   const { mapper } = prepareMapping(task.header, task.headerLine, { ...setup.ingest, strict: false, times }, task.fileIndex);
@@ -43,6 +44,13 @@ export async function readRangeTask(setup: RangeSetup, task: RangeTask, onRows?:
   let rows = 0;
   let used = 0;
   let reported = 0;
+  let reportedBytes = 0;
+  const report = () => {
+    const bytes = reader.bytesRead();
+    onRows!(rows - reported, bytes - reportedBytes);
+    reported = rows;
+    reportedBytes = bytes;
+  };
   const result = (lines: number, failure?: string): RangeResult => ({
     index: task.index, ...(failure !== undefined ? { failure } : {}), rows, used, lines,
     walls: mapper.timeReaders().reduce((n, r) => n + r.wallTimes, 0),
@@ -52,14 +60,11 @@ export async function readRangeTask(setup: RangeSetup, task: RangeTask, onRows?:
     for await (const batch of reader.batches()) {
       used += mapRecords(mapper, batch, problems, target, task.encoding);
       rows += batch.rows.length;
-      if (onRows && rows - reported >= PROGRESS_ROWS) {
-        onRows(rows - reported);
-        reported = rows;
-      }
+      if (onRows && rows - reported >= PROGRESS_ROWS) report();
     }
   } catch (err) {
     return result(0, err instanceof Error ? err.message : String(err));
   }
-  if (onRows && rows > reported) onRows(rows - reported);
+  if (onRows && rows > reported) report();
   return result(reader.linesRead());
 }

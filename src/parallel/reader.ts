@@ -102,6 +102,8 @@ export function parallelReader(ctx: ParallelContext): FileReader {
       card, intake, times: index === 0 ? null : times, floor: -Infinity,
     }));
     let rows = 0;
+    // Progress counts the bytes before the first range (the header) as read.
+    let bytes = source.dataStart;
     // Each range starts from the floor of the latest timestamps read before it was taken (a time
     // as_of is at or after, see map/latest-times.ts): outcomes that wait for as_of then settle as
     // they are read, instead of waiting in every range's pool until merged (a week of tickets per
@@ -121,7 +123,7 @@ export function parallelReader(ctx: ParallelContext): FileReader {
       }
       r.card = EMPTY_CARD;
     };
-    const results = await ctx.pool.run(ordered, (n) => opts.onRows?.((rows += n)), onResult, { lead: true, prepare: (task) => ({ ...task, floor }) });
+    const results = await ctx.pool.run(ordered, (n, b) => opts.onRows?.((rows += n), (bytes += b)), onResult, { lead: true, prepare: (task) => ({ ...task, floor }) });
     if (merged(file, results, staged, ctx)) {
       ctx.onRanges?.(file.path, results.length);
       return fileResult(file, sum(results, (r) => r.rows), sum(results, (r) => r.used), sum(results, (r) => r.walls));

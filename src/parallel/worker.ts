@@ -5,12 +5,12 @@ import { readRangeTask } from './range.js';
 import type { RangeSetup, RangeTask } from './task.js';
 
 export type ToWorker = { task: RangeTask };
-export type FromWorker = { rows: number } | { result: Awaited<ReturnType<typeof readRangeTask>> };
+export type FromWorker = { rows: number; bytes: number } | { result: Awaited<ReturnType<typeof readRangeTask>> };
 
 const setup = workerData as RangeSetup;
 const port = parentPort!;
 
 port.on('message', async ({ task }: ToWorker) => {
-  const result = await readRangeTask(setup, task, (rows) => port.postMessage({ rows } satisfies FromWorker));
+  const result = await readRangeTask(setup, task, (rows, bytes) => port.postMessage({ rows, bytes } satisfies FromWorker));
   port.postMessage({ result } satisfies FromWorker);
 });

@@ -101,6 +101,7 @@ export function resolvePolicy(input: unknown, source: string, locate?: Locate): 
     schedules,
     inputs: doc.inputs ?? {},
     exclude_tags: doc.exclude_tags,
+    ...(doc.ticket_url !== undefined ? { ticket_url: doc.ticket_url } : {}),
     rules,
     gate: doc.gate,
   };

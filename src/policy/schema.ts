@@ -48,6 +48,16 @@ const gate = () =>
 
 const tag = () => z.string().trim().min(1).toLowerCase();
 
+const TICKET_URL_ERROR = 'expected an http or https URL with {id} where the ticket id goes, e.g. https://acme.zendesk.com/agent/tickets/{id}';
+
+/** An http(s) URL with `{id}` where the ticket id goes (URL-encoded when it is put in). */
+const ticketUrl = () =>
+  z
+    .string()
+    .regex(/^https?:\/\/\S*\{id\}\S*$/i, { error: TICKET_URL_ERROR })
+    .refine((t) => URL.canParse(t.split('{id}').join('1')), { error: TICKET_URL_ERROR })
+    .meta({ description: 'Link to a ticket in your help desk, `{id}` standing for the ticket id: ticket ids become links in the HTML, Markdown and GitHub reports. Only http and https.' });
+
 function documentSchema(rules: z.ZodType) {
   return z
     .strictObject({
@@ -65,6 +75,7 @@ function documentSchema(rules: z.ZodType) {
       exclude_tags: z.array(tag()).default(DEFAULT_EXCLUDE_TAGS).meta({ description: 'Tickets with any of these tags are excluded from every rule.' }),
       rules: rules.default([]),
       gate: gate(),
+      ticket_url: ticketUrl().optional(),
     })
     .meta({ title: 'support-audit policy', description: 'Service standards that support-audit checks exports against.' });
 }

@@ -125,6 +125,8 @@ export interface Policy {
   inputs: InputsConfig;
   /** Tickets with any of these tags are excluded from every rule (`excluded: tag spam`). */
   exclude_tags: string[];
+  /** `https://acme.zendesk.com/agent/tickets/{id}`: ticket ids become links in reports for people. */
+  ticket_url?: string;
   rules: RuleConfig[];
   gate: Gate;
 }

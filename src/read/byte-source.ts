@@ -22,6 +22,8 @@ export interface ByteSource {
   chunks(): AsyncGenerator<Buffer>;
   /** Stop reading and release the file (when the input is rejected before being read). */
   close(): Promise<void>;
+  /** Bytes read from the file or stdin so far (compressed bytes for gzip): for progress. */
+  consumed(): number;
 }
 
 type ByteIterator = AsyncIterator<Buffer | string>;
@@ -34,7 +36,8 @@ export function isGzip(head: Buffer): boolean {
 /** `tee` sees stdin's raw bytes as they are read (nothing else's). */
 export async function openBytes(path: string, stdin?: NodeJS.ReadableStream, tee?: (chunk: Buffer) => void): Promise<ByteSource> {
   const raw = path === '-' ? (stdin ?? process.stdin) : await openFile(path);
-  let rawIt = guarded(raw[Symbol.asyncIterator](), (err) => fatal.unreadable(path, errorReason(err)));
+  let consumed = 0;
+  let rawIt = counted(guarded(raw[Symbol.asyncIterator](), (err) => fatal.unreadable(path, errorReason(err))), (n) => (consumed += n));
   if (path === '-' && tee) rawIt = teed(rawIt, tee);
   // Two bytes decide gzip; a first chunk is almost always bigger than that.
   const start = await readAtLeast(rawIt, 2);
@@ -66,6 +69,19 @@ export async function openBytes(path: string, stdin?: NodeJS.ReadableStream, tee
       await it.return?.();
       await rawIt.return?.();
     },
+    consumed: () => consumed,
+  };
+}
+
+/** Counts the bytes of each chunk as it passes (once per chunk of 64 KiB or so, not per row). */
+function counted(it: AsyncIterator<Buffer>, add: (n: number) => void): AsyncIterator<Buffer> {
+  return {
+    async next() {
+      const r = await it.next();
+      if (!r.done) add(r.value.length);
+      return r;
+    },
+    return: () => it.return!(),
   };
 }
 

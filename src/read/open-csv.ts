@@ -42,6 +42,8 @@ export interface CsvSource {
   close(): void;
   /** From now on, decode only these columns' cells; others are '' or UNREAD_CELL (RecordReader.decodeOnly). */
   decodeOnly(columns: readonly number[] | null): void;
+  /** Bytes of the input read so far (compressed ones for gzip), read-ahead included: for progress. */
+  bytesRead(): number;
 }
 
 export interface OpenOptions {
@@ -106,6 +108,7 @@ export async function openCsv(path: string, opts: OpenOptions = {}): Promise<Csv
     decodeOnly(columns) {
       reader.decodeOnly(columns);
     },
+    bytesRead: () => bytes.consumed(),
   };
 }
 

@@ -18,6 +18,8 @@ export interface RangeReader {
    * so the next range starts at a record boundary: the proof a split was safe.
    */
   linesRead(): number;
+  /** Bytes of the range read so far: for progress. */
+  bytesRead(): number;
 }
 
 /**
@@ -29,11 +31,12 @@ export function readRange(
   encoding: 'utf-8' | SingleByteEncoding = 'utf-8',
 ): RangeReader {
   let breaks = -1;
+  let reader: RecordReader | undefined;
   return {
     async *batches() {
       if (end > start) {
         const input = createReadStream(path, { start, end: end - 1, highWaterMark: HEAD_BYTES });
-        const reader = new RecordReader(input, delimiter, maxRecordSize, { headerless: true, encoding });
+        reader = new RecordReader(input, delimiter, maxRecordSize, { headerless: true, encoding });
         reader.decodeOnly(columns ?? null);
         yield* parsedBatches(reader, path, maxRecordSize);
         breaks = reader.lineBreaks;
@@ -43,5 +46,6 @@ export function readRange(
       if (breaks < 0) throw new Error('readRange: linesRead() before the end of the range');
       return breaks;
     },
+    bytesRead: () => reader?.bytesFed ?? 0,
   };
 }

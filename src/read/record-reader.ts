@@ -62,6 +62,8 @@ export class RecordReader {
   headerEnd = 0;
   /** The line right after the header record. */
   dataLine = 1;
+  /** Bytes handed to the tokenizer so far (progress). */
+  bytesFed = 0;
 
   /** `maxRecordSize`: bytes the cells of a record may hold (0: no limit). */
   constructor(input: AsyncIterable<Buffer>, delimiter: Delimiter, maxRecordSize: number, opts: RecordReaderOptions = {}) {
@@ -175,6 +177,7 @@ export class RecordReader {
         tokenizer.finish();
         return;
       }
+      this.bytesFed += next.value.length;
       this.check.scan(next.value);
       tokenizer.feed(next.value);
     } while (tokenizer.pending < 2 * had);

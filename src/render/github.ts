@@ -6,7 +6,9 @@
 import type { Report, RuleResult } from '../report.js';
 import { humanMinutes } from './duration-text.js';
 import { terminalSafe } from './sanitize.js';
-import { complianceVsTarget, count, groupLines, percentiles, verdictLine } from './words.js';
+import { complianceVsTarget, count, groupLines, percentiles } from './words.js';
+import { verdictLine } from './gate-words.js';
+import { ticketUrl } from './ticket-link.js';
 
 const PER_KIND = 10;
 const BREACH_IDS = 3;
@@ -26,9 +28,13 @@ function stripForLog(text: string): string {
   return String(text).split(/\r\n|\r|\n/).map(terminalSafe).join('\n');
 }
 
-function annotation(kind: 'error' | 'warning', r: RuleResult): string {
+function annotation(kind: 'error' | 'warning', r: RuleResult, report: Report): string {
   const p = percentiles(r, humanMinutes);
-  const ids = r.breaches.slice(0, BREACH_IDS).map((b) => b.id);
+  // With the policy's ticket_url, each id is followed by its link (annotations are plain text).
+  const ids = r.breaches.slice(0, BREACH_IDS).map((b) => {
+    const url = ticketUrl(report, b.id);
+    return url === undefined ? b.id : `${b.id} (${url})`;
+  });
   const message = [
     `${r.title}: ${complianceVsTarget(r)} of ${count(r.eligible)} eligible${p ? `, p50 / p90 ${p}` : ''}`,
     // A rule with overrides fails or warns by its groups: each on its own line.
@@ -43,7 +49,7 @@ export function renderGithub(report: Report): string {
   const warnings = report.rules.filter((r) => r.status === 'warn' || (r.status === 'fail' && r.severity !== 'error'));
   const lines: string[] = [];
   for (const [kind, rules] of [['error', errors], ['warning', warnings]] as const) {
-    for (const r of rules.slice(0, PER_KIND)) lines.push(annotation(kind, r));
+    for (const r of rules.slice(0, PER_KIND)) lines.push(annotation(kind, r, report));
     if (rules.length > PER_KIND) {
       const rest = rules.slice(PER_KIND).map((r) => r.id).join(', ');
       lines.push(`::notice title=${escapeProperty(`${rules.length - PER_KIND} more ${kind}s`)}::${escapeData(`not annotated: ${rest}`)}`);

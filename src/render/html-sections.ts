@@ -1,11 +1,12 @@
 // The HTML report's lower sections: breakdown tables, breaches, inputs and their problems.
 // Every string from the data goes through escapeHtml (`h`).
 
-import { DIMENSIONS, type Report, type RuleResult } from '../report.js';
+import { DIMENSIONS, type BreakdownRow, type Report, type RuleResult } from '../report.js';
 import { escapeHtml as h } from './sanitize.js';
 import {
-  breakdownRuleIds, count, encodingNote, instantText, otherLabel, percent, problemTotal, reportZone, rulesWithBreaches, STATUS_LABEL,
+  breakdownRuleIds, count, encodingNote, instantText, otherLabel, percent, problemTotal, reportZone, rulesWithBreaches, STATUS_LABEL, topBreakdownRows,
 } from './words.js';
+import { ticketUrl } from './ticket-link.js';
 
 const DEFAULT_BREACHES = 10;
 const PROBLEMS_PER_INPUT = 10;
@@ -15,6 +16,9 @@ function cellClass(rule: RuleResult | undefined, compliance: number | null): str
   return compliance >= rule.target ? 'pass' : compliance >= rule.warn ? 'warn' : 'fail';
 }
 
+/** Keys a breakdown table shows before the rest is folded into a <details>. */
+const HTML_TOP_KEYS = 20;
+
 export function breakdownSection(report: Report): string {
   const byId = new Map(report.rules.map((r) => [r.id, r]));
   const parts: string[] = [];
@@ -23,9 +27,8 @@ export function breakdownSection(report: Report): string {
     if (!rows || rows.length === 0) continue;
     const ids = breakdownRuleIds(report, rows);
     if (ids.length === 0) continue;
-    const head = `<tr><th>${h(dim)}</th>${ids.map((id) => `<th class="num">${h(id)}</th>`).join('')}</tr>`;
-    // Every row of the report (at most --max-keys, then its "other" row).
-    const body = rows.map((row) => {
+    const head = `<thead><tr><th>${h(dim)}</th>${ids.map((id) => `<th class="num">${h(id)}</th>`).join('')}</tr></thead>`;
+    const line = (row: BreakdownRow) => {
       const cells = ids.map((id) => {
         const c = row.rules.find((r) => r.id === id);
         if (!c || c.eligible === 0) return '<td class="cell none">–</td>';
@@ -35,13 +38,32 @@ export function breakdownSection(report: Report): string {
       return row.other
         ? `<tr class="other"><td class="key"><em>${h(otherLabel(dim))}</em></td>${cells.join('')}</tr>`
         : `<tr><td class="key">${h(row.key)}</td>${cells.join('')}</tr>`;
-    });
+    };
+    const table = (body: BreakdownRow[]) => `<div class="table-wrap"><table class="breakdown">${head}<tbody>${body.map(line).join('')}</tbody></table></div>`;
+    // The keys with the most breaches and one row summing the rest; the rest, key by key, folded
+    // below (every row of the report: at most --max-keys, then its own "other" row).
+    const top = topBreakdownRows(rows, HTML_TOP_KEYS);
+    let folded = '';
+    if (top.left > 0) {
+      const shown = new Set(top.rows);
+      const rest = rows.filter((r) => !shown.has(r));
+      folded = `<details class="more-keys"><summary>The other ${count(top.left)} ${h(dim)} keys, one by one</summary>${table(rest)}</details>`;
+    }
     const keys = rows.filter((r) => !r.other).length;
-    const cut = keys < rows.length ? `<p class="note">${count(keys)} keys with the most breaches listed; the last row sums all the others.</p>` : '';
-    parts.push(`<h3>By ${h(dim)}</h3><table class="breakdown">${head}${body.join('')}</table>${cut}`);
+    const notes: string[] = [];
+    if (top.left > 0) notes.push(`the ${HTML_TOP_KEYS} ${h(dim)} keys with the most breaches; the last row sums the other ${count(top.left)}`);
+    if (rows.some((r) => r.other)) notes.push(`the report holds the ${count(keys)} keys with the most breaches (--max-keys) and sums all the others in one row`);
+    const cut = notes.length ? `<p class="note">${notes.join('; ')}.</p>` : '';
+    parts.push(`<h3>By ${h(dim)}</h3>${table(top.rows)}${cut}${folded}`);
   }
   if (parts.length === 0) return '';
   return `<section class="card" id="breakdowns"><h2>Breakdowns</h2><p class="meta">Compliance per group; cell colour against each rule's target and warn level, n = eligible tickets.</p>${parts.join('')}</section>`;
+}
+
+/** The ticket id, a link to the ticket when the policy gives a ticket_url. */
+function ticketCell(report: Report, id: string): string {
+  const url = ticketUrl(report, id);
+  return url === undefined ? h(id) : `<a href="${h(url)}" rel="noreferrer">${h(id)}</a>`;
 }
 
 export function breachSection(report: Report, perRule: number): string {
@@ -52,7 +74,7 @@ export function breachSection(report: Report, perRule: number): string {
     const shown = r.breaches.slice(0, n);
     const rows = shown.map(
       (b) =>
-        `<tr class="breach"><td class="mono">${h(b.id)}</td><td class="when">${h(instantText(b.created_at, reportZone(report)))}</td><td>${h(b.channel ?? '')}</td><td>${h(b.agent ?? '')}</td><td class="breach-reason">${h(b.reason)}</td></tr>`,
+        `<tr class="breach"><td class="mono">${ticketCell(report, b.id)}</td><td class="when">${h(instantText(b.created_at, reportZone(report)))}</td><td>${h(b.channel ?? '')}</td><td>${h(b.agent ?? '')}</td><td class="breach-reason">${h(b.reason)}</td></tr>`,
     );
     const more = r.breached - shown.length;
     return (

@@ -50,7 +50,9 @@ tr.insufficient .bar-fill { fill: #8c959f; }
 .trend .line { fill: none; stroke: var(--accent); stroke-width: 1.6; stroke-linejoin: round; }
 .trend .dot { fill: var(--accent); }
 .trend-target { stroke: #8c959f; stroke-dasharray: 3 2; stroke-width: 1; }
-.axis { stroke: var(--line); }
+.axis { stroke: #8c959f; stroke-width: 1; }
+.axis-label { font-size: 8px; fill: var(--muted); }
+.axis-title { font-size: 9px; fill: var(--muted); }
 .span { font-size: 11px; color: var(--muted); }
 .delta-up { color: var(--pass); } .delta-down { color: var(--fail); }
 .hists { display: flex; flex-wrap: wrap; gap: 12px 28px; }
@@ -60,6 +62,12 @@ tr.insufficient .bar-fill { fill: #8c959f; }
 .hist-label { font-size: 9px; fill: var(--muted); text-anchor: middle; }
 table.breakdown th { white-space: normal; word-break: break-word; vertical-align: bottom; }
 table.breakdown td { padding: 6px 8px; }
+.table-wrap { overflow: auto; max-height: 75vh; border: 1px solid var(--line); border-radius: 6px; }
+.table-wrap table.breakdown th { position: sticky; top: 0; z-index: 2; background: var(--card, #fff); }
+.table-wrap table.breakdown th:first-child, .table-wrap table.breakdown td.key { position: sticky; left: 0; z-index: 1; background: var(--card, #fff); }
+.table-wrap table.breakdown th:first-child { z-index: 3; }
+details.more-keys { margin: 8px 0 0; }
+details.more-keys summary { cursor: pointer; font-size: 13px; color: var(--muted); }
 td.cell { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.cell small { color: var(--muted); margin-left: 4px; }
 td.cell.pass { background: var(--pass-bg); } td.cell.warn { background: var(--warn-bg); } td.cell.fail { background: var(--fail-bg); }

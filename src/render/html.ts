@@ -11,8 +11,9 @@ import { HTML_STYLE } from './html-style.js';
 import type { RenderOptions } from './index.js';
 import { escapeHtml as h } from './sanitize.js';
 import {
-  count, gateReasonText, groupFigures, groupLabel, instantText, noDataText, percent, reportZone, scoreText, signedPoints, STATUS_LABEL, zoneText,
+  count, groupFigures, groupLabel, instantText, noDataText, percent, reportZone, scoreText, signedPoints, STATUS_LABEL, zoneText,
 } from './words.js';
+import { gateMessages, toleratedFailures } from './gate-words.js';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
@@ -90,12 +91,14 @@ function header(report: Report): string {
     .filter((k) => (c[k] ?? 0) > 0)
     .map((k) => `<span class="pill ${k}">${c[k]} ${STATUS_LABEL[k]}</span>`)
     .join('');
-  const reasons = summary.gate.reasons.length ? `<ul class="reasons">${summary.gate.reasons.map((r) => `<li>${h(gateReasonText(r, report))}</li>`).join('')}</ul>` : '';
+  const reasons = summary.gate.reasons.length ? `<ul class="reasons">${gateMessages(report).map((m) => `<li>${h(m)}</li>`).join('')}</ul>` : '';
+  const tolerated = toleratedFailures(report);
+  const toleratedNote = tolerated === undefined ? '' : `<p class="note">${h(tolerated)}.</p>`;
   return (
     `<section class="card"><div class="hero"><div><h1>Support audit</h1><p class="meta">${meta.join(' · ')}</p><div class="counts">${chips}</div></div>` +
     `<div class="score"><div class="score-num">${h(scoreText(summary.score))}<span class="score-of"> / 100</span></div>` +
     `<span class="verdict ${passed ? 'pass' : 'fail'}">${passed ? 'Gate passed' : 'Gate failed'}</span></div></div>` +
-    `${reasons}<p class="note">Score: weight-averaged min(1, compliance ÷ target) over rules with data; gate minimum ${summary.gate.min_score}, failing on ${h(summary.gate.fail_on)} rules.</p></section>`
+    `${reasons}${toleratedNote}<p class="note">Score: weight-averaged min(1, compliance ÷ target) over rules with data; gate minimum ${summary.gate.min_score}, failing on ${h(summary.gate.fail_on)} rules.</p></section>`
   );
 }
 

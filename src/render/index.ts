@@ -16,10 +16,12 @@ export interface RenderOptions {
   color: boolean;
   /** Worst breaches to list per failing or warning rule; 0 lists none in the table. */
   showBreaches: number;
-  /** Terminal columns, when known. */
+  /** Columns the table scorecard fits in (default 100). */
   width?: number;
   /** `--history`: the runs recorded there, oldest first, this one last (Markdown and HTML show each rule's trend). */
   history?: HistoryEntry[];
+  /** The key to the table scorecard's marks, columns and trend (default: shown). */
+  legend?: boolean;
 }
 
 export const RENDERERS: Record<FormatName, (report: Report, opts: RenderOptions) => string> = {

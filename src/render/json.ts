@@ -34,7 +34,7 @@ const SUMMARY: Shape = {
   keys: ['score', 'status', 'exit_code', 'counts', 'gate'],
   children: {
     counts: { keys: ['pass', 'warn', 'fail', 'no_data', 'insufficient'] },
-    gate: { keys: ['passed', 'min_score', 'fail_on', 'reasons'] },
+    gate: { keys: ['passed', 'min_score', 'fail_on', 'reasons', 'messages'] },
   },
 };
 const REPORT: Shape = {

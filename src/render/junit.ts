@@ -5,7 +5,8 @@
 import type { Report, RuleResult } from '../report.js';
 import { humanMinutes } from './duration-text.js';
 import { xmlAttr, xmlText } from './sanitize.js';
-import { complianceVsTarget, count, gateReasonText, groupLabel, groupLines, noDataText, percentiles, verdictLine } from './words.js';
+import { complianceVsTarget, count, groupLabel, groupLines, noDataText, percentiles } from './words.js';
+import { gateReasonText, verdictLine } from './gate-words.js';
 
 const BREACH_IDS = 5;
 

@@ -9,8 +9,10 @@ import { historyMarkdown } from './history.js';
 import { markdownCell } from './sanitize.js';
 import { sparkline } from './sparkline.js';
 import {
-  breakdownRuleIds, complianceVsTarget, count, expectationTag, groupFigures, groupLabel, instantText, noDataText, otherLabel, percent, percentiles, problemCounts, problemTotal, reportZone, rulesWithBreaches, signedPoints, STATUS_LABEL, STATUS_MARK, TOP_BREAKDOWN_KEYS, topBreakdownRows, verdictLine, zoneText,
+  breakdownRuleIds, complianceVsTarget, count, expectationTag, groupFigures, groupLabel, instantText, noDataText, otherLabel, percent, percentiles, problemCounts, problemTotal, reportZone, rulesWithBreaches, signedPoints, STATUS_LABEL, STATUS_MARK, TOP_BREAKDOWN_KEYS, topBreakdownRows, zoneText,
 } from './words.js';
+import { verdictLine } from './gate-words.js';
+import { markdownUrl, ticketUrl } from './ticket-link.js';
 
 const LIMIT_BYTES = 900 * 1024;
 const DEFAULT_BREACHES = 5;
@@ -87,7 +89,9 @@ function breachSection(report: Report, perRule: number): string[] {
     out.push('', `**${markdownCell(r.id)}** (${count(r.breached)} breached)`, '');
     out.push(row(['ticket', 'created', 'channel', 'agent', 'reason']), rule(5));
     for (const b of shown) {
-      out.push(row([markdownCell(b.id), instantText(b.created_at, reportZone(report)), markdownCell(b.channel ?? ''), markdownCell(b.agent ?? ''), markdownCell(b.reason)]));
+      const url = ticketUrl(report, b.id);
+      const ticket = url === undefined ? markdownCell(b.id) : `[${markdownCell(b.id)}](${markdownUrl(url)})`;
+      out.push(row([ticket, instantText(b.created_at, reportZone(report)), markdownCell(b.channel ?? ''), markdownCell(b.agent ?? ''), markdownCell(b.reason)]));
     }
     if (r.breached > shown.length) out.push('', `_${count(r.breached - shown.length)} more not shown._`);
   }

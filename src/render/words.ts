@@ -70,33 +70,6 @@ export function scoreText(score: number | null): string {
   return score === null ? '–' : score.toFixed(1);
 }
 
-/** A gate reason for people: codes stay codes, except the one that needs its numbers to make sense. */
-export function gateReasonText(reason: string, report: Report): string {
-  if (reason !== 'nothing-measured') return reason;
-  const measured = report.summary.gate.measured;
-  if (measured === 0) return 'nothing was measured (0 tickets in the selection)';
-  const tickets = measured === undefined ? '' : `, ${count(measured)} tickets in the selection`;
-  return `nothing was measured (no rule had data${tickets})`;
-}
-
-/**
- * `Score 82.4 — gate passed` / `Score 61.0 — gate FAILED: rule-failed:chat-first-response`. Rules
- * that fail without failing the gate (severity below `fail_on`) are named, so a red mark next to
- * "gate passed" is never a puzzle.
- */
-export function verdictLine(report: Report): string {
-  const { score, gate } = report.summary;
-  const anyData = report.rules.some((r) => r.status !== 'no_data');
-  const head = score !== null ? `Score ${scoreText(score)}` : anyData ? 'Score – (no rule had enough eligible tickets)' : 'Score – (no rule has data)';
-  const reasons = gate.reasons.map((r) => gateReasonText(r, report)).join(', ');
-  const verdict = gate.passed ? `${head} — gate passed` : `${head} — gate FAILED: ${reasons}`;
-  const reportedOnly = report.rules
-    .filter((r) => r.status === 'fail' && !gate.reasons.includes(`rule-failed:${r.id}`))
-    .map((r) => r.id);
-  if (reportedOnly.length === 0) return verdict;
-  return `${verdict} (failing but below the gate's fail_on ${gate.fail_on}: ${reportedOnly.join(', ')})`;
-}
-
 /**
  * Which encoding a file was read in and why, in full (inspect): `utf-8`, `windows-1252 (detected:
  * invalid UTF-8)`, `iso-8859-15 (--encoding)`, `utf-16le (byte-order mark)`.

@@ -1,5 +1,5 @@
 // The canonical `tickets` table (docs/sql.md): one row per ticket, the canonical fields of
-// DESIGN §4 under their own names. Instants are Int64 epoch milliseconds in UTC, as the JS
+// docs/mapping.md under their own names. Instants are Int64 epoch milliseconds in UTC, as the JS
 // pipeline holds them: integer arithmetic gives the very durations the default engine computes,
 // no session time zone can shift them, and ClickHouse 18.16 (which has no DateTime64) stores
 // them the same way. Tags are a list of lower-case strings.

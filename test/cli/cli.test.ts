@@ -106,6 +106,25 @@ describe('support-audit command', () => {
     expect(JSON.parse(r.stdout).summary.gate.reasons).toContain('score-below-minimum');
   });
 
+  it('says why the gate failed in words, and keeps the code beside them in the JSON report', () => {
+    // The sample's email-first-response: 12 of 18 eligible met = 66.7 %, against its 90 % target.
+    const table = runCli(['audit', SAMPLE, '--timezone', 'UTC']);
+    expect(table.code).toBe(1);
+    expect(table.stdout).toContain('gate FAILED: email-first-response failed: 66.7 % against 90 %');
+    expect(table.stdout).not.toContain('rule-failed:');
+    const json = JSON.parse(runCli(['audit', SAMPLE, '--timezone', 'UTC', '--format', 'json']).stdout);
+    expect(json.summary.gate.reasons).toEqual(['rule-failed:email-first-response']);
+    expect(json.summary.gate.messages).toEqual(['email-first-response failed: 66.7 % against 90 %']);
+    // With a baseline, a regression says how far it fell and how far it may.
+    const dir = tmp();
+    const base = join(dir, 'base.json');
+    const better = { ...json, rules: json.rules.map((r: { id: string; compliance: number }) => (r.id === 'email-first-response' ? { ...r, compliance: 0.8 } : r)) };
+    writeFileSync(base, JSON.stringify(better));
+    const r = JSON.parse(runCli(['audit', SAMPLE, '--timezone', 'UTC', '--format', 'json', '--baseline', base, '--max-regression', '5']).stdout);
+    // 66.67 − 80 = −13.33 points: more than the 5 allowed.
+    expect(r.summary.gate.messages).toContain('email-first-response dropped 13.3 points below the baseline (more than the 5 allowed)');
+  });
+
   it('--quiet prints nothing when the gate holds and the scorecard when it fails', () => {
     const held = runCli(['audit', SAMPLE, '--quiet', '--min-score', '0', '--fail-on', 'error', '--policy', 'fixtures/cli/lenient.yaml']);
     expect(held.code).toBe(0);

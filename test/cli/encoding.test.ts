@@ -31,7 +31,15 @@ const json = (args: string[], cwd?: string) => {
 
 
 /** The scorecard's line for the (only) input: after the header and the policy's note. */
-const inputLine = (stdout: string) => stdout.split('\n').find((l) => / \(canonical[,)]/.test(l)) ?? '';
+// The scorecard wraps its lines at 100 columns without a terminal; temporary paths are long.
+const inputLine = (stdout: string) => {
+  const lines = stdout.split('\n');
+  const at = lines.findIndex((l) => / \(canonical[,)]/.test(l));
+  if (at === -1) return '';
+  let line = lines[at];
+  for (let i = at + 1; i < lines.length && lines[i].startsWith('    '); i++) line += ` ${lines[i].trim()}`;
+  return line;
+};
 
 describe('--encoding and the encoding in reports', () => {
   it('a Windows-1252 export is detected: inspect says so and why, names come out right', () => {

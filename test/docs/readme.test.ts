@@ -37,6 +37,15 @@ describe('README', () => {
     expect(first[1]).toBe('npm test');
   });
 
+  it("shows the first command's scorecard as it is (below its header, at the default 100 columns)", () => {
+    const shown = blocks('text')[0];
+    const env: Record<string, string> = { ...process.env, NO_COLOR: '1' } as Record<string, string>;
+    delete env.COLUMNS;
+    const out = spawnSync(process.execPath, [join(ROOT, 'bin', 'support-audit.js'), 'audit', 'fixtures/samples/support-desk.csv'], { cwd: ROOT, env, encoding: 'utf8' }).stdout;
+    expect(shown.trim().length).toBeGreaterThan(0);
+    expect(out).toContain(shown);
+  });
+
   it('every support-audit command it shows runs: exit 0 or 1, never a usage or input error', () => {
     const { dir, env } = scratch();
     const run = commands.filter((l) => /^(npx )?support-audit |^mkdir /.test(l.trim()));

@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run.js';
 
 const ARGS = ['audit', 'test/fixtures/golden/tiers.csv', '--policy', 'test/fixtures/golden/policy-tiers.yaml', '--as-of', '2024-03-06T12:00:00Z', '--no-color'];
+// Wide enough for the titles to stand in their column (narrower, they go on lines of their own).
 const render = (format: string) => {
-  const r = runCli([...ARGS, '--format', format]);
+  const r = runCli([...ARGS, '--format', format], { env: { COLUMNS: '200' } });
   expect(r.code, r.stderr).toBe(1);
   return r.stdout;
 };
@@ -20,6 +21,16 @@ describe('groups of a rule with overrides, in every format', () => {
     expect(lines[at + 2]).toMatch(/^\? +↳ priority high \(4h\) +100% \/ 90% +3$/);
     expect(lines[at + 3]).toMatch(/^! +↳ other tickets \(8h\) +86\.7% \/ 90% +30$/);
     expect(lines[at + 4]).toContain('phone-wait');
+  });
+
+  it('table at 80 columns: the title under its rule, then the groups, every line within 80', () => {
+    const r = runCli([...ARGS, '--format', 'table'], { env: { COLUMNS: '80' } });
+    const lines = r.stdout.split('\n');
+    const at = lines.findIndex((l) => l.includes('email-first-response'));
+    expect(lines[at + 1].trim()).toBe('E-mail answered within 2 h (urgent), 4 h (high), else 8 h');
+    expect(lines[at + 2]).toMatch(/^✖ +↳ priority urgent \(2h\) +80% \/ 95% +10$/);
+    expect(lines.filter((l) => [...l].length > 80)).toEqual([]);
+    expect(r.stdout).toContain('↳ a group of a rule with overrides, judged on its own');
   });
 
   it('markdown: a row per group', () => {

@@ -49,7 +49,8 @@ describe('tickets joined with their messages', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sa-join-'));
     const p = join(dir, 'p.yaml');
     writeFileSync(p, 'gate: { min_sample: 1 }\n');
-    const r = runCli(['audit', TICKETS, MESSAGES, '--policy', p]);
+    // Wide enough that the long temporary paths stay on one line (the scorecard wraps at its width).
+    const r = runCli(['audit', TICKETS, MESSAGES, '--policy', p], { env: { COLUMNS: '400' } });
     expect(r.stdout).toContain('tickets.csv (canonical): 5 rows, 5 used, 0 skipped, 4 joined with the other kind of export');
     expect(r.stdout).toContain('messages.csv (canonical-messages): 13 rows, 13 used, 0 skipped, 4 joined with the other kind of export');
   });

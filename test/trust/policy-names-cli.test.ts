@@ -17,7 +17,8 @@ describe('the policy in the reports', () => {
     mkdirSync(join(repo, '.git'));
     mkdirSync(join(repo, 'exports', 'march'), { recursive: true });
     const sub = join(repo, 'exports', 'march');
-    const r = runCli(['audit', SAMPLE], { cwd: sub });
+    // Wide enough that the long temporary paths stay on one line (the scorecard wraps at its width).
+    const r = runCli(['audit', SAMPLE], { cwd: sub, env: { COLUMNS: '400' } });
     const [head, note] = r.stdout.split('\n');
     expect(head).toMatch(/^support-audit · policy Baseline service standards \(built-in default\) · as of /);
     expect(note).toBe(`  built-in policy: no support-audit.policy.yaml in ${sub} or above it up to the repository root ${repo}`);
