@@ -108,7 +108,9 @@ if (isMainThread) {
   const plain = join(dir, 'plain.mjs');
   writeFileSync(plain, `const { main } = await import(${JSON.stringify(join(root, 'dist/cli.js'))});\nmain(process.argv);\n`);
   const youngMax = (jobs, bin = cli) => {
-    const r = run(['--import', hook, bin, 'audit', file, '--jobs', String(jobs), '-o', join(dir, 'out.txt')], { SUPPORT_AUDIT_MIN_RANGE_BYTES: String(256 * 1024) });
+    const r = run(['--import', hook, bin, 'audit', file, '--jobs', String(jobs), '-o', join(dir, 'out.txt')], {
+      SUPPORT_AUDIT_MIN_RANGE_BYTES: String(256 * 1024),
+    });
     const m = /young generation max (\d+)/.exec(r.stderr);
     if (!m) throw new CannotRun(`no heap sample: ${r.stderr.slice(0, 500)}`);
     return Number(m[1]);

@@ -11,23 +11,72 @@
 import { createWriteStream } from 'node:fs';
 
 const HEADER_41 = [
-  'Summation column', 'Id', 'Requester', 'Requester id', 'Requester external id', 'Requester email', 'Requester domain',
-  'Submitter', 'Assignee', 'Group', 'Subject', 'Tags', 'Status', 'Priority', 'Via', 'Ticket type', 'Created at',
-  'Updated at', 'Assigned at', 'Organization', 'Due date', 'Initially assigned at', 'Solved at', 'Resolution time',
-  'Satisfaction Score', 'Group stations', 'Assignee stations', 'Reopens', 'Replies',
-  'First reply time in minutes', 'First reply time in minutes within business hours',
-  'First resolution time in minutes', 'First resolution time in minutes within business hours',
-  'Full resolution time in minutes', 'Full resolution time in minutes within business hours',
-  'Agent wait time in minutes', 'Agent wait time in minutes within business hours',
-  'Requester wait time in minutes', 'Requester wait time in minutes within business hours',
-  'On hold time in minutes', 'On hold time in minutes within business hours',
+  'Summation column',
+  'Id',
+  'Requester',
+  'Requester id',
+  'Requester external id',
+  'Requester email',
+  'Requester domain',
+  'Submitter',
+  'Assignee',
+  'Group',
+  'Subject',
+  'Tags',
+  'Status',
+  'Priority',
+  'Via',
+  'Ticket type',
+  'Created at',
+  'Updated at',
+  'Assigned at',
+  'Organization',
+  'Due date',
+  'Initially assigned at',
+  'Solved at',
+  'Resolution time',
+  'Satisfaction Score',
+  'Group stations',
+  'Assignee stations',
+  'Reopens',
+  'Replies',
+  'First reply time in minutes',
+  'First reply time in minutes within business hours',
+  'First resolution time in minutes',
+  'First resolution time in minutes within business hours',
+  'Full resolution time in minutes',
+  'Full resolution time in minutes within business hours',
+  'Agent wait time in minutes',
+  'Agent wait time in minutes within business hours',
+  'Requester wait time in minutes',
+  'Requester wait time in minutes within business hours',
+  'On hold time in minutes',
+  'On hold time in minutes within business hours',
 ];
 
 /** The columns an admin typically keeps in a trimmed Zendesk export (what the audit maps, and a few more). */
 const HEADER_21 = [
-  'Id', 'Requester', 'Requester email', 'Assignee', 'Group', 'Subject', 'Tags', 'Status', 'Priority', 'Via', 'Ticket type',
-  'Created at', 'Updated at', 'Due date', 'Solved at', 'Satisfaction Score', 'Reopens', 'Replies',
-  'First reply time in minutes', 'Full resolution time in minutes', 'Requester wait time in minutes',
+  'Id',
+  'Requester',
+  'Requester email',
+  'Assignee',
+  'Group',
+  'Subject',
+  'Tags',
+  'Status',
+  'Priority',
+  'Via',
+  'Ticket type',
+  'Created at',
+  'Updated at',
+  'Due date',
+  'Solved at',
+  'Satisfaction Score',
+  'Reopens',
+  'Replies',
+  'First reply time in minutes',
+  'Full resolution time in minutes',
+  'Requester wait time in minutes',
 ];
 
 export const SHAPES = ['templated-41', 'realistic-21', 'realistic-41'];
@@ -54,8 +103,18 @@ const VIA = ['Mail', 'Web form', 'Chat', 'Phone call (incoming)', 'Twitter', 'Ma
 const STATUS = ['Solved', 'Solved', 'Solved', 'Closed', 'Closed', 'Open', 'Pending', 'New'];
 const PRIORITY = ['Low', 'Normal', 'Normal', 'Normal', 'High', 'Urgent'];
 const TYPES = ['Question', 'Incident', 'Problem', 'Task', '-'];
-const SUBJECTS = ['Invoice question', 'Where is my order?', 'Refund for damaged item', 'Repair status', 'Login problem',
-  'Question before buying, "Pro" model', 'Complaint about delivery', 'Change my address', 'Return request', 'App crashes'];
+const SUBJECTS = [
+  'Invoice question',
+  'Where is my order?',
+  'Refund for damaged item',
+  'Repair status',
+  'Login problem',
+  'Question before buying, "Pro" model',
+  'Complaint about delivery',
+  'Change my address',
+  'Return request',
+  'App crashes',
+];
 const TAGS = ['billing', 'refund', 'repair', 'complaint', 'presales', 'vip', 'shipping', 'spam', 'warranty', 'login'];
 const GROUPS = ['Support', 'Billing', 'Returns', 'Sales'];
 
@@ -66,9 +125,56 @@ function cell(text) {
 
 // The realistic shapes' vocabulary: subjects are a template, a number and a few words, so nearly
 // every one is new; a share of them carry words the default policy's rules look for.
-const FIRST = ['Jonas', 'Mia', 'Søren', 'José', 'Zoë', 'Anaïs', 'Łukasz', 'Priya', 'Kenji', 'Fatima', 'Olga', 'Noah', 'Émile', 'Ana', 'Björn', 'Chloé', 'Mateo', 'Yara'];
-const LAST = ['Weber', 'Schneider', 'Weiß', 'Müller', 'García', 'Nowak', 'Shah', 'Costa', 'Tanaka', 'Dubois', "O'Brien", 'Rossi', 'Novák', 'Jensen', 'Kowalski', 'Ibrahim'];
-const PRODUCTS = ['robot vacuum', 'coffee machine', 'e-bike', 'headphones', 'router', 'smart watch', 'espresso grinder', 'air purifier', 'laptop stand', 'dishwasher'];
+const FIRST = [
+  'Jonas',
+  'Mia',
+  'Søren',
+  'José',
+  'Zoë',
+  'Anaïs',
+  'Łukasz',
+  'Priya',
+  'Kenji',
+  'Fatima',
+  'Olga',
+  'Noah',
+  'Émile',
+  'Ana',
+  'Björn',
+  'Chloé',
+  'Mateo',
+  'Yara',
+];
+const LAST = [
+  'Weber',
+  'Schneider',
+  'Weiß',
+  'Müller',
+  'García',
+  'Nowak',
+  'Shah',
+  'Costa',
+  'Tanaka',
+  'Dubois',
+  "O'Brien",
+  'Rossi',
+  'Novák',
+  'Jensen',
+  'Kowalski',
+  'Ibrahim',
+];
+const PRODUCTS = [
+  'robot vacuum',
+  'coffee machine',
+  'e-bike',
+  'headphones',
+  'router',
+  'smart watch',
+  'espresso grinder',
+  'air purifier',
+  'laptop stand',
+  'dishwasher',
+];
 const MODELS = ['Pro', 'Mini', 'X2', 'Max 3', 'Lite', 'S', '2024', 'Air'];
 const MOODS = ['still waiting', 'urgent!!', 'please help', 'third time asking', 'thanks in advance', 'any update?', 'not happy', ':('];
 const SUBJECT_TEMPLATES = [
@@ -91,9 +197,36 @@ const SUBJECT_TEMPLATES = [
 ];
 /** Lines pasted into a subject after a line break (a forwarded mail's first lines). */
 const SECOND_LINES = ['Sent from my iPhone', '"Please reply to this address"', 'Order details below', '-- \nKind regards'];
-const BASE_TAGS = ['billing', 'refund', 'repair', 'complaint', 'presales', 'vip', 'shipping', 'spam', 'warranty', 'login',
-  'web_widget', 'mobile_app', 'de', 'fr', 'es', 'en', 'b2b', 'b2c', 'escalated', 'callback_requested', 'macro_applied',
-  'satisfaction_bad', 'needs_review', 'courier_dhl', 'courier_ups', 'courier_gls', 'damaged_in_transit', 'invoice_copy'];
+const BASE_TAGS = [
+  'billing',
+  'refund',
+  'repair',
+  'complaint',
+  'presales',
+  'vip',
+  'shipping',
+  'spam',
+  'warranty',
+  'login',
+  'web_widget',
+  'mobile_app',
+  'de',
+  'fr',
+  'es',
+  'en',
+  'b2b',
+  'b2c',
+  'escalated',
+  'callback_requested',
+  'macro_applied',
+  'satisfaction_bad',
+  'needs_review',
+  'courier_dhl',
+  'courier_ups',
+  'courier_gls',
+  'damaged_in_transit',
+  'invoice_copy',
+];
 const CAMPAIGNS = ['spring', 'summer', 'blackfriday', 'xmas', 'newsletter', 'launch'];
 const ORGS = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Stark Industries'];
 
@@ -122,20 +255,45 @@ function realisticCells(i, rows, random, columns) {
   }
   const customer = Math.floor(random() * 200_000);
   const name = `${pick(FIRST)} ${pick(LAST)}`;
-  const email = `${name.toLowerCase().normalize('NFD').replace(/[^a-z ]/g, '').replace(' ', '.')}${customer % 100}@example.com`;
+  const email = `${name
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^a-z ]/g, '')
+    .replace(' ', '.')}${customer % 100}@example.com`;
   const agent = `${pick(FIRST)} ${pick(LAST)} (Agent ${1 + Math.floor(random() * 40)})`;
   const group = pick(GROUPS);
   const sat = solved ? pick(['Good', 'Good', 'Good', 'Bad', 'Offered', 'Not Offered']) : 'Not Offered';
   const org = random() < 0.3 ? '-' : random() < 0.5 ? `${pick(ORGS)} "${pick(['Retail', 'EU', 'Holding'])}" GmbH` : `${pick(ORGS)}, Inc.`;
   const due = random() < 0.2 ? stamp(created + 2 * 86_400_000) : '-';
   const values = {
-    'Summation column': '1', Id: String(100000 + i), Requester: name, 'Requester id': String(900000 + customer),
-    'Requester external id': '-', 'Requester email': email, 'Requester domain': 'example.com', Submitter: name, Assignee: agent,
-    Group: group, Subject: subject, Tags: tags.join(' '), Status: status, Priority: pick(PRIORITY), Via: via, 'Ticket type': pick(TYPES),
-    'Created at': stamp(created), 'Updated at': stamp(created + resMin * 60_000 + 60_000), 'Assigned at': stamp(created + 60_000),
-    Organization: org, 'Due date': due, 'Initially assigned at': stamp(created + 60_000),
-    'Solved at': solved ? stamp(created + resMin * 60_000) : '-', 'Resolution time': solved ? String(Math.ceil(resMin / 60)) : '-',
-    'Satisfaction Score': sat, 'Group stations': '1', 'Assignee stations': '1', Reopens: String(random() < 0.08 ? 1 : 0),
+    'Summation column': '1',
+    Id: String(100000 + i),
+    Requester: name,
+    'Requester id': String(900000 + customer),
+    'Requester external id': '-',
+    'Requester email': email,
+    'Requester domain': 'example.com',
+    Submitter: name,
+    Assignee: agent,
+    Group: group,
+    Subject: subject,
+    Tags: tags.join(' '),
+    Status: status,
+    Priority: pick(PRIORITY),
+    Via: via,
+    'Ticket type': pick(TYPES),
+    'Created at': stamp(created),
+    'Updated at': stamp(created + resMin * 60_000 + 60_000),
+    'Assigned at': stamp(created + 60_000),
+    Organization: org,
+    'Due date': due,
+    'Initially assigned at': stamp(created + 60_000),
+    'Solved at': solved ? stamp(created + resMin * 60_000) : '-',
+    'Resolution time': solved ? String(Math.ceil(resMin / 60)) : '-',
+    'Satisfaction Score': sat,
+    'Group stations': '1',
+    'Assignee stations': '1',
+    Reopens: String(random() < 0.08 ? 1 : 0),
     Replies: String(1 + Math.floor(random() * 4)),
     'First reply time in minutes': answered ? String(frMin) : '-',
     'First reply time in minutes within business hours': answered ? String(Math.floor(frMin / 3)) : '-',
@@ -143,9 +301,12 @@ function realisticCells(i, rows, random, columns) {
     'First resolution time in minutes within business hours': solved ? String(Math.floor(resMin / 3)) : '-',
     'Full resolution time in minutes': solved ? String(resMin) : '-',
     'Full resolution time in minutes within business hours': solved ? String(Math.floor(resMin / 3)) : '-',
-    'Agent wait time in minutes': String(resMin), 'Agent wait time in minutes within business hours': String(Math.floor(resMin / 3)),
-    'Requester wait time in minutes': String(frMin), 'Requester wait time in minutes within business hours': String(Math.floor(frMin / 3)),
-    'On hold time in minutes': '0', 'On hold time in minutes within business hours': '0',
+    'Agent wait time in minutes': String(resMin),
+    'Agent wait time in minutes within business hours': String(Math.floor(resMin / 3)),
+    'Requester wait time in minutes': String(frMin),
+    'Requester wait time in minutes within business hours': String(Math.floor(frMin / 3)),
+    'On hold time in minutes': '0',
+    'On hold time in minutes within business hours': '0',
   };
   return columns.map((c) => cell(values[c]));
 }
@@ -165,16 +326,47 @@ function templatedCells(i, rows, random) {
   const agent = `Agent ${1 + Math.floor(random() * 40)}`;
   const sat = solved ? pick(['Good', 'Good', 'Good', 'Bad', 'Offered', 'Not Offered']) : 'Not Offered';
   return [
-    '1', String(100000 + i), `Customer ${i % 5000}`, String(900000 + (i % 5000)), '-', `c${i % 5000}@example.com`, 'example.com',
-    agent, agent, pick(GROUPS), `"${pick(SUBJECTS).replace(/"/g, '""')}"`, tags, status, pick(PRIORITY), via, pick(TYPES),
-    stamp(created), stamp(created + resMin * 60_000 + 60_000), stamp(created + 60_000), 'Acme',
-    random() < 0.2 ? stamp(created + 2 * 86_400_000) : '-', stamp(created + 60_000),
-    solved ? stamp(created + resMin * 60_000) : '-', solved ? String(Math.ceil(resMin / 60)) : '-', sat,
-    '1', '1', String(random() < 0.08 ? 1 : 0), String(1 + Math.floor(random() * 4)),
-    answered ? String(frMin) : '-', answered ? String(Math.floor(frMin / 3)) : '-',
-    solved ? String(resMin) : '-', solved ? String(Math.floor(resMin / 3)) : '-',
-    solved ? String(resMin) : '-', solved ? String(Math.floor(resMin / 3)) : '-',
-    String(resMin), String(Math.floor(resMin / 3)), String(frMin), String(Math.floor(frMin / 3)), '0', '0',
+    '1',
+    String(100000 + i),
+    `Customer ${i % 5000}`,
+    String(900000 + (i % 5000)),
+    '-',
+    `c${i % 5000}@example.com`,
+    'example.com',
+    agent,
+    agent,
+    pick(GROUPS),
+    `"${pick(SUBJECTS).replace(/"/g, '""')}"`,
+    tags,
+    status,
+    pick(PRIORITY),
+    via,
+    pick(TYPES),
+    stamp(created),
+    stamp(created + resMin * 60_000 + 60_000),
+    stamp(created + 60_000),
+    'Acme',
+    random() < 0.2 ? stamp(created + 2 * 86_400_000) : '-',
+    stamp(created + 60_000),
+    solved ? stamp(created + resMin * 60_000) : '-',
+    solved ? String(Math.ceil(resMin / 60)) : '-',
+    sat,
+    '1',
+    '1',
+    String(random() < 0.08 ? 1 : 0),
+    String(1 + Math.floor(random() * 4)),
+    answered ? String(frMin) : '-',
+    answered ? String(Math.floor(frMin / 3)) : '-',
+    solved ? String(resMin) : '-',
+    solved ? String(Math.floor(resMin / 3)) : '-',
+    solved ? String(resMin) : '-',
+    solved ? String(Math.floor(resMin / 3)) : '-',
+    String(resMin),
+    String(Math.floor(resMin / 3)),
+    String(frMin),
+    String(Math.floor(frMin / 3)),
+    '0',
+    '0',
   ];
 }
 

@@ -36,12 +36,14 @@ async function main() {
     },
   });
   if (values.help) {
-    process.stdout.write('usage: node scripts/clickhouse-load.mjs --url URL [--url URL …] [--user U] [--database D] [--table T] [--cluster C] [--policy P] [--preset ID] [--timezone Z] [--as-of ISO] [--replace] FILE…\n');
+    process.stdout.write(
+      'usage: node scripts/clickhouse-load.mjs --url URL [--url URL …] [--user U] [--database D] [--table T] [--cluster C] [--policy P] [--preset ID] [--timezone Z] [--as-of ISO] [--replace] FILE…\n',
+    );
     return 0;
   }
   const { UsageError } = await import('../dist/errors.js');
   const urls = [...(values.url ?? []), ...(values.urls ? values.urls.split(',') : [])].map((u) => u.trim()).filter(Boolean);
-  if (urls.length === 0) throw new UsageError('give the HTTP URL of every shard: --url URL (once per shard, in the cluster\'s shard order) or --urls URL,URL.');
+  if (urls.length === 0) throw new UsageError("give the HTTP URL of every shard: --url URL (once per shard, in the cluster's shard order) or --urls URL,URL.");
   if (positionals.length === 0) throw new UsageError('give the exports to load (CSV files).');
   let asOf;
   if (values['as-of'] !== undefined) {
@@ -66,10 +68,14 @@ async function main() {
     const { rows: perShard } = await loadTickets(shards, rows.tickets, { ...names, replace: values.replace });
     const total = perShard.reduce((a, b) => a + b, 0);
     const asOfText = rows.asOf === null ? 'no as_of (no data)' : `as of ${new Date(rows.asOf).toISOString()}`;
-    process.stdout.write(`loaded ${total} tickets into ${values.database}.${values.table} (${asOfText}): ${perShard.map((n, i) => `shard ${i + 1} (${shards[i].url}) ${n}`).join(', ')}\n`);
+    process.stdout.write(
+      `loaded ${total} tickets into ${values.database}.${values.table} (${asOfText}): ${perShard.map((n, i) => `shard ${i + 1} (${shards[i].url}) ${n}`).join(', ')}\n`,
+    );
     for (const f of rows.files) {
       const problems = f.problems.total ?? 0;
-      process.stdout.write(`  ${f.path}: ${f.detection.preset.id}, ${f.rows} rows, ${f.used} used${problems ? `, ${problems} problems (run support-audit inspect on it)` : ''}\n`);
+      process.stdout.write(
+        `  ${f.path}: ${f.detection.preset.id}, ${f.rows} rows, ${f.used} used${problems ? `, ${problems} problems (run support-audit inspect on it)` : ''}\n`,
+      );
     }
   } finally {
     for (const conn of shards) await conn.close();

@@ -46,7 +46,15 @@ const STAFFED = {
   office: [[], [8, 18], [8, 18], [8, 18], [8, 18], [8, 18], [9, 13]],
   chat: [[], [8, 20], [8, 20], [8, 20], [8, 20], [8, 20], [9, 17]],
   phone: [[], [8, 18], [8, 18], [8, 18], [8, 18], [8, 18], []],
-  social: [[7, 22], [7, 22], [7, 22], [7, 22], [7, 22], [7, 22], [7, 22]],
+  social: [
+    [7, 22],
+    [7, 22],
+    [7, 22],
+    [7, 22],
+    [7, 22],
+    [7, 22],
+    [7, 22],
+  ],
 };
 
 function staffedAt(team, t) {
@@ -90,28 +98,129 @@ const AGENTS = {
 
 // A topic: its share of contacts, team, type, tags, subjects and the channels it comes by.
 const TOPICS = [
-  { id: 'order', share: 0.24, team: 'Support', type: 'question', tags: ['shipping'], subjects: ['Where is my order?', 'Delivery delayed', 'Parcel not arrived', 'Change delivery address'] },
-  { id: 'account', share: 0.11, team: 'Support', type: 'question', tags: ['account'], subjects: ['Password reset', 'Login problem', 'Update my email', 'Close my account'] },
-  { id: 'billing', share: 0.09, team: 'Billing', type: 'problem', tags: ['billing'], subjects: ['Invoice question', 'Charged twice', 'Wrong charge on my card', 'Need a copy of my invoice'] },
-  { id: 'technical', share: 0.1, team: 'Support', type: 'incident', tags: ['technical'], subjects: ['Device not working', 'App crashes on start', 'Setup help needed', 'Faulty charger'] },
-  { id: 'repair', share: 0.06, team: 'Repairs', type: 'incident', tags: ['repair'], subjects: ['Repair status', 'Screen broken', 'Warranty claim', 'Battery life very short'] },
+  {
+    id: 'order',
+    share: 0.24,
+    team: 'Support',
+    type: 'question',
+    tags: ['shipping'],
+    subjects: ['Where is my order?', 'Delivery delayed', 'Parcel not arrived', 'Change delivery address'],
+  },
+  {
+    id: 'account',
+    share: 0.11,
+    team: 'Support',
+    type: 'question',
+    tags: ['account'],
+    subjects: ['Password reset', 'Login problem', 'Update my email', 'Close my account'],
+  },
+  {
+    id: 'billing',
+    share: 0.09,
+    team: 'Billing',
+    type: 'problem',
+    tags: ['billing'],
+    subjects: ['Invoice question', 'Charged twice', 'Wrong charge on my card', 'Need a copy of my invoice'],
+  },
+  {
+    id: 'technical',
+    share: 0.1,
+    team: 'Support',
+    type: 'incident',
+    tags: ['technical'],
+    subjects: ['Device not working', 'App crashes on start', 'Setup help needed', 'Faulty charger'],
+  },
+  {
+    id: 'repair',
+    share: 0.06,
+    team: 'Repairs',
+    type: 'incident',
+    tags: ['repair'],
+    subjects: ['Repair status', 'Screen broken', 'Warranty claim', 'Battery life very short'],
+  },
   { id: 'return', share: 0.1, team: 'Returns', type: 'task', tags: ['return'], subjects: ['Return request', 'Return label please', 'Item does not fit'] },
-  { id: 'presales', share: 0.1, team: 'Sales', type: 'question', tags: ['presales'], subjects: ['Question before buying', 'Is this in stock?', 'Which model fits me?', 'Product recommendation'] },
-  { id: 'complaint', share: 0.05, team: 'Support', type: 'problem', tags: ['complaint'], subjects: ['Complaint about delivery', 'Complaint about staff', 'Complaint: rude driver'] },
-  { id: 'premises', share: 0.025, team: 'Support', type: 'problem', tags: ['premises'], subjects: ['Dirty fitting rooms', 'Store was untidy', 'Toilets at the store', 'Messy checkout area'] },
-  { id: 'general', share: 0.105, team: 'Support', type: 'question', tags: [], subjects: ['General question', 'Opening hours', 'Gift card balance', 'Feedback on the website'] },
+  {
+    id: 'presales',
+    share: 0.1,
+    team: 'Sales',
+    type: 'question',
+    tags: ['presales'],
+    subjects: ['Question before buying', 'Is this in stock?', 'Which model fits me?', 'Product recommendation'],
+  },
+  {
+    id: 'complaint',
+    share: 0.05,
+    team: 'Support',
+    type: 'problem',
+    tags: ['complaint'],
+    subjects: ['Complaint about delivery', 'Complaint about staff', 'Complaint: rude driver'],
+  },
+  {
+    id: 'premises',
+    share: 0.025,
+    team: 'Support',
+    type: 'problem',
+    tags: ['premises'],
+    subjects: ['Dirty fitting rooms', 'Store was untidy', 'Toilets at the store', 'Messy checkout area'],
+  },
+  {
+    id: 'general',
+    share: 0.105,
+    team: 'Support',
+    type: 'question',
+    tags: [],
+    subjects: ['General question', 'Opening hours', 'Gift card balance', 'Feedback on the website'],
+  },
   { id: 'spam', share: 0.01, team: 'Support', type: 'question', tags: ['spam'], subjects: ['You won a prize', 'SEO services offer'] },
 ];
 
 /** Channel mix per topic: [channel, weight]. */
 function channelsFor(topic) {
   switch (topic) {
-    case 'presales': return [['chat', 72], ['email', 12], ['web', 4], ['phone', 10], ['social', 2]];
-    case 'spam': return [['email', 80], ['web', 20]];
-    case 'return': return [['email', 45], ['web', 30], ['chat', 12], ['phone', 13]];
-    case 'premises': return [['email', 40], ['social', 35], ['web', 15], ['phone', 10]];
-    case 'complaint': return [['email', 45], ['social', 20], ['web', 15], ['phone', 15], ['messaging', 5]];
-    default: return [['email', 34], ['web', 14], ['chat', 20], ['phone', 20], ['social', 6], ['messaging', 6]];
+    case 'presales':
+      return [
+        ['chat', 72],
+        ['email', 12],
+        ['web', 4],
+        ['phone', 10],
+        ['social', 2],
+      ];
+    case 'spam':
+      return [
+        ['email', 80],
+        ['web', 20],
+      ];
+    case 'return':
+      return [
+        ['email', 45],
+        ['web', 30],
+        ['chat', 12],
+        ['phone', 13],
+      ];
+    case 'premises':
+      return [
+        ['email', 40],
+        ['social', 35],
+        ['web', 15],
+        ['phone', 10],
+      ];
+    case 'complaint':
+      return [
+        ['email', 45],
+        ['social', 20],
+        ['web', 15],
+        ['phone', 15],
+        ['messaging', 5],
+      ];
+    default:
+      return [
+        ['email', 34],
+        ['web', 14],
+        ['chat', 20],
+        ['phone', 20],
+        ['social', 6],
+        ['messaging', 6],
+      ];
   }
 }
 
@@ -134,9 +243,32 @@ const iso = (ms) => {
 };
 
 const HEADER = [
-  'id', 'channel', 'created_at', 'first_response_at', 'solved_at', 'closed_at', 'updated_at', 'last_agent_update_at', 'due_at',
-  'status', 'priority', 'type', 'tags', 'subject', 'agent', 'team', 'csat', 'reopens', 'agent_replies', 'wait_seconds',
-  'missed', 'abandoned', 'order_at', 'return_requested_at', 'return_decision', 'refunded_at',
+  'id',
+  'channel',
+  'created_at',
+  'first_response_at',
+  'solved_at',
+  'closed_at',
+  'updated_at',
+  'last_agent_update_at',
+  'due_at',
+  'status',
+  'priority',
+  'type',
+  'tags',
+  'subject',
+  'agent',
+  'team',
+  'csat',
+  'reopens',
+  'agent_replies',
+  'wait_seconds',
+  'missed',
+  'abandoned',
+  'order_at',
+  'return_requested_at',
+  'return_decision',
+  'refunded_at',
 ];
 
 /** Resolution due (a service-level promise set when the ticket is created), by priority. */
@@ -176,7 +308,7 @@ export function makeSample({ seed = 2024, tickets = 2500 } = {}) {
       if (hours[mid][1] > x) hi = mid;
       else lo = mid + 1;
     }
-    arrivals.push(hours[lo][0] + Math.floor(random() * HOUR / 1000) * 1000);
+    arrivals.push(hours[lo][0] + Math.floor((random() * HOUR) / 1000) * 1000);
   }
   arrivals.sort((a, b) => a - b);
 
@@ -196,8 +328,17 @@ export function makeSample({ seed = 2024, tickets = 2500 } = {}) {
 /** One ticket's whole life, before the export cuts it. */
 function simulate({ created, topic, channel, random, pick, lognormal }) {
   const t = {
-    channel, created, topic: topic.id, type: topic.type, tags: [...topic.tags], subject: pick(topic.subjects),
-    team: topic.team, agent: '', priority: 'normal', updates: [], reopens: 0,
+    channel,
+    created,
+    topic: topic.id,
+    type: topic.type,
+    tags: [...topic.tags],
+    subject: pick(topic.subjects),
+    team: topic.team,
+    agent: '',
+    priority: 'normal',
+    updates: [],
+    reopens: 0,
   };
   if (random() < 0.03) t.tags.push('vip');
   t.priority = topic.id === 'complaint' || t.tags.includes('vip') ? 'high' : random() < 0.04 ? 'urgent' : random() < 0.15 ? 'low' : 'normal';
@@ -255,9 +396,15 @@ function simulate({ created, topic, channel, random, pick, lognormal }) {
     t.due = created + DUE_AFTER[t.priority];
     // Work after the first response, in days of calendar time.
     const work = {
-      order: lognormal(0.8 * DAY, 1), account: lognormal(0.3 * DAY, 1), billing: lognormal(1.5 * DAY, 0.9),
-      technical: lognormal(1.6 * DAY, 0.9), repair: lognormal(5 * DAY, 0.55), return: lognormal(1.2 * DAY, 0.8),
-      presales: lognormal(0.2 * DAY, 1), complaint: lognormal(2 * DAY, 0.8), premises: lognormal(1 * DAY, 0.8),
+      order: lognormal(0.8 * DAY, 1),
+      account: lognormal(0.3 * DAY, 1),
+      billing: lognormal(1.5 * DAY, 0.9),
+      technical: lognormal(1.6 * DAY, 0.9),
+      repair: lognormal(5 * DAY, 0.55),
+      return: lognormal(1.2 * DAY, 0.8),
+      presales: lognormal(0.2 * DAY, 1),
+      complaint: lognormal(2 * DAY, 0.8),
+      premises: lognormal(1 * DAY, 0.8),
       general: lognormal(0.4 * DAY, 1),
     }[topic.id];
     t.solved = t.firstResponse + work + (forgotten ? (6 + random() * 14) * DAY : 0);
@@ -311,8 +458,7 @@ function rowOf(id, t) {
   // Agent replies so far: the first response, any update, the last reply (counted once).
   const replies = new Set(updates).size;
   const decided = seen(t.decisionAt) !== undefined;
-  const events = [t.created, firstResponse, solved, closed, lastUpdate, decided ? t.decisionAt : undefined, seen(t.refunded)]
-    .filter((v) => v !== undefined);
+  const events = [t.created, firstResponse, solved, closed, lastUpdate, decided ? t.decisionAt : undefined, seen(t.refunded)].filter((v) => v !== undefined);
   const assigned = t.agent && (t.assignedAt === undefined || t.assignedAt <= EXPORT);
   const cells = {
     id,

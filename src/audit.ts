@@ -72,8 +72,16 @@ export async function runAudit(req: AuditRequest): Promise<Report> {
   if (table) {
     if (relative) throw new UsageError('--since/--until on a Parquet or DuckDB file take dates, not spans before as_of.');
     return duckdbTableAudit({
-      policy, path: req.files[0], format: table, asOf: req.asOf, since: resolveWhen(req.since, 0), until: resolveWhen(req.until, 0),
-      maxBreaches: req.maxBreaches, explain: req.explain, minScore: req.minScore, failOn: req.failOn,
+      policy,
+      path: req.files[0],
+      format: table,
+      asOf: req.asOf,
+      since: resolveWhen(req.since, 0),
+      until: resolveWhen(req.until, 0),
+      maxBreaches: req.maxBreaches,
+      explain: req.explain,
+      minScore: req.minScore,
+      failOn: req.failOn,
     });
   }
   const engine = req.engine ? await duckdbReading() : undefined;
@@ -118,7 +126,7 @@ async function audit(req: AuditRequest, engine: Awaited<ReturnType<typeof duckdb
     asOf: req.asOf,
     cardOptions,
     // A SQL engine takes the mapped tickets as one list, read on this thread.
-    jobs: collector ? 1 : req.jobs ?? 1,
+    jobs: collector ? 1 : (req.jobs ?? 1),
     createCard: collector?.createCard,
     onRows: req.onRows,
     onRanges: req.onRanges,
@@ -130,14 +138,17 @@ async function audit(req: AuditRequest, engine: Awaited<ReturnType<typeof duckdb
   reportOutliers(reading, policy.timezone);
   const available = availableFields(reading.files);
   const found = collector
-    ? await engine!.finish({ policy, asOf, since, until, available, clocks: businessClocks(policy), maxBreaches: req.maxBreaches, explain: req.explain }, messageFree(reading, collector.generation()))
+    ? await engine!.finish(
+        { policy, asOf, since, until, available, clocks: businessClocks(policy), maxBreaches: req.maxBreaches, explain: req.explain },
+        messageFree(reading, collector.generation()),
+      )
     : reading.card.finish(asOf, available);
   const { breakdowns, distributions, selected } = found;
   // The findings worded (render/findings.ts): the report's sentences are made here, once.
   const rules = found.rules.map(ruleResult);
   const { counts } = reading;
   const inputs = reading.files.map((f, i) =>
-    inputSummary(f, { replaced: counts.replaced[i], after_as_of: counts.afterAsOf[i], joined: reading.joinedInputs ? counts.joined[i] ?? 0 : undefined }),
+    inputSummary(f, { replaced: counts.replaced[i], after_as_of: counts.afterAsOf[i], joined: reading.joinedInputs ? (counts.joined[i] ?? 0) : undefined }),
   );
 
   const report: Report = {
@@ -147,8 +158,11 @@ async function audit(req: AuditRequest, engine: Awaited<ReturnType<typeof duckdb
     as_of: reading.asOf === null ? null : new Date(asOf).toISOString(),
     generated_by: { name: 'support-audit', version: VERSION },
     policy: {
-      name: policy.name, source: policy.source, timezone: policy.timezone,
-      ...(policy.note ? { note: policy.note } : {}), ...(policy.ticket_url ? { ticket_url: policy.ticket_url } : {}),
+      name: policy.name,
+      source: policy.source,
+      timezone: policy.timezone,
+      ...(policy.note ? { note: policy.note } : {}),
+      ...(policy.ticket_url ? { ticket_url: policy.ticket_url } : {}),
     },
     inputs,
     summary: decideGate(rules, policy.gate, { minScore: req.minScore, failOn: req.failOn, measured: selected }),

@@ -33,7 +33,10 @@ export function runBefore(entries: HistoryEntry[], newer: string, span: number, 
     if (t <= limit && (found === undefined || t >= Date.parse(found.as_of!))) found = e;
   }
   if (found) return found;
-  const dated = entries.filter((e) => e.as_of !== null).map((e) => e.as_of!).sort();
+  const dated = entries
+    .filter((e) => e.as_of !== null)
+    .map((e) => e.as_of!)
+    .sort();
   const have = dated.length ? `its runs are as of ${dated[0]} to ${dated[dated.length - 1]}` : 'it has no dated run';
   throw new UsageError(`no run in ${shown} is ${spanText} or more before ${newer} (as of ${new Date(limit).toISOString()} or earlier): ${have}.`);
 }

@@ -54,5 +54,8 @@ export function didYouMean(word: string, known: readonly string[]): string {
 }
 
 function comparable(word: string): string {
-  return word.trim().toLowerCase().replace(/[\s_-]+/g, '-');
+  return word
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '-');
 }

@@ -52,7 +52,7 @@ export function describeError(err: unknown): { exitCode: number; lines: string[]
     if (!err.message.includes(shown)) return { exitCode: EXIT.userError, lines: [`error: ${shown}: ${err.message}`] };
   }
   if (isUserError(err)) return { exitCode: EXIT.userError, lines: [`error: ${err.message}`] };
-  const detail = err instanceof Error ? err.stack ?? err.message : String(err);
+  const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
   return {
     exitCode: EXIT.internal,
     lines: [

@@ -49,10 +49,26 @@ export type ProblemCode = keyof ProblemArgs;
 
 /** Every problem code, in the order docs/bad-input.md lists them (the report schema's enum). */
 export const PROBLEM_CODES = [
-  'bad-timestamp', 'bad-duration', 'bad-number', 'negative-duration', 'outlier-timestamp', 'missing-id',
-  'missing-created-at', 'ragged-row', 'excel-scientific-id', 'excel-grouped-id', 'excel-reformatted-date',
-  'ambiguous-timestamp', 'nonexistent-local-time', 'unknown-value', 'empty-row', 'orphan-message',
-  'duplicate-column', 'undecodable-bytes', 'mixed-encoding', 'long-id',
+  'bad-timestamp',
+  'bad-duration',
+  'bad-number',
+  'negative-duration',
+  'outlier-timestamp',
+  'missing-id',
+  'missing-created-at',
+  'ragged-row',
+  'excel-scientific-id',
+  'excel-grouped-id',
+  'excel-reformatted-date',
+  'ambiguous-timestamp',
+  'nonexistent-local-time',
+  'unknown-value',
+  'empty-row',
+  'orphan-message',
+  'duplicate-column',
+  'undecodable-bytes',
+  'mixed-encoding',
+  'long-id',
 ] as const satisfies readonly ProblemCode[];
 // The list names every code: a code added to ProblemArgs without it does not build.
 const everyCode: [Exclude<ProblemCode, (typeof PROBLEM_CODES)[number]>] extends [never] ? true : false = true;

@@ -78,8 +78,12 @@ function entryProblem(v: unknown): string | undefined {
   for (const [i, r] of e.rules.entries()) {
     const rule = r as Record<string, unknown> | null;
     const ok =
-      rule !== null && typeof rule === 'object' && typeof rule.id === 'string' && STATUSES.has(rule.status as string) &&
-      isNumberOrNull(rule.compliance) && typeof rule.target === 'number' &&
+      rule !== null &&
+      typeof rule === 'object' &&
+      typeof rule.id === 'string' &&
+      STATUSES.has(rule.status as string) &&
+      isNumberOrNull(rule.compliance) &&
+      typeof rule.target === 'number' &&
       ['eligible', 'met', 'breached', 'pending', 'excluded'].every((k) => isCount(rule[k]));
     if (!ok) return `"rules[${i}]" is missing or not what a history entry holds there`;
   }
@@ -107,7 +111,11 @@ export function parseHistory(text: string, shown: string): HistoryEntry[] {
 }
 
 /** The entries of an existing history file (none for a new one, unless `missing` says it must exist), its size capped. */
-export async function readHistory(path: string, shown: string, missing: 'empty' | 'error' = 'empty'): Promise<{ entries: HistoryEntry[]; endsWithNewline: boolean }> {
+export async function readHistory(
+  path: string,
+  shown: string,
+  missing: 'empty' | 'error' = 'empty',
+): Promise<{ entries: HistoryEntry[]; endsWithNewline: boolean }> {
   let text: string;
   try {
     text = await readLimited(path, MAX_HISTORY_BYTES);

@@ -5,7 +5,16 @@
 
 export { DIMENSIONS, OTHER_ROW_KEY, REPORT_SCHEMA } from './report.js';
 export type {
-  Breach, BreakdownRow, Dimension, Distribution, Report, RuleGroup, RuleResult, RuleStatus, Summary, TrendPoint,
+  Breach,
+  BreakdownRow,
+  Dimension,
+  Distribution,
+  Report,
+  RuleGroup,
+  RuleResult,
+  RuleStatus,
+  Summary,
+  TrendPoint,
 } from './report.js';
 export { PROBLEM_CODES } from './types.js';
 export type { InputSummary, Problem, ProblemCode } from './types.js';

@@ -102,23 +102,16 @@ export interface IngestedFile {
 }
 
 function hasMapping(inputs: InputsConfig): boolean {
-  return Boolean(
-    inputs.columns || inputs.values || inputs.timestamp_format || inputs.duration_unit || inputs.empty || inputs.date_order,
-  );
+  return Boolean(inputs.columns || inputs.values || inputs.timestamp_format || inputs.duration_unit || inputs.empty || inputs.date_order);
 }
 
 /**
  * Reads one input into `target`. `from`: read these bytes instead of `path`'s (a copy of stdin
  * read again), or an input already opened (peekKind).
  */
-export async function ingestFile(
-  path: string,
-  fileIndex: number,
-  opts: IngestOptions,
-  target: RecordTarget,
-  from?: string | CsvSource,
-): Promise<IngestedFile> {
-  const source = typeof from === 'object' ? from : await openCsv(from ?? path, { delimiter: opts.delimiter, encoding: opts.encoding, stdin: opts.stdin, tee: opts.tee });
+export async function ingestFile(path: string, fileIndex: number, opts: IngestOptions, target: RecordTarget, from?: string | CsvSource): Promise<IngestedFile> {
+  const source =
+    typeof from === 'object' ? from : await openCsv(from ?? path, { delimiter: opts.delimiter, encoding: opts.encoding, stdin: opts.stdin, tee: opts.tee });
   try {
     return await namingFile(path, () => ingestSource(path, source, fileIndex, opts, target));
   } catch (err) {
@@ -207,13 +200,7 @@ export function prepareMapping(header: string[], headerLine: number, opts: Inges
   return { detection, zone, mapper };
 }
 
-async function ingestSource(
-  path: string,
-  source: CsvSource,
-  fileIndex: number,
-  opts: IngestOptions,
-  target: RecordTarget,
-): Promise<IngestedFile> {
+async function ingestSource(path: string, source: CsvSource, fileIndex: number, opts: IngestOptions, target: RecordTarget): Promise<IngestedFile> {
   const { detection, zone, mapper } = prepareMapping(source.header, source.headerLine, opts, fileIndex);
   const problems = new ProblemList(path, opts.strict);
   if (source.headerTrouble !== 0) reportTextTrouble(problems, source.headerTrouble, source.headerLine, source.encoding);
@@ -222,8 +209,16 @@ async function ingestSource(
   source.decodeOnly(mapper.columnsRead());
   opts.onMapped?.(mapper);
   const file: OpenedFile = {
-    path, fileIndex, source, mapper, detection, zone, problems, target,
-    batches: source.batches()[Symbol.asyncIterator](), pending: [],
+    path,
+    fileIndex,
+    source,
+    mapper,
+    detection,
+    zone,
+    problems,
+    target,
+    batches: source.batches()[Symbol.asyncIterator](),
+    pending: [],
   };
   if (opts.reader) {
     const done = await opts.reader(file, opts);
@@ -328,7 +323,19 @@ export function availableFields(files: Pick<IngestedFile, 'mapper'>[]): Set<stri
   for (const f of files) {
     for (const b of f.mapper.bindings) out.add(b.field);
     if (f.mapper.kind === 'messages') {
-      for (const field of ['id', 'created_at', 'first_response_at', 'updated_at', 'agent', 'requester', 'agent_replies', 'outbound', 'agent_update_times', 'reply_pairs', 'last_agent_update_at']) {
+      for (const field of [
+        'id',
+        'created_at',
+        'first_response_at',
+        'updated_at',
+        'agent',
+        'requester',
+        'agent_replies',
+        'outbound',
+        'agent_update_times',
+        'reply_pairs',
+        'last_agent_update_at',
+      ]) {
         out.add(field);
       }
     }

@@ -84,9 +84,7 @@ export async function inspectFiles(req: InspectRequest): Promise<Inspection[]> {
       timezone_source: file.zone.source,
       fields: file.mapper.bindings.map((b) => ({ field: b.field, column: b.column })),
       missing: file.mapper.missing,
-      rules_without_data: rules
-        .filter((r) => r.status === 'no_data')
-        .map((r) => ({ id: r.id, missing: r.missing ?? [], ...(r.note ? { note: r.note } : {}) })),
+      rules_without_data: rules.filter((r) => r.status === 'no_data').map((r) => ({ id: r.id, missing: r.missing ?? [], ...(r.note ? { note: r.note } : {}) })),
       tickets,
       created: tickets > 0 ? { from: new Date(from).toISOString(), to: new Date(to).toISOString() } : null,
       values: { channel: sorted(values.channel), status: sorted(values.status), priority: sorted(values.priority) },

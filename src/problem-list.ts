@@ -43,7 +43,10 @@ export class ProblemList implements ProblemSink {
   /** Listing stopped: `listed` stays a prefix of all problems. */
   private full = false;
 
-  constructor(private readonly path: string, private readonly strict: boolean) {}
+  constructor(
+    private readonly path: string,
+    private readonly strict: boolean,
+  ) {}
 
   add(p: ProblemFinding, onceKey?: string, cap?: OnceCap): void {
     if (this.strict) {
@@ -120,7 +123,7 @@ export function mergeProblemLists(parts: { state: ProblemListState; lineOffset: 
       droppedPerCode[r.code] = (droppedPerCode[r.code] ?? 0) + 1;
     };
     for (const r of state.once) {
-      const group = r.group === undefined ? undefined : groups.get(r.group) ?? groups.set(r.group, { count: 0, overflowed: false }).get(r.group)!;
+      const group = r.group === undefined ? undefined : (groups.get(r.group) ?? groups.set(r.group, { count: 0, overflowed: false }).get(r.group)!);
       if (r.overflow) {
         if (group!.overflowed) {
           drop(r);

@@ -47,7 +47,9 @@ export async function readLimited(path: string, limit: number): Promise<string> 
       size += bytesRead;
       if (size > limit) throw new TooLarge(limit);
     }
-    return Buffer.concat(chunks, size).toString('utf8').replace(/^\uFEFF/, '');
+    return Buffer.concat(chunks, size)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
   } finally {
     await handle.close();
   }

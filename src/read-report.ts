@@ -35,9 +35,16 @@ export async function readReport(path: string): Promise<Report> {
     text = await readLimited(path, MAX_REPORT_BYTES);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const why = err instanceof TooLarge
-      ? `it is larger than ${megabytes(err.limit)}, far more than any report`
-      : code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : `error ${code ?? String(err)}`;
+    const why =
+      err instanceof TooLarge
+        ? `it is larger than ${megabytes(err.limit)}, far more than any report`
+        : code === 'ENOENT'
+          ? 'no such file'
+          : code === 'EISDIR'
+            ? 'it is a directory'
+            : code === 'EACCES' || code === 'EPERM'
+              ? 'permission denied'
+              : `error ${code ?? String(err)}`;
     throw new InputError(`cannot read report ${path}: ${why}.`, path, 'unreadable');
   }
   let data: unknown;

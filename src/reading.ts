@@ -69,7 +69,6 @@ function splitSizes(): { minRangeBytes: number; minSplitBytes: number } {
     : { minRangeBytes: DEFAULT_MIN_RANGE_BYTES, minSplitBytes: DEFAULT_MIN_SPLIT_BYTES };
 }
 
-
 export async function readInputs(req: ReadingRequest): Promise<Reading> {
   const { policy } = req;
   const newCard = req.createCard ?? createScorecard;
@@ -78,17 +77,34 @@ export async function readInputs(req: ReadingRequest): Promise<Reading> {
   // Held tickets need every ticket on this thread, and --strict stops at the first problem in file
   // order: one pass then (no worker is started for nothing).
   const jobs = req.cardOptions(req.asOf) && !req.strict ? Math.max(1, Math.floor(req.jobs)) : 1;
-  const pool = jobs > 1 ? new RangePool(jobs - 1, { policy, ingest: { preset: base.preset, inputs: base.inputs, zones: base.zones, dateOrder: base.dateOrder, unread: base.unread } }) : undefined;
+  const pool =
+    jobs > 1
+      ? new RangePool(jobs - 1, {
+          policy,
+          ingest: { preset: base.preset, inputs: base.inputs, zones: base.zones, dateOrder: base.dateOrder, unread: base.unread },
+        })
+      : undefined;
   try {
     const { kinds, opened } = await inputKinds(req.files, base);
     const messageInputs = kinds.flatMap((k, i) => (k === 'messages' ? [i] : []));
     const ticketInputs = kinds.flatMap((k, i) => (k === 'tickets' ? [i] : []));
     const joinedInputs = messageInputs.length > 0 && ticketInputs.length > 0;
     const ctx: ReadContext = {
-      req, base, files: new Array(req.files.length), opened, copy, pool, jobs,
+      req,
+      base,
+      files: new Array(req.files.length),
+      opened,
+      copy,
+      pool,
+      jobs,
       lastInput: [...messageInputs, ...ticketInputs].at(-1)!,
     };
-    if (pool) await warmFor(pool, ticketInputs.map((i) => req.files[i]), splitSizes().minSplitBytes);
+    if (pool)
+      await warmFor(
+        pool,
+        ticketInputs.map((i) => req.files[i]),
+        splitSizes().minSplitBytes,
+      );
 
     // Message exports first: every message is held until the end, where conversations are
     // assembled; their ids tell which ticket rows wait to be joined.
@@ -199,19 +215,34 @@ async function readInputsInto(
   };
   const { pool, req } = ctx;
   // A file joined to message exports is read in one pass: its ranges would each need the conversations' ids.
-  const reader = pool && card && options && !intake.joins
-    ? parallelReader({
-      pool, jobs: ctx.jobs, card, intake, times, newCard: () => createScorecard(req.policy, { ...options, clocks: req.clocks }),
-      ...splitSizes(), onRanges: req.onRanges,
-    })
-    : null;
+  const reader =
+    pool && card && options && !intake.joins
+      ? parallelReader({
+          pool,
+          jobs: ctx.jobs,
+          card,
+          intake,
+          times,
+          newCard: () => createScorecard(req.policy, { ...options, clocks: req.clocks }),
+          ...splitSizes(),
+          onRanges: req.onRanges,
+        })
+      : null;
   for (const i of inputs) {
-    await readOne(ctx, i, times, target, reader, (mapper) => {
-      if (mapper.kind !== 'messages') return;
-      const threading = mapper.preset.messages?.threading ?? 'conversation';
-      assembler = assemblers.get(threading) ?? new ConversationAssembler(threading, {});
-      assemblers.set(threading, assembler);
-    }, card);
+    await readOne(
+      ctx,
+      i,
+      times,
+      target,
+      reader,
+      (mapper) => {
+        if (mapper.kind !== 'messages') return;
+        const threading = mapper.preset.messages?.threading ?? 'conversation';
+        assembler = assemblers.get(threading) ?? new ConversationAssembler(threading, {});
+        assemblers.set(threading, assembler);
+      },
+      card,
+    );
   }
 }
 
@@ -232,7 +263,10 @@ async function readOne(
   if (again) {
     from = copy?.path();
     if (from === undefined) {
-      throw new InputError(`the export has copies of tickets and must be read twice, but no copy of it could be kept (${copy?.failure() ?? 'nothing was read'}): give it as a file instead.`, 'stdin');
+      throw new InputError(
+        `the export has copies of tickets and must be read twice, but no copy of it could be kept (${copy?.failure() ?? 'nothing was read'}): give it as a file instead.`,
+        'stdin',
+      );
     }
   }
   const opts: IngestOptions = {

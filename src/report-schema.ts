@@ -46,7 +46,10 @@ const gate = z.strictObject({
   min_score: z.number(),
   fail_on: z.enum(['error', 'warn']),
   reasons: z.array(z.string()).meta({ description: 'Why the gate failed: `nothing-measured`, `score-below-minimum`, `rule-failed:<id>`, `regression:<id>`.' }),
-  messages: z.array(z.string()).optional().meta({ description: 'Each reason in words, in the order of `reasons`: `email-first-response failed: 66.7 % against 90 %`.' }),
+  messages: z
+    .array(z.string())
+    .optional()
+    .meta({ description: 'Each reason in words, in the order of `reasons`: `email-first-response failed: 66.7 % against 90 %`.' }),
   measured: count.optional().meta({ description: 'Tickets within the selection (what the audit measured).' }),
 });
 
@@ -55,7 +58,11 @@ const summary = z.strictObject({
   status: z.enum(['pass', 'warn', 'fail']),
   exit_code: z.union([z.literal(0), z.literal(1)]),
   counts: z.strictObject({
-    pass: count, warn: count, fail: count, no_data: count, insufficient: count,
+    pass: count,
+    warn: count,
+    fail: count,
+    no_data: count,
+    insufficient: count,
     unsupported: count.optional().meta({ description: 'Rules a SQL engine (--engine) cannot compute exactly; present only when there are any.' }),
   }),
   gate,
@@ -79,7 +86,9 @@ const trendPoint = z.strictObject({
 });
 
 const ruleGroup = z.strictObject({
-  when: z.strictObject({ priority: z.array(z.string()).optional(), channel: z.array(z.string()).optional() }).optional()
+  when: z
+    .strictObject({ priority: z.array(z.string()).optional(), channel: z.array(z.string()).optional() })
+    .optional()
     .meta({ description: "The override's condition, as the policy gives it." }),
   base: z.literal(true).optional().meta({ description: 'The tickets that match no override.' }),
   window_minutes: z.number().nullable(),
@@ -129,7 +138,10 @@ const rule = z.strictObject({
 
 const breakdownRow = z.strictObject({
   key: z.string(),
-  other: z.literal(true).optional().meta({ description: `Only on the row summing the keys not listed; its key is "${OTHER_ROW_KEY}".` }),
+  other: z
+    .literal(true)
+    .optional()
+    .meta({ description: `Only on the row summing the keys not listed; its key is "${OTHER_ROW_KEY}".` }),
   rules: z.array(z.strictObject({ id: z.string(), eligible: count, met: count, compliance: fraction.nullable() })),
 });
 
@@ -138,33 +150,40 @@ const distribution = z.strictObject({
   counts: z.record(z.string(), z.array(count)),
 });
 
-export const reportSchema = z.strictObject({
-  schema: z.literal(REPORT_SCHEMA),
-  engine: z.enum(['duckdb', 'clickhouse']).optional().meta({ description: 'The SQL engine that computed the rules (--engine); absent for the built-in engine.' }),
-  as_of: isoInstant.nullable().meta({ description: 'The audit\'s "now"; null only when the data holds no timestamp and no --as-of was given.' }),
-  generated_by: z.strictObject({ name: z.string(), version: z.string() }),
-  policy: z.strictObject({
-    name: z.string(),
-    source: z.string(),
-    timezone: z.string().optional(),
-    note: z.string().optional(),
-    ticket_url: z.string().optional().meta({ description: "The policy's link template for tickets (`https://…/tickets/{id}`), when it has one." }),
-  }),
-  inputs: z.array(input),
-  summary,
-  rules: z.array(rule),
-  breakdowns: z.partialRecord(z.enum(['agent', 'team', 'channel', 'priority', 'week', 'month']), z.array(breakdownRow)),
-  window: z.strictObject({ since: isoInstant.optional(), until: isoInstant.optional() }).optional()
-    .meta({ description: 'The selection applied (--since/--until), when given.' }),
-  distributions: z.strictObject({ first_response: distribution.optional() }).optional(),
-  baseline: z.strictObject({ path: z.string(), as_of: isoInstant.nullable(), score: z.number().nullable() }).optional(),
-}).meta({
-  title: 'support-audit report',
-  description: 'The JSON report of `support-audit audit --format json` (support-audit/report@1). Durations in minutes, rates as fractions 0–1.',
-});
+export const reportSchema = z
+  .strictObject({
+    schema: z.literal(REPORT_SCHEMA),
+    engine: z
+      .enum(['duckdb', 'clickhouse'])
+      .optional()
+      .meta({ description: 'The SQL engine that computed the rules (--engine); absent for the built-in engine.' }),
+    as_of: isoInstant.nullable().meta({ description: 'The audit\'s "now"; null only when the data holds no timestamp and no --as-of was given.' }),
+    generated_by: z.strictObject({ name: z.string(), version: z.string() }),
+    policy: z.strictObject({
+      name: z.string(),
+      source: z.string(),
+      timezone: z.string().optional(),
+      note: z.string().optional(),
+      ticket_url: z.string().optional().meta({ description: "The policy's link template for tickets (`https://…/tickets/{id}`), when it has one." }),
+    }),
+    inputs: z.array(input),
+    summary,
+    rules: z.array(rule),
+    breakdowns: z.partialRecord(z.enum(['agent', 'team', 'channel', 'priority', 'week', 'month']), z.array(breakdownRow)),
+    window: z
+      .strictObject({ since: isoInstant.optional(), until: isoInstant.optional() })
+      .optional()
+      .meta({ description: 'The selection applied (--since/--until), when given.' }),
+    distributions: z.strictObject({ first_response: distribution.optional() }).optional(),
+    baseline: z.strictObject({ path: z.string(), as_of: isoInstant.nullable(), score: z.number().nullable() }).optional(),
+  })
+  .meta({
+    title: 'support-audit report',
+    description: 'The JSON report of `support-audit audit --format json` (support-audit/report@1). Durations in minutes, rates as fractions 0–1.',
+  });
 
 // Exactly `Report`, not merely assignable: an extra optional key on either side fails too.
-type Exactly<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;
+type Exactly<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const inStep: Exactly<z.infer<typeof reportSchema>, Report> = true;
 void inStep;
 

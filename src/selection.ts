@@ -53,9 +53,7 @@ export function parseWhen(text: string, zone: string, flag: string, edge: 'start
     const digits = off.slice(1).replace(':', '');
     return { kind: 'instant', at: wall - sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000 };
   }
-  throw new UsageError(
-    `${flag}: cannot read "${text}"; use a date (2024-03-01), a timestamp (2024-03-01T09:00) or a span before as_of (7d, 4w).`,
-  );
+  throw new UsageError(`${flag}: cannot read "${text}"; use a date (2024-03-01), a timestamp (2024-03-01T09:00) or a span before as_of (7d, 4w).`);
 }
 
 /** Resolve a `When` to an instant once as_of is known. */

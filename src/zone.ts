@@ -44,15 +44,32 @@ export function isValidZone(zone: string): boolean {
 function intlOffset(zone: string, utcMs: number): number {
   const whole = Math.floor(utcMs / 1000) * 1000;
   const parts = formatterFor(zone).formatToParts(new Date(whole));
-  let y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
+  let y = 0,
+    mo = 0,
+    d = 0,
+    h = 0,
+    mi = 0,
+    s = 0;
   for (const p of parts) {
     switch (p.type) {
-      case 'year': y = +p.value; break;
-      case 'month': mo = +p.value; break;
-      case 'day': d = +p.value; break;
-      case 'hour': h = +p.value; break;
-      case 'minute': mi = +p.value; break;
-      case 'second': s = +p.value; break;
+      case 'year':
+        y = +p.value;
+        break;
+      case 'month':
+        mo = +p.value;
+        break;
+      case 'day':
+        d = +p.value;
+        break;
+      case 'hour':
+        h = +p.value;
+        break;
+      case 'minute':
+        mi = +p.value;
+        break;
+      case 'second':
+        s = +p.value;
+        break;
     }
   }
   return Date.UTC(y, mo - 1, d, h, mi, s) - whole;

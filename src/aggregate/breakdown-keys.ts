@@ -9,9 +9,12 @@ import { addPair, type RuleState } from './rule-state.js';
 
 function dimensionKey(t: Ticket, dim: Dimension, periods: Periods): string {
   switch (dim) {
-    case 'week': return periods.week(t.created_at);
-    case 'month': return periods.month(t.created_at);
-    default: return t[dim] ?? '(none)';
+    case 'week':
+      return periods.week(t.created_at);
+    case 'month':
+      return periods.month(t.created_at);
+    default:
+      return t[dim] ?? '(none)';
   }
 }
 

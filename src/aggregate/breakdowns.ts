@@ -53,18 +53,25 @@ export function breakdowns(rules: CompiledRule[], states: RuleState[], by: Dimen
       }
       listed = listed.slice(0, maxKeys);
     }
-    const rows = listed.sort(byKey).map((key): BreakdownRow => ({
-      key,
-      rules: rules.map((r, i) => {
-        const [eligible, met] = pairOf(i, key);
-        return { id: r.rule.id, eligible, met, compliance: eligible > 0 ? met / eligible : null };
+    const rows = listed.sort(byKey).map(
+      (key): BreakdownRow => ({
+        key,
+        rules: rules.map((r, i) => {
+          const [eligible, met] = pairOf(i, key);
+          return { id: r.rule.id, eligible, met, compliance: eligible > 0 ? met / eligible : null };
+        }),
       }),
-    }));
+    );
     if (other.some(([e]) => e > 0)) {
       rows.push({
         key: OTHER_ROW_KEY,
         other: true,
-        rules: rules.map((r, i) => ({ id: r.rule.id, eligible: other[i][0], met: other[i][1], compliance: other[i][0] > 0 ? other[i][1] / other[i][0] : null })),
+        rules: rules.map((r, i) => ({
+          id: r.rule.id,
+          eligible: other[i][0],
+          met: other[i][1],
+          compliance: other[i][0] > 0 ? other[i][1] / other[i][0] : null,
+        })),
       });
     }
     out[dim] = rows;

@@ -98,7 +98,8 @@ function apply(state: ScorecardState, r: CompiledRule, d: DeferredEntry, o: Outc
           if (mayKeepLate(lateValues, d.since, r)) {
             keepLateBreach(lateValues, { since: d.since, id: d.id, code: o.code, limit: o.limit, created: d.created, channel: d.channel, agent: d.agent }, r);
           }
-        } else if (mayKeep(s, r.cap, o.value, d.id, d.created, o.code)) keepBreach(s, { id: d.id, value: o.value, code: o.code, limit: o.limit, n: NaN, created: d.created, channel: d.channel, agent: d.agent }, r.cap);
+        } else if (mayKeep(s, r.cap, o.value, d.id, d.created, o.code))
+          keepBreach(s, { id: d.id, value: o.value, code: o.code, limit: o.limit, n: NaN, created: d.created, channel: d.channel, agent: d.agent }, r.cap);
       }
       break;
     }

@@ -50,7 +50,7 @@ export class Periods {
 
 /** ISO 8601 week of a day number (days since 1970-01-01): the week of that week's Thursday. */
 export function isoWeek(dayNumber: number): string {
-  const weekday = ((((dayNumber + 4) % 7) + 7) % 7) || 7; // Monday 1 … Sunday 7
+  const weekday = (((dayNumber + 4) % 7) + 7) % 7 || 7; // Monday 1 … Sunday 7
   const thursday = dayNumber - weekday + 4;
   const year = new Date(thursday * DAY).getUTCFullYear();
   const jan1 = Math.floor(Date.UTC(year, 0, 1) / DAY);

@@ -88,7 +88,9 @@ export function quantile(s: QuantileState, q: number): number | null {
   const rank = Math.round(q * (s.n - 1));
   if (rank < s.zero) return 0;
   let seen = s.zero;
-  const keys = Object.keys(s.buckets!).map(Number).sort((a, b) => a - b);
+  const keys = Object.keys(s.buckets!)
+    .map(Number)
+    .sort((a, b) => a - b);
   for (const k of keys) {
     seen += s.buckets![k];
     if (rank < seen) return (2 * Math.pow(GAMMA, k)) / (GAMMA + 1);

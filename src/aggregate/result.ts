@@ -73,7 +73,14 @@ function tierGroups(r: CompiledRule, s: RuleState, ceilingTarget: number | undef
     else status = statusOf(compliance!, target, warn);
     return {
       window_minutes: Number.isFinite(window) ? window / MINUTE : null,
-      target, warn, eligible, met, breached, pending: s.tiers[TIER_SIZE * g + PENDING], compliance, status,
+      target,
+      warn,
+      eligible,
+      met,
+      breached,
+      pending: s.tiers[TIER_SIZE * g + PENDING],
+      compliance,
+      status,
     };
   };
   // A ceiling rule takes no target per override (the policy refuses one): every group's is 1 − ceiling.

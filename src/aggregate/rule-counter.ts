@@ -8,7 +8,19 @@ import type { Verdict } from '../rules/verdict.js';
 import type { CompiledRule } from './compile.js';
 import type { Periods } from './periods.js';
 import { addValue } from './quantiles.js';
-import { bump, countEligible, countKey, countPending, keepBreach, mayKeep, newRuleState, trendEpoch, trendPair, type Placement, type RuleState } from './rule-state.js';
+import {
+  bump,
+  countEligible,
+  countKey,
+  countPending,
+  keepBreach,
+  mayKeep,
+  newRuleState,
+  trendEpoch,
+  trendPair,
+  type Placement,
+  type RuleState,
+} from './rule-state.js';
 import type { DeferredEntry } from './state.js';
 import { Tally } from './tally.js';
 
@@ -85,7 +97,20 @@ export class RuleCounter {
         if (verdict.kind === 'breached') {
           this.breached.add(s.extra, verdict.code);
           if (mayKeep(s, r.cap, verdict.value, t.id, t.created_at, verdict.code)) {
-            keepBreach(s, { id: t.id, value: verdict.value, code: verdict.code, limit: verdict.limit, n: verdict.n, created: t.created_at, channel: t.channel, agent: t.agent }, r.cap);
+            keepBreach(
+              s,
+              {
+                id: t.id,
+                value: verdict.value,
+                code: verdict.code,
+                limit: verdict.limit,
+                n: verdict.n,
+                created: t.created_at,
+                channel: t.channel,
+                agent: t.agent,
+              },
+              r.cap,
+            );
           }
         }
         break;
@@ -107,9 +132,20 @@ export class RuleCounter {
         break;
       case 'deferred':
         this.defer({
-          rule: this.index, id: t.id, created: t.created_at, channel: t.channel, agent: t.agent, week: at.week,
-          keys: at.keys.length === 0 ? NO_KEYS : [...at.keys], override: at.override, since: verdict.since, limit: verdict.limit, code: verdict.code,
-          over: verdict.over, within: verdict.within, withinCode: verdict.withinCode,
+          rule: this.index,
+          id: t.id,
+          created: t.created_at,
+          channel: t.channel,
+          agent: t.agent,
+          week: at.week,
+          keys: at.keys.length === 0 ? NO_KEYS : [...at.keys],
+          override: at.override,
+          since: verdict.since,
+          limit: verdict.limit,
+          code: verdict.code,
+          over: verdict.over,
+          within: verdict.within,
+          withinCode: verdict.withinCode,
         });
         break;
     }

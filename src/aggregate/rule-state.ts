@@ -59,8 +59,21 @@ export const PENDING = 2;
 
 export function newRuleState(overrides: number): RuleState {
   return {
-    met: 0, breached: 0, pending: 0, excluded: 0, excludedReasons: {}, extra: {}, sum: 0,
-    samples: newQuantiles(), trend: new Map(), trendEarlier: [0, 0], groups: {}, breaches: [], breachFloor: -Infinity, floorBreach: null, tiers: new Array(TIER_SIZE * (overrides + 1)).fill(0),
+    met: 0,
+    breached: 0,
+    pending: 0,
+    excluded: 0,
+    excludedReasons: {},
+    extra: {},
+    sum: 0,
+    samples: newQuantiles(),
+    trend: new Map(),
+    trendEarlier: [0, 0],
+    groups: {},
+    breaches: [],
+    breachFloor: -Infinity,
+    floorBreach: null,
+    tiers: new Array(TIER_SIZE * (overrides + 1)).fill(0),
   };
 }
 
@@ -130,7 +143,6 @@ export function trendPair(s: RuleState, week: string): [number, number] {
   trend.set(week, made);
   return made;
 }
-
 
 function bumpPair(counts: Map<string, [number, number]>, key: string, met: boolean): void {
   let pair = counts.get(key);

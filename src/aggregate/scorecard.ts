@@ -75,7 +75,10 @@ export interface Scorecard {
   inputsKnown(available: ReadonlySet<string>): void;
   /** The options a part's scorecard (a byte range's, in a thread) takes to count as this one does. */
   partOptions(): Omit<ScorecardOptions, 'clocks'>;
-  finish(asOf: number, available: ReadonlySet<string>): {
+  finish(
+    asOf: number,
+    available: ReadonlySet<string>,
+  ): {
     /** Worded into the report's rules by render/findings.ts ruleResult. */
     rules: RuleFindings[];
     breakdowns: Report['breakdowns'];
@@ -164,7 +167,11 @@ export function createScorecard(policy: Policy, options: ScorecardOptions): Scor
   const periods = new Periods(opts.timezone);
   const verdict = newVerdict();
   const state: ScorecardState = {
-    rules: rules.map(() => ({})), deferred: [], late: rules.map(emptyLate), floor: -Infinity, firstResponse: {},
+    rules: rules.map(() => ({})),
+    deferred: [],
+    late: rules.map(emptyLate),
+    floor: -Infinity,
+    firstResponse: {},
     selected: 0,
     keys: opts.by.map(() => new Map()),
   };
@@ -187,7 +194,11 @@ export function createScorecard(policy: Policy, options: ScorecardOptions): Scor
       const r = rules[i];
       if (!r.applies(t)) continue;
       let override = 0;
-      for (let o = 0; o < r.overrides.length; o++) if (r.overrides[o].applies(t)) { override = o + 1; break; }
+      for (let o = 0; o < r.overrides.length; o++)
+        if (r.overrides[o].applies(t)) {
+          override = o + 1;
+          break;
+        }
       r.ctx.window = override ? r.overrides[override - 1].window : r.baseWindow;
       at.override = override;
       reset(verdict);
@@ -216,7 +227,12 @@ export function createScorecard(policy: Policy, options: ScorecardOptions): Scor
     const results = rules.map((r, i) => buildResult(r, done.rules[i], available, policy.gate.min_sample, opts.timezone));
     return {
       rules: results.map((x) => x.result),
-      breakdowns: breakdowns(rules, results.map((x) => x.state), opts.by, opts.maxKeys ?? DEFAULT_MAX_KEYS),
+      breakdowns: breakdowns(
+        rules,
+        results.map((x) => x.state),
+        opts.by,
+        opts.maxKeys ?? DEFAULT_MAX_KEYS,
+      ),
       distributions: firstResponseDistribution(done.firstResponse),
       selected: state.selected,
     };
@@ -256,7 +272,16 @@ export function createScorecard(policy: Policy, options: ScorecardOptions): Scor
  */
 function sameShape(o: ScorecardOptions): ScorecardOptions {
   return {
-    by: o.by, since: o.since, until: o.until, maxBreaches: o.maxBreaches, maxKeys: o.maxKeys ?? DEFAULT_MAX_KEYS, explain: o.explain,
-    clocks: o.clocks, timezone: o.timezone, asOf: o.asOf, asOfFromData: o.asOfFromData === true, fields: o.fields,
+    by: o.by,
+    since: o.since,
+    until: o.until,
+    maxBreaches: o.maxBreaches,
+    maxKeys: o.maxKeys ?? DEFAULT_MAX_KEYS,
+    explain: o.explain,
+    clocks: o.clocks,
+    timezone: o.timezone,
+    asOf: o.asOf,
+    asOfFromData: o.asOfFromData === true,
+    fields: o.fields,
   };
 }

@@ -51,7 +51,6 @@ export function newerCopy(a: Ticket, b: Ticket): boolean {
   return a.file !== b.file ? a.file > b.file : a.line > b.line;
 }
 
-
 export class Intake {
   /** First reading: ids seen, and those seen again. */
   private readonly seen: IdSet | null;

@@ -19,10 +19,7 @@ import { refuseInputsAsOutputs, resolveOutput, writeOutputs, type OutputTarget }
 import { historyFile } from './history-option.js';
 import { progressReporter, type Progress } from './progress.js';
 import { signalPoint, terminalWidth, textWidthSetting, useColor, type Io } from './io.js';
-import {
-  addInputOptions, checkFiles, collectDimensions, collectReports, FORMATS, inputFlags, intOption, numberOption,
-  type ReportTarget,
-} from './options.js';
+import { addInputOptions, checkFiles, collectDimensions, collectReports, FORMATS, inputFlags, intOption, numberOption, type ReportTarget } from './options.js';
 
 const AUDIT_EXAMPLES = `
 Examples:
@@ -38,7 +35,7 @@ Exit codes: 0 gate holds (warnings allowed), 1 gate failed, 2 usage, policy or i
 
 function addSelectionOptions(cmd: Command): Command {
   return cmd
-    .option('--as-of <when>', "the audit's \"now\": a timestamp, or a date meaning the end of that day (default: the latest timestamp in the data)")
+    .option('--as-of <when>', 'the audit\'s "now": a timestamp, or a date meaning the end of that day (default: the latest timestamp in the data)')
     .option('--since <when>', 'only tickets created on/after: a date (2024-03-01) or a span before as_of (7d, 4w)')
     .option('--until <when>', 'only tickets created before the end of this date, or a span before as_of')
     .option('--jobs <n>', 'threads reading a plain file of 64 MB or more in byte ranges (default: the number of cores)', intOption('--jobs', 1));
@@ -58,12 +55,25 @@ export function registerAudit(program: Command, io: Io): void {
     .option('-o, --output <file>', 'write what stdout would carry to this file instead (atomically; - is stdout)')
     .option('--report <format:path>', 'also write a report file, e.g. html:out/report.html (repeatable)', collectReports)
     .option('--show-breaches <n>', 'list the worst N breaches per rule', intOption('--show-breaches', 0), 0)
-    .option('--max-keys <n>', 'breakdown keys listed in JSON and HTML at most, the rest summed in one "other" row; bounds memory too (default 1000)', intOption('--max-keys', 1))
+    .option(
+      '--max-keys <n>',
+      'breakdown keys listed in JSON and HTML at most, the rest summed in one "other" row; bounds memory too (default 1000)',
+      intOption('--max-keys', 1),
+    )
     .option('--min-score <n>', 'fail the gate below this overall score (0-100)', numberOption('--min-score', 0, 100))
     .addOption(new Option('--fail-on <severity>', 'lowest rule severity whose failure fails the gate').choices(['warn', 'error']))
     .option('--baseline <report.json>', 'a previous JSON report: show deltas per rule')
-    .option('--max-regression <points>', 'fail the gate when a rule drops more than this many points below the baseline', numberOption('--max-regression', 0, 100))
-    .addOption(new Option('--engine <engine>', 'compute the rules in SQL: duckdb in process (needs the optional package @duckdb/node-api), or clickhouse on a server (docs/sql.md)').choices(['duckdb', 'clickhouse']))
+    .option(
+      '--max-regression <points>',
+      'fail the gate when a rule drops more than this many points below the baseline',
+      numberOption('--max-regression', 0, 100),
+    )
+    .addOption(
+      new Option(
+        '--engine <engine>',
+        'compute the rules in SQL: duckdb in process (needs the optional package @duckdb/node-api), or clickhouse on a server (docs/sql.md)',
+      ).choices(['duckdb', 'clickhouse']),
+    )
     .option('--url <url>', 'with --engine clickhouse: the server, http://host:8123 (the password comes from SUPPORT_AUDIT_CLICKHOUSE_PASSWORD, never a flag)')
     .option('--table <name>', 'with --engine clickhouse: the table of canonical tickets (e.g. a Distributed table)')
     .option('--strict', 'treat any input problem as an error (exit 2)')
@@ -86,7 +96,11 @@ export function registerAudit(program: Command, io: Io): void {
         .argument('<files...>', 'CSV exports'),
     ),
   )
-    .addOption(new Option('-f, --format <format>', 'table, json, or csv (ticket, created_at, channel, agent, value, unit, reason; formula-safe)').choices(['table', 'json', 'csv']).default('table'))
+    .addOption(
+      new Option('-f, --format <format>', 'table, json, or csv (ticket, created_at, channel, agent, value, unit, reason; formula-safe)')
+        .choices(['table', 'json', 'csv'])
+        .default('table'),
+    )
     .option('--redact', 'replace agent names, e-mail addresses and quoted cells with stable hashes (docs/reports.md)')
     .addHelpText(
       'after',
@@ -163,7 +177,8 @@ async function reportTargets(io: Io, files: string[], flags: Record<string, any>
   const targets = [...reports.map((r) => r.target), ...(output ? [output] : [])];
   const readFrom = policyPath ? [...files, policyPath] : files;
   await refuseInputsAsOutputs(targets, readFrom, io.cwd);
-  const history = flags.history === undefined ? undefined : await historyFile(flags.history, io.cwd, [...readFrom, ...(flags.baseline ? [flags.baseline] : [])], targets);
+  const history =
+    flags.history === undefined ? undefined : await historyFile(flags.history, io.cwd, [...readFrom, ...(flags.baseline ? [flags.baseline] : [])], targets);
   return { reports, output, history };
 }
 
@@ -207,15 +222,18 @@ async function clickhouseReport(request: AuditRequest, flags: Record<string, any
   }
   const db = await connectClickHouse(flags.url, flags.table);
   try {
-    return await runClickHouseAudit({
-      policy: request.policy,
-      asOf: request.asOf,
-      since: resolveWhen(request.since, 0),
-      until: resolveWhen(request.until, 0),
-      maxBreaches: request.maxBreaches,
-      minScore: request.minScore,
-      failOn: request.failOn,
-    }, db);
+    return await runClickHouseAudit(
+      {
+        policy: request.policy,
+        asOf: request.asOf,
+        since: resolveWhen(request.since, 0),
+        until: resolveWhen(request.until, 0),
+        maxBreaches: request.maxBreaches,
+        minScore: request.minScore,
+        failOn: request.failOn,
+      },
+      db,
+    );
   } finally {
     await db.close();
   }
@@ -235,7 +253,9 @@ async function runExplainCommand(io: Io, ruleId: string, files: string[], flags:
     io.stdout(`${JSON.stringify({ schema: report.schema, as_of: report.as_of, rule }, null, 2)}\n`);
   } else {
     const single: Report = { ...report, rules: [rule], breakdowns: {} };
-    io.stdout(RENDERERS.table(single, { color: useColor(flags.color, io.stdoutIsTTY, io.env), showBreaches: Number.MAX_SAFE_INTEGER, width: terminalWidth(io) }));
+    io.stdout(
+      RENDERERS.table(single, { color: useColor(flags.color, io.stdoutIsTTY, io.env), showBreaches: Number.MAX_SAFE_INTEGER, width: terminalWidth(io) }),
+    );
   }
   process.exitCode = EXIT.ok;
 }

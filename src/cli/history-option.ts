@@ -26,7 +26,9 @@ async function identity(path: string): Promise<string | undefined> {
 export async function historyFile(given: string, cwd: string, readFrom: string[], reports: OutputTarget[]): Promise<HistoryFile> {
   const target = await resolveOutput(given, cwd, '--history');
   if (target.kind !== 'replace') {
-    throw new UsageError(`--history needs a regular file (it is read back for the trends): ${given} is ${target.kind === 'in-place' ? 'a device or FIFO' : 'an open descriptor'}.`);
+    throw new UsageError(
+      `--history needs a regular file (it is read back for the trends): ${given} is ${target.kind === 'in-place' ? 'a device or FIFO' : 'an open descriptor'}.`,
+    );
   }
   await refuseInputsAsOutputs([target], readFrom, cwd);
   const own = await identity(target.path);

@@ -27,7 +27,10 @@ export function numberOption(name: string, min: number, max: number) {
 
 export function collectDimensions(value: string, previous: Dimension[] = []): Dimension[] {
   const out = [...previous];
-  for (const part of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     if (!DIMENSIONS.includes(part as Dimension)) {
       throw new UsageError(`--by takes ${DIMENSIONS.join(', ')} (got "${part}").`);
     }
@@ -36,7 +39,10 @@ export function collectDimensions(value: string, previous: Dimension[] = []): Di
   return out;
 }
 
-export interface ReportTarget { format: FormatName; path: string }
+export interface ReportTarget {
+  format: FormatName;
+  path: string;
+}
 
 export function collectReports(value: string, previous: ReportTarget[] = []): ReportTarget[] {
   const at = value.indexOf(':');
@@ -57,9 +63,20 @@ function delimiterOption(value: string): Delimiter {
 
 /** The names people write for the encodings (Python's and iconv's among them). */
 const ENCODING_ALIASES: Record<string, Encoding> = {
-  utf8: 'utf-8', cp1252: 'windows-1252', windows1252: 'windows-1252', 'win-1252': 'windows-1252', latin1: 'iso-8859-1', 'latin-1': 'iso-8859-1',
-  iso88591: 'iso-8859-1', 'iso8859-1': 'iso-8859-1', latin9: 'iso-8859-15', 'latin-9': 'iso-8859-15', iso885915: 'iso-8859-15',
-  'iso8859-15': 'iso-8859-15', utf16le: 'utf-16le', utf16be: 'utf-16be',
+  utf8: 'utf-8',
+  cp1252: 'windows-1252',
+  windows1252: 'windows-1252',
+  'win-1252': 'windows-1252',
+  latin1: 'iso-8859-1',
+  'latin-1': 'iso-8859-1',
+  iso88591: 'iso-8859-1',
+  'iso8859-1': 'iso-8859-1',
+  latin9: 'iso-8859-15',
+  'latin-9': 'iso-8859-15',
+  iso885915: 'iso-8859-15',
+  'iso8859-15': 'iso-8859-15',
+  utf16le: 'utf-16le',
+  utf16be: 'utf-16be',
 };
 
 function encodingOption(value: string): Encoding {

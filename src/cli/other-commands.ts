@@ -35,7 +35,13 @@ export function registerInspect(program: Command, io: Io): void {
       const policy = await loadPolicy({ path: flags.policy, cwd: io.cwd });
       const list = await inspectFiles({ files, policy, ...inputFlags(flags), stdin: process.stdin });
       if (flags.format === 'json') {
-        io.stdout(`${JSON.stringify(list.map((i) => ({ ...i.input, inspection: { ...i, input: undefined } })), null, 2)}\n`);
+        io.stdout(
+          `${JSON.stringify(
+            list.map((i) => ({ ...i.input, inspection: { ...i, input: undefined } })),
+            null,
+            2,
+          )}\n`,
+        );
       } else {
         io.stdout(renderInspection(list, { color: useColor(flags.color, io.stdoutIsTTY, io.env) }));
       }
@@ -106,10 +112,19 @@ export function registerDiff(program: Command, io: Io): void {
       'after',
       '\nExamples:\n  $ support-audit diff reports/last-week.json reports/this-week.json\n  $ support-audit diff --history reports/history.jsonl --against 7d',
     )
-    .action(async (first: string | undefined, second: string | undefined, flags: { format: 'table' | 'json' | 'markdown'; color?: boolean; history?: string; against?: string }) => {
-      const diff = flags.history === undefined ? await twoReports(first, second, flags.against) : await againstHistory(io, flags.history, flags.against ?? '7d', first, second);
-      io.stdout(renderDiff(diff, flags.format, { color: useColor(flags.color, io.stdoutIsTTY, io.env), showBreaches: 0 }));
-    });
+    .action(
+      async (
+        first: string | undefined,
+        second: string | undefined,
+        flags: { format: 'table' | 'json' | 'markdown'; color?: boolean; history?: string; against?: string },
+      ) => {
+        const diff =
+          flags.history === undefined
+            ? await twoReports(first, second, flags.against)
+            : await againstHistory(io, flags.history, flags.against ?? '7d', first, second);
+        io.stdout(renderDiff(diff, flags.format, { color: useColor(flags.color, io.stdoutIsTTY, io.env), showBreaches: 0 }));
+      },
+    );
 }
 
 async function twoReports(before: string | undefined, after: string | undefined, against: string | undefined): Promise<ReportDiff> {
@@ -127,7 +142,10 @@ async function againstHistory(io: Io, history: string, against: string, report: 
   if (report === undefined && newer === undefined) throw new UsageError(`history file ${history} has no runs yet.`);
   const after = report !== undefined ? await readReport(report) : undefined;
   const afterAsOf = after ? after.as_of : newer!.as_of;
-  if (afterAsOf === null) throw new UsageError(`the ${after ? `report ${report}` : `newest run in ${history}`} has no as_of (no timestamps in its data): nothing to count back from.`);
+  if (afterAsOf === null)
+    throw new UsageError(
+      `the ${after ? `report ${report}` : `newest run in ${history}`} has no as_of (no timestamps in its data): nothing to count back from.`,
+    );
   const before = runBefore(entries, afterAsOf, span, history, against);
   const diff = diffReports(entryFigures(before), after ?? entryFigures(newer!));
   return { ...diff, runs: { history, before_as_of: before.as_of, after_as_of: afterAsOf } };
@@ -151,23 +169,26 @@ export function registerSql(program: Command, io: Io): void {
     .option('--policy <file>', 'policy file (default: support-audit.policy.yaml found from here, else the built-in)')
     .option('--from <date>', 'first day the schedule and time-zone tables cover (YYYY-MM-DD, UTC)')
     .option('--to <date>', 'last day they cover (YYYY-MM-DD, UTC)')
-    .option('--as-of <when>', "the audit's \"now\" (default: the latest instant in the table)")
+    .option('--as-of <when>', 'the audit\'s "now" (default: the latest instant in the table)')
     .option('--show-breaches <n>', 'worst breaches listed per rule (default 10)', intOption('--show-breaches', 0), 10)
     .addHelpText('after', SQL_EXAMPLES)
     .action(async (flags: { dialect: 'duckdb' | 'clickhouse'; policy?: string; from?: string; to?: string; asOf?: string; showBreaches: number }) => {
       const policy = await loadPolicy({ path: flags.policy, cwd: io.cwd });
       const day = (flag: string, value: string | undefined, end: boolean) => {
         if (value === undefined) return undefined;
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw new UsageError(`${flag} expects a date YYYY-MM-DD, got "${value}".`);
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
+          throw new UsageError(`${flag} expects a date YYYY-MM-DD, got "${value}".`);
         return Date.parse(`${value}T00:00:00Z`) + (end ? 86_400_000 : 0);
       };
-      io.stdout(policySql({
-        policy,
-        dialect: flags.dialect,
-        from: day('--from', flags.from, false),
-        to: day('--to', flags.to, true),
-        asOf: flags.asOf ? parseAsOf(flags.asOf, policy.timezone) : undefined,
-        maxBreaches: flags.showBreaches,
-      }));
+      io.stdout(
+        policySql({
+          policy,
+          dialect: flags.dialect,
+          from: day('--from', flags.from, false),
+          to: day('--to', flags.to, true),
+          asOf: flags.asOf ? parseAsOf(flags.asOf, policy.timezone) : undefined,
+          maxBreaches: flags.showBreaches,
+        }),
+      );
     });
 }

@@ -135,8 +135,5 @@ export function distributedTableDdl(names: TableNames): string {
 
 /** DROP statements for both tables (the Distributed one first). */
 export function dropTablesDdl(names: TableNames): string[] {
-  return [
-    `DROP TABLE IF EXISTS ${qualified(names.database, names.table)}`,
-    `DROP TABLE IF EXISTS ${qualified(names.database, localName(names))}`,
-  ];
+  return [`DROP TABLE IF EXISTS ${qualified(names.database, names.table)}`, `DROP TABLE IF EXISTS ${qualified(names.database, localName(names))}`];
 }

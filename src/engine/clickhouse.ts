@@ -150,7 +150,9 @@ async function loadPackage(load: ClientLoader): Promise<ClientModule> {
   } catch (err) {
     const code = (err as { code?: string }).code;
     if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') {
-      throw new UsageError(`--engine clickhouse needs the package ${CLICKHOUSE_PACKAGE}, which is not installed: add it with \`npm install ${CLICKHOUSE_PACKAGE}\` where support-audit is installed.`);
+      throw new UsageError(
+        `--engine clickhouse needs the package ${CLICKHOUSE_PACKAGE}, which is not installed: add it with \`npm install ${CLICKHOUSE_PACKAGE}\` where support-audit is installed.`,
+      );
     }
     throw err;
   }
@@ -172,7 +174,10 @@ export function serverError(err: unknown, url: string, password: string): InputE
   let sentence: string;
   const m = /^Code: (\d+)[.,]\s*(?:e\.displayText\(\) = )?(?:DB::Exception: )?([\s\S]*?)(?:, e\.what\(\) = [\s\S]*)?\s*$/.exec(raw.trim());
   if (m) {
-    const text = m[2].replace(/\s*\(version [^)]*\)\s*$/, '').replace(/\s+/g, ' ').replace(/[.\s]+$/, '');
+    const text = m[2]
+      .replace(/\s*\(version [^)]*\)\s*$/, '')
+      .replace(/\s+/g, ' ')
+      .replace(/[.\s]+$/, '');
     sentence = `ClickHouse at ${url} refused the query: ${text} (code ${m[1]}).`;
   } else if (netCode && /^E[A-Z]+$/.test(netCode)) {
     sentence = `cannot reach ClickHouse at ${url}: ${raw.replace(/[.\s]+$/, '')}.`;

@@ -46,16 +46,21 @@ export async function canonicalRows(files: string[], policy: Policy, opts: RowsO
     for (const i of inputs) {
       let assembler: ConversationAssembler | undefined;
       const target: RecordTarget = { ticket: (t) => intake.offer(t), message: (m) => assembler!.add(m) };
-      read[i] = await ingestFile(files[i], i, {
-        ...base,
-        times: clock,
-        onMapped: (mapper) => {
-          if (mapper.kind !== 'messages') return;
-          const threading = mapper.preset.messages?.threading ?? 'conversation';
-          assembler = assemblers.get(threading) ?? new ConversationAssembler(threading, {});
-          assemblers.set(threading, assembler);
+      read[i] = await ingestFile(
+        files[i],
+        i,
+        {
+          ...base,
+          times: clock,
+          onMapped: (mapper) => {
+            if (mapper.kind !== 'messages') return;
+            const threading = mapper.preset.messages?.threading ?? 'conversation';
+            assembler = assemblers.get(threading) ?? new ConversationAssembler(threading, {});
+            assemblers.set(threading, assembler);
+          },
         },
-      }, target);
+        target,
+      );
     }
   };
 

@@ -32,7 +32,10 @@ function scoreOf(preset: PresetSpec, names: Set<string>): { score: number; requi
 const CELL_SHOWN = 60;
 
 function list(names: string[], max: number): string {
-  const shown = names.slice(0, max).map((n) => (n.length > CELL_SHOWN ? `${n.slice(0, CELL_SHOWN - 1)}…` : n)).join(', ');
+  const shown = names
+    .slice(0, max)
+    .map((n) => (n.length > CELL_SHOWN ? `${n.slice(0, CELL_SHOWN - 1)}…` : n))
+    .join(', ');
   return names.length > max ? `${shown}, …` : shown;
 }
 
@@ -60,9 +63,7 @@ export function detectPreset(header: string[], presets: PresetSpec[], forced?: s
 
   // Name the closest layout, so the sentence says what a near miss looked like.
   const closest = [...scored].sort((a, b) => b.requiredShare - a.requiredShare)[0];
-  const expected = closest
-    ? ` The closest layout, ${closest.preset.label}, needs '${list(closest.preset.detect.required, 4)}'.`
-    : '';
+  const expected = closest ? ` The closest layout, ${closest.preset.label}, needs '${list(closest.preset.detect.required, 4)}'.` : '';
   throw new InputError(
     `not a known export layout: found columns '${list(header, 8)}'.${expected} Use --preset <id> or map the columns in the policy's \`inputs\` (docs/mapping.md).`,
     undefined,

@@ -88,8 +88,14 @@ export const MESSAGE_FIELDS: Record<MessageField, FieldKind> = {
  * every row, and decoding cells nothing uses is per-row work for nothing.
  */
 export const ON_DEMAND: ReadonlySet<string> = new Set([
-  'first_resolution_minutes', 'first_resolution_business_minutes', 'requester_wait_minutes', 'requester_wait_business_minutes',
-  'agent_wait_minutes', 'agent_wait_business_minutes', 'on_hold_minutes', 'on_hold_business_minutes',
+  'first_resolution_minutes',
+  'first_resolution_business_minutes',
+  'requester_wait_minutes',
+  'requester_wait_business_minutes',
+  'agent_wait_minutes',
+  'agent_wait_business_minutes',
+  'on_hold_minutes',
+  'on_hold_business_minutes',
 ]);
 
 /** Times that must not come before created_at (dropped with `negative-duration` when they do). */

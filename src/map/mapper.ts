@@ -66,7 +66,10 @@ function describeSources(columns: (string | RegExp)[] | undefined): string {
 }
 
 function describeHeader(header: string[]): string {
-  const shown = header.slice(0, 12).map((h) => `'${h}'`).join(', ');
+  const shown = header
+    .slice(0, 12)
+    .map((h) => `'${h}'`)
+    .join(', ');
   return header.length > 12 ? `${shown}, … (${header.length} columns)` : shown;
 }
 

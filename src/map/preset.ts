@@ -26,10 +26,7 @@ export type TimestampFormat =
 export type DurationUnit = 'seconds' | 'minutes' | 'hours' | 'hms';
 
 /** Canonical field names a preset can fill (docs/mapping.md "Canonical fields", with the extras of `Ticket`). */
-export type TicketField = Exclude<
-  keyof Ticket,
-  'tags' | 'file' | 'line' | 'outbound' | 'agent_update_times' | 'reply_pairs'
-> | 'tags';
+export type TicketField = Exclude<keyof Ticket, 'tags' | 'file' | 'line' | 'outbound' | 'agent_update_times' | 'reply_pairs'> | 'tags';
 export type MessageField = Exclude<keyof Message, 'file' | 'line'>;
 
 export interface FieldSource {

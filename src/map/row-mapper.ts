@@ -8,19 +8,24 @@ import { canonicalId, groupedIdDigits, isScientificId, MAX_ID_LENGTH, shortenedI
 import { numberScan, parseNumber } from './numbers.js';
 import type { PresetSpec } from './preset.js';
 import type { ProblemSink } from './problems.js';
-import {
-  K_COUNT, K_CSAT, K_DURATION, K_ID, K_TAGS, K_TEXT, K_TIME, K_VALUE, type Slot,
-} from './slots.js';
+import { K_COUNT, K_CSAT, K_DURATION, K_ID, K_TAGS, K_TEXT, K_TIME, K_VALUE, type Slot } from './slots.js';
 import { trimCell } from './time.js';
 import type { TimestampReader } from './timestamp-reader.js';
 import { splitTags, type Rating } from './values.js';
 import type { FieldBinding, MapContext, Mapper } from './mapper.js';
 
 /** What decides whether a record is used: its key and creation time. */
-interface Head { key: string; at: number }
+interface Head {
+  key: string;
+  at: number;
+}
 
 /** A preset's fixed value for a field, applied before the row's own cells. */
-export interface Fallback { field: string; value: string; bound: boolean }
+export interface Fallback {
+  field: string;
+  value: string;
+  bound: boolean;
+}
 
 export class RowMapper implements Mapper {
   readonly kind: 'tickets' | 'messages';

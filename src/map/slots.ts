@@ -17,7 +17,14 @@ export const K_TAGS = 6;
 export const K_CSAT = 7;
 
 const KIND_CODES: Record<FieldKind['kind'], number> = {
-  id: K_ID, text: K_TEXT, time: K_TIME, duration: K_DURATION, count: K_COUNT, value: K_VALUE, tags: K_TAGS, csat: K_CSAT,
+  id: K_ID,
+  text: K_TEXT,
+  time: K_TIME,
+  duration: K_DURATION,
+  count: K_COUNT,
+  value: K_VALUE,
+  tags: K_TAGS,
+  csat: K_CSAT,
 };
 
 export class Slot {

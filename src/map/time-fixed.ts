@@ -24,10 +24,20 @@ export function fixedIso(s: string): number | undefined {
   if (s.length !== 19 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return undefined;
   const t = s.charCodeAt(10);
   if (t !== 32 && t !== 84) return undefined;
-  const y0 = digitAt(s, 0), y1 = digitAt(s, 1), y2 = digitAt(s, 2), y3 = digitAt(s, 3);
-  const m0 = digitAt(s, 5), m1 = digitAt(s, 6), d0 = digitAt(s, 8), d1 = digitAt(s, 9);
-  const h0 = digitAt(s, 11), h1 = digitAt(s, 12), i0 = digitAt(s, 14), i1 = digitAt(s, 15);
-  const s0 = digitAt(s, 17), s1 = digitAt(s, 18);
+  const y0 = digitAt(s, 0),
+    y1 = digitAt(s, 1),
+    y2 = digitAt(s, 2),
+    y3 = digitAt(s, 3);
+  const m0 = digitAt(s, 5),
+    m1 = digitAt(s, 6),
+    d0 = digitAt(s, 8),
+    d1 = digitAt(s, 9);
+  const h0 = digitAt(s, 11),
+    h1 = digitAt(s, 12),
+    i0 = digitAt(s, 14),
+    i1 = digitAt(s, 15);
+  const s0 = digitAt(s, 17),
+    s1 = digitAt(s, 18);
   // digitAt gives -1 for anything else: one negative makes the OR negative.
   if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1 | h0 | h1 | i0 | i1 | s0 | s1) < 0) return undefined;
   const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;

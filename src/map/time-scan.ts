@@ -43,9 +43,7 @@ function fullYear(y: number, width: number): number {
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH_KEYS = new Map<number, number>(
-  MONTHS.map((m, i) => [(m.charCodeAt(0) << 16) | (m.charCodeAt(1) << 8) | m.charCodeAt(2), i + 1]),
-);
+const MONTH_KEYS = new Map<number, number>(MONTHS.map((m, i) => [(m.charCodeAt(0) << 16) | (m.charCodeAt(1) << 8) | m.charCodeAt(2), i + 1]));
 
 /** English three-letter month at scan.pos (any case) → 1–12, or -1. */
 function monthName(s: string): number {
@@ -65,12 +63,14 @@ const GMT_KEY = (103 << 16) | (109 << 8) | 116;
 function zoneSuffix(s: string): number {
   const p = scan.pos;
   const c = s.charCodeAt(p);
-  if (c === 90 || c === 122) { // Z
+  if (c === 90 || c === 122) {
+    // Z
     scan.pos = p + 1;
     return 0;
   }
   const u = c | 32;
-  if (u === 117 || u === 103) { // UTC / GMT, optionally followed by an offset
+  if (u === 117 || u === 103) {
+    // UTC / GMT, optionally followed by an offset
     const w = (u << 16) | ((s.charCodeAt(p + 1) | 32) << 8) | (s.charCodeAt(p + 2) | 32);
     if (w !== UTC_KEY && w !== GMT_KEY) return NaN;
     scan.pos = p + 3;
@@ -84,12 +84,12 @@ function zoneSuffix(s: string): number {
   }
   scan.pos++;
   const h = digits(s, 2, 2);
-  if (h < 0 || h > 14) return (scan.pos = p), NaN;
+  if (h < 0 || h > 14) return ((scan.pos = p), NaN);
   let m = 0;
   if (s.charCodeAt(scan.pos) === 58) scan.pos++;
   if (isDigit(s.charCodeAt(scan.pos))) {
     m = digits(s, 2, 2);
-    if (m < 0 || m > 59) return (scan.pos = p), NaN;
+    if (m < 0 || m > 59) return ((scan.pos = p), NaN);
   }
   return (sign === 43 ? 1 : -1) * (h * 60 + m) * 60_000;
 }
@@ -133,7 +133,8 @@ function timeOfDay(s: string, allowT: boolean): number {
   }
   skipSpaces(s);
   const a = s.charCodeAt(scan.pos) | 32;
-  if (a === 97 || a === 112) { // a / p
+  if (a === 97 || a === 112) {
+    // a / p
     let q = scan.pos + 1;
     if (s.charCodeAt(q) === 46) q++;
     if ((s.charCodeAt(q) | 32) !== 109) return -1;
@@ -284,5 +285,5 @@ export function scanExcelSerial(s: string): number {
   if (!isDigit(c0) || s.length > 20) return NaN;
   const n = Number(s);
   if (!(n >= 20000 && n < 80000)) return NaN;
-  return Math.round((n - 25569) * DAY / 1000) * 1000; // 25569 = serial of 1970-01-01; whole seconds
+  return Math.round(((n - 25569) * DAY) / 1000) * 1000; // 25569 = serial of 1970-01-01; whole seconds
 }

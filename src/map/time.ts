@@ -139,10 +139,7 @@ export function shapeOf(text: string): SettledFormat | 'slash' | null {
  * columns), once per file. The layout is the first recognisable sample's; for slash dates the day
  * order is `dateOrder` when given, else the first sample that reads only one way (a part over 12).
  */
-export function settleTimestampFormat(
-  samples: string[],
-  dateOrder?: 'DMY' | 'MDY',
-): { format: SettledFormat; dateOrder?: 'DMY' | 'MDY' } | { error: string } {
+export function settleTimestampFormat(samples: string[], dateOrder?: 'DMY' | 'MDY'): { format: SettledFormat; dateOrder?: 'DMY' | 'MDY' } | { error: string } {
   let format: SettledFormat | 'slash' | undefined;
   let order = dateOrder;
   const seen: string[] = [];

@@ -33,7 +33,11 @@ export class TimestampReader {
   constructor(private readonly opts: TimestampReaderOptions) {
     this.format = opts.format === 'auto' ? undefined : opts.format;
     this.dayFirst = opts.dateOrder ? opts.dateOrder === 'DMY' : opts.format === 'dmy';
-    this.clock = new WallClock(opts.zone, () => (this.gap = true), () => (this.overlap = true));
+    this.clock = new WallClock(
+      opts.zone,
+      () => (this.gap = true),
+      () => (this.overlap = true),
+    );
   }
 
   /** Timestamps read as wall times in the zone (written without an offset). */
@@ -145,4 +149,3 @@ export class TimestampReader {
     return this.checked(v, text, line, column, sink);
   }
 }
-

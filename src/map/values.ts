@@ -7,12 +7,9 @@ import type { Channel } from '../types.js';
 import { numberScan, parseNumber } from './numbers.js';
 import { cellText } from '../findings.js';
 import type { ProblemSink } from './problems.js';
-import {
-  AUTHOR_WORDS, BOOLEAN_WORDS, CHANNEL_WORDS, CSAT_WORDS, PRIORITY_WORDS, RETURN_WORDS, SLA_WORDS, STATUS_WORDS,
-} from './values-vocab.js';
+import { AUTHOR_WORDS, BOOLEAN_WORDS, CHANNEL_WORDS, CSAT_WORDS, PRIORITY_WORDS, RETURN_WORDS, SLA_WORDS, STATUS_WORDS } from './values-vocab.js';
 
-export type ValueKind =
-  | 'channel' | 'status' | 'priority' | 'boolean' | 'return_decision' | 'author_role' | 'vendor_sla' | 'csat' | 'nps';
+export type ValueKind = 'channel' | 'status' | 'priority' | 'boolean' | 'return_decision' | 'author_role' | 'vendor_sla' | 'csat' | 'nps';
 
 /** A satisfaction rating on the 0–1 scale with its good/not-good verdict. */
 export interface Rating {
@@ -24,7 +21,10 @@ export type CsatScale = 'good-bad' | '1-5' | '0-10';
 
 /** Lower case, `-` / `_` / runs of white space as one space: `On-hold` → `on hold`. */
 export function vocabularyKey(text: string): string {
-  return text.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ');
 }
 
 function lookup<T>(table: Record<string, T>, key: string): T | undefined {
@@ -57,15 +57,24 @@ function resolveNps(key: string): number | undefined {
 
 function resolverFor(kind: ValueKind, scale?: CsatScale): (key: string) => unknown {
   switch (kind) {
-    case 'channel': return (k) => lookup(CHANNEL_WORDS, k);
-    case 'status': return (k) => lookup(STATUS_WORDS, k);
-    case 'priority': return (k) => lookup(PRIORITY_WORDS, k);
-    case 'boolean': return (k) => lookup(BOOLEAN_WORDS, k);
-    case 'return_decision': return (k) => lookup(RETURN_WORDS, k);
-    case 'author_role': return (k) => lookup(AUTHOR_WORDS, k);
-    case 'vendor_sla': return (k) => lookup(SLA_WORDS, k);
-    case 'csat': return (k) => resolveRating(k, scale);
-    case 'nps': return resolveNps;
+    case 'channel':
+      return (k) => lookup(CHANNEL_WORDS, k);
+    case 'status':
+      return (k) => lookup(STATUS_WORDS, k);
+    case 'priority':
+      return (k) => lookup(PRIORITY_WORDS, k);
+    case 'boolean':
+      return (k) => lookup(BOOLEAN_WORDS, k);
+    case 'return_decision':
+      return (k) => lookup(RETURN_WORDS, k);
+    case 'author_role':
+      return (k) => lookup(AUTHOR_WORDS, k);
+    case 'vendor_sla':
+      return (k) => lookup(SLA_WORDS, k);
+    case 'csat':
+      return (k) => resolveRating(k, scale);
+    case 'nps':
+      return resolveNps;
   }
 }
 

@@ -10,9 +10,7 @@ import type { FromWorker, ToWorker } from './worker.js';
 
 // Compiled, the worker sits next to this file; run from the TypeScript sources (tests), it is the
 // build's (vitest does not compile worker entry points).
-const WORKER = import.meta.url.endsWith('.ts')
-  ? new URL('../../dist/parallel/worker.js', import.meta.url)
-  : new URL('./worker.js', import.meta.url);
+const WORKER = import.meta.url.endsWith('.ts') ? new URL('../../dist/parallel/worker.js', import.meta.url) : new URL('./worker.js', import.meta.url);
 
 /**
  * The most a worker's young generation may take, in MB (V8 splits it into two semi-spaces and a
@@ -26,7 +24,10 @@ const WORKER_YOUNG_GENERATION_MB = 12;
 export class RangePool {
   private workers: Worker[] | undefined;
 
-  constructor(private readonly size: number, private readonly setup: RangeSetup) {}
+  constructor(
+    private readonly size: number,
+    private readonly setup: RangeSetup,
+  ) {}
 
   /**
    * Every task's result, by task index; `onResult` sees each as it arrives (in any order), e.g. to
@@ -117,7 +118,12 @@ function ask(worker: Worker, task: RangeTask, onRows: (rows: number, bytes: numb
 
 function failed(task: RangeTask, why: string): RangeResult {
   return {
-    index: task.index, failure: why, rows: 0, used: 0, lines: 0, walls: 0,
+    index: task.index,
+    failure: why,
+    rows: 0,
+    used: 0,
+    lines: 0,
+    walls: 0,
     problems: { listed: [], counts: {}, firstAt: {}, once: [] },
     intake: { ids: null, copied: [], held: [], copies: [], replaced: [], afterAsOf: [] },
     latest: { top: [], floor: -Infinity, min: Infinity, count: 0 },

@@ -52,9 +52,16 @@ export async function readRangeTask(setup: RangeSetup, task: RangeTask, onRows?:
     reportedBytes = bytes;
   };
   const result = (lines: number, failure?: string): RangeResult => ({
-    index: task.index, ...(failure !== undefined ? { failure } : {}), rows, used, lines,
+    index: task.index,
+    ...(failure !== undefined ? { failure } : {}),
+    rows,
+    used,
+    lines,
     walls: mapper.timeReaders().reduce((n, r) => n + r.wallTimes, 0),
-    problems: problems.state(), intake: intake.state(), latest: times.state(), card: card.release(),
+    problems: problems.state(),
+    intake: intake.state(),
+    latest: times.state(),
+    card: card.release(),
   });
   try {
     for await (const batch of reader.batches()) {

@@ -25,7 +25,6 @@ import { findSplits } from '../read/split.js';
 import type { RangePool } from './pool.js';
 import type { RangeResult, RangeTask } from './task.js';
 
-
 /** Smallest range worth a thread. */
 export const DEFAULT_MIN_RANGE_BYTES = 4 * 1024 * 1024;
 
@@ -85,8 +84,14 @@ export function parallelReader(ctx: ParallelContext): FileReader {
     // Batch ends count the bytes the parser read, after a UTF-8 byte-order mark.
     const bom = source.bom ? 3 : 0;
     const cuts = await findSplits(file.path, {
-      start: source.dataStart, end: size, threads: ctx.jobs, minBytes: ctx.minRangeBytes, maxBytes: Math.max(ctx.minRangeBytes, MAX_RANGE_BYTES),
-      notBefore: bom + after, width: source.header.length, delimiter: source.delimiter,
+      start: source.dataStart,
+      end: size,
+      threads: ctx.jobs,
+      minBytes: ctx.minRangeBytes,
+      maxBytes: Math.max(ctx.minRangeBytes, MAX_RANGE_BYTES),
+      notBefore: bom + after,
+      width: source.header.length,
+      delimiter: source.delimiter,
       tailBytes: Math.min(LEAD_BYTES, Math.floor(ctx.minRangeBytes / 4)),
     });
     if (cuts.length === 0) return undefined;
@@ -97,9 +102,20 @@ export function parallelReader(ctx: ParallelContext): FileReader {
     const card = ctx.card.partOptions();
     const intake = { ...(card.asOf !== undefined ? { asOf: card.asOf } : {}), ...(copiesOf ? { copiesOf } : {}) };
     const tasks: RangeTask[] = cuts.concat(size).map((end, index) => ({
-      index, path: file.path, fileIndex: file.fileIndex, header: source.header, headerLine: source.headerLine,
-      delimiter: source.delimiter, encoding: readAs, maxRecordSize: DEFAULT_MAX_RECORD_SIZE, start: bounds[index], end,
-      card, intake, times: index === 0 ? null : times, floor: -Infinity,
+      index,
+      path: file.path,
+      fileIndex: file.fileIndex,
+      header: source.header,
+      headerLine: source.headerLine,
+      delimiter: source.delimiter,
+      encoding: readAs,
+      maxRecordSize: DEFAULT_MAX_RECORD_SIZE,
+      start: bounds[index],
+      end,
+      card,
+      intake,
+      times: index === 0 ? null : times,
+      floor: -Infinity,
     }));
     let rows = 0;
     // Progress counts the bytes before the first range (the header) as read.
@@ -123,10 +139,18 @@ export function parallelReader(ctx: ParallelContext): FileReader {
       }
       r.card = EMPTY_CARD;
     };
-    const results = await ctx.pool.run(ordered, (n, b) => opts.onRows?.((rows += n), (bytes += b)), onResult, { lead: true, prepare: (task) => ({ ...task, floor }) });
+    const results = await ctx.pool.run(ordered, (n, b) => opts.onRows?.((rows += n), (bytes += b)), onResult, {
+      lead: true,
+      prepare: (task) => ({ ...task, floor }),
+    });
     if (merged(file, results, staged, ctx)) {
       ctx.onRanges?.(file.path, results.length);
-      return fileResult(file, sum(results, (r) => r.rows), sum(results, (r) => r.used), sum(results, (r) => r.walls));
+      return fileResult(
+        file,
+        sum(results, (r) => r.rows),
+        sum(results, (r) => r.used),
+        sum(results, (r) => r.walls),
+      );
     }
     return ingestFile(file.path, file.fileIndex, { ...opts, reader: undefined }, file.target);
   };
@@ -140,7 +164,10 @@ export function parallelReader(ctx: ParallelContext): FileReader {
 export async function warmFor(pool: RangePool, paths: readonly string[], minSplitBytes: number): Promise<void> {
   for (const path of paths) {
     if (path === '-') continue;
-    const size = await stat(path).then((s) => s.size, () => 0);
+    const size = await stat(path).then(
+      (s) => s.size,
+      () => 0,
+    );
     if (size >= minSplitBytes && (await splittableBytes(path))) return pool.warm();
   }
 }

@@ -19,7 +19,7 @@ export const MEASURE_WORDS: Record<MeasureId, string> = {
   'promise-updates': 'of the tickets that miss their due time, those the customer heard from (an agent update) before it',
   'after-sales': 'after-sales tickets solved right the first time (not reopened), repairs resolved within the repair window',
   'queue-hygiene': 'open tickets that are tidy at as_of: touched within `untouched`, assigned within `unassigned` of creation',
-  peak: 'CSAT of the tickets created in peak hours (`peak_hours`, else the 42 busiest of the week\'s 168 hours); fails when peak CSAT or the peak first response falls too far behind off-peak',
+  peak: "CSAT of the tickets created in peak hours (`peak_hours`, else the 42 busiest of the week's 168 hours); fails when peak CSAT or the peak first response falls too far behind off-peak",
   presales: 'time to the first agent reply to a pre-sales question',
   'returns-approval': 'return requests made within the return window that are approved (an undecided one counts once the answer window has passed)',
   'refund-speed': "time from an approved return's request to its refund",

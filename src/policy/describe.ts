@@ -52,7 +52,22 @@ export interface PolicyDescription {
   rules: RuleDescription[];
 }
 
-const COMMON_KEYS = new Set(['id', 'expectation', 'title', 'applies_to', 'measure', 'target', 'warn', 'severity', 'weight', 'clock', 'schedule', 'overrides', 'window', 'ceiling']);
+const COMMON_KEYS = new Set([
+  'id',
+  'expectation',
+  'title',
+  'applies_to',
+  'measure',
+  'target',
+  'warn',
+  'severity',
+  'weight',
+  'clock',
+  'schedule',
+  'overrides',
+  'window',
+  'ceiling',
+]);
 
 const or = (values: readonly string[]) => (values.length <= 1 ? values.join('') : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`);
 const and = (values: readonly string[]) => (values.length <= 1 ? values.join('') : `${values.slice(0, -1).join(', ')} and ${values[values.length - 1]}`);
@@ -96,7 +111,8 @@ function versionWords(v: ScheduleVersion): string {
   // A holiday closed only some hours says which.
   const dates = v.holidays.map((h) => (h.intervals ? `${h.date} ${h.intervals.map((iv) => formatTimeRange(iv)).join(', ')}` : h.date));
   if (v.holidays.length) closed.push(`${v.holidays.length} holiday${v.holidays.length === 1 ? '' : 's'} (${dates.join('; ')})`);
-  if (v.public_holidays) closed.push(`public holidays of ${[v.public_holidays.country, v.public_holidays.state, v.public_holidays.region].filter(Boolean).join('-')}`);
+  if (v.public_holidays)
+    closed.push(`public holidays of ${[v.public_holidays.country, v.public_holidays.state, v.public_holidays.region].filter(Boolean).join('-')}`);
   return `${dayWords(v.week)} (${v.timezone})${closed.length ? `, closed on ${closed.join(' and ')}` : ''}`;
 }
 
@@ -116,7 +132,9 @@ function judgedWords(r: RuleConfig, window: string | undefined, timed: boolean):
 }
 
 function overrideWords(o: RuleConfig['overrides'][number]): string {
-  const when = [o.when.priority?.length ? `priority ${or(o.when.priority)}` : '', o.when.channel?.length ? `channel ${or(o.when.channel)}` : ''].filter(Boolean).join(' and ');
+  const when = [o.when.priority?.length ? `priority ${or(o.when.priority)}` : '', o.when.channel?.length ? `channel ${or(o.when.channel)}` : '']
+    .filter(Boolean)
+    .join(' and ');
   const what = [
     o.window !== undefined ? `window ${formatDuration(o.window)}` : '',
     o.target !== undefined ? `target ${formatPercent(o.target)}` : '',
@@ -153,7 +171,8 @@ export function describePolicy(policy: Policy): PolicyDescription {
       // The rule's own `window` (a measure like after-sales times its repairs by another key, shown with the parameters).
       const windowMs = 'window' in r && typeof r.window === 'number' ? r.window : undefined;
       const window = windowMs === undefined ? undefined : { value: formatDuration(windowMs), words: durationWords(windowMs) };
-      const schedule = r.clock === 'business' && r.schedule !== undefined ? { name: r.schedule, hours: scheduleWords(policy.schedules[r.schedule]) } : undefined;
+      const schedule =
+        r.clock === 'business' && r.schedule !== undefined ? { name: r.schedule, hours: scheduleWords(policy.schedules[r.schedule]) } : undefined;
       const schemas = def.params();
       // As `policy print` writes them; a filter (`match`, `repair`) in words.
       const parameters = Object.fromEntries(

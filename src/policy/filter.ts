@@ -62,7 +62,10 @@ function testNumber(kind: string, patterns: readonly string[]): number {
 }
 
 /** Whole-value patterns (type, team): matched against the folded value. */
-interface ValueTest { n: number; tests: ((folded: string) => boolean)[] }
+interface ValueTest {
+  n: number;
+  tests: ((folded: string) => boolean)[];
+}
 
 function valueTest(patterns: string[]): ValueTest {
   return { n: testNumber('value', patterns), tests: patterns.map(valueMatcher) };
@@ -87,16 +90,20 @@ function oneOf(values: string[] | undefined, field: 'channel' | 'priority' | 'st
   // the canonical constants the mapper stores, so a match is the very same string (no compare).
   const list = [...new Set(values)].map((v) => CANONICAL.find((c) => c === v) ?? v);
   const set = new Set<string>(list);
-  const has = list.length <= 4
-    ? (v: string) => {
-      for (let i = 0; i < list.length; i++) if (list[i] === v) return true;
-      return false;
-    }
-    : (v: string) => set.has(v);
+  const has =
+    list.length <= 4
+      ? (v: string) => {
+          for (let i = 0; i < list.length; i++) if (list[i] === v) return true;
+          return false;
+        }
+      : (v: string) => set.has(v);
   switch (field) {
-    case 'channel': return (t) => t.channel !== undefined && has(t.channel);
-    case 'priority': return (t) => t.priority !== undefined && has(t.priority);
-    case 'status': return (t) => t.status !== undefined && has(t.status);
+    case 'channel':
+      return (t) => t.channel !== undefined && has(t.channel);
+    case 'priority':
+      return (t) => t.priority !== undefined && has(t.priority);
+    case 'status':
+      return (t) => t.status !== undefined && has(t.status);
   }
 }
 
@@ -107,10 +114,12 @@ function textTests(f: Filter): Test[] {
   const subject = f.subject?.length ? phraseIds(f.subject) : null;
   const given = (type ? 1 : 0) + (tags ? 1 : 0) + (subject ? 1 : 0);
   if (f.match === 'any' && given > 1) {
-    return [(t) =>
-      (type !== null && t.type !== undefined && valueAnswer(typeAnswers, type, t.type)) ||
-      (tags !== null && tagsHave(tags, t.tags)) ||
-      (subject !== null && t.subject !== undefined && subjectHas(subject, t.subject))];
+    return [
+      (t) =>
+        (type !== null && t.type !== undefined && valueAnswer(typeAnswers, type, t.type)) ||
+        (tags !== null && tagsHave(tags, t.tags)) ||
+        (subject !== null && t.subject !== undefined && subjectHas(subject, t.subject)),
+    ];
   }
   const tests: Test[] = [];
   if (type) tests.push((t) => t.type !== undefined && valueAnswer(typeAnswers, type, t.type));

@@ -7,8 +7,7 @@
 export function patternProblem(pattern: string): string | undefined {
   const p = pattern.trim();
   if (p === '') return 'expected a word or glob like "refund*", got an empty string';
-  const regexLike =
-    /[\\^$|()[\]{}+]/.test(p) || /\.[*+?]/.test(p) || (p.length > 2 && p.startsWith('/') && p.endsWith('/'));
+  const regexLike = /[\\^$|()[\]{}+]/.test(p) || /\.[*+?]/.test(p) || (p.length > 2 && p.startsWith('/') && p.endsWith('/'));
   if (regexLike) return 'regular expressions are not supported; use words or globs like "refund*"';
   if (!/[\p{L}\p{N}]/u.test(p) && !/^\*+$/.test(p)) return `"${p}" has no letters or digits to match`;
   return undefined;
@@ -19,7 +18,10 @@ export function patternProblem(pattern: string): string | undefined {
  * space, so `after-sales`, `After Sales` and `after_sales` are the same words.
  */
 export function fold(text: string): string {
-  return text.toLowerCase().replace(/[\s_-]+/g, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ')
+    .trim();
 }
 
 /** `*` any run of characters (also none), `?` exactly one; everything else literally. */
@@ -87,7 +89,10 @@ export function valueMatcher(pattern: string): (folded: string) => boolean {
 /** Words of a text (letters and digits), lower case; `*` and `?` stay inside words of a pattern. */
 export function wordsOf(text: string, keepWildcards = false): string[] {
   const split = keepWildcards ? /[^\p{L}\p{N}*?]+/u : /[^\p{L}\p{N}]+/u;
-  return text.toLowerCase().split(split).filter((w) => w !== '');
+  return text
+    .toLowerCase()
+    .split(split)
+    .filter((w) => w !== '');
 }
 
 /**

@@ -89,25 +89,29 @@ function resolveRule(raw: Raw, path: Path, schedules: Record<string, Schedule>, 
   const overrides = checkOverrides(r, measure, target, warn, path, issues);
   const { id, expectation, title, applies_to, target: _t, warn: _w, severity, weight, clock, schedule: _s, overrides: _o, ...params } = r;
   return {
-    id, expectation, title, applies_to: applies_to ?? {}, target, warn, severity, weight, clock,
+    id,
+    expectation,
+    title,
+    applies_to: applies_to ?? {},
+    target,
+    warn,
+    severity,
+    weight,
+    clock,
     ...(schedule !== undefined ? { schedule } : {}),
     overrides,
     ...params,
   } as RuleConfig;
 }
 
-export function resolveRules(
-  entries: Raw[],
-  extendsMode: 'built-in' | 'none',
-  schedules: Record<string, Schedule>,
-  issues: Issues,
-): RuleConfig[] {
+export function resolveRules(entries: Raw[], extendsMode: 'built-in' | 'none', schedules: Record<string, Schedule>, issues: Issues): RuleConfig[] {
   const given = new Map<string, number>();
   const todo: { raw: Raw; path: Path; retitle?: boolean }[] = [];
   entries.forEach((entry, i) => {
     const id = entry.id;
     if (typeof id !== 'string' || !RULE_ID.test(id)) {
-      const message = id === undefined ? 'required: every rule needs an id' : 'expected a rule id of lower-case letters, digits and dashes like "vip-first-response"';
+      const message =
+        id === undefined ? 'required: every rule needs an id' : 'expected a rule id of lower-case letters, digits and dashes like "vip-first-response"';
       return issues.add(['rules', i, 'id'], message);
     }
     const before = given.get(id);
@@ -138,4 +142,3 @@ export function resolveRules(
   }
   return rules;
 }
-

@@ -94,9 +94,7 @@ function resolveVersion(
   const week = resolveWeek(v, path, issues);
   const own = validFrom === null ? [] : resolveHolidays(v.holidays, [...path, 'holidays'], issues);
   const publicHolidays =
-    validFrom !== null && v.public_holidays
-      ? resolvePublicHolidays(v.public_holidays, [...path, 'public_holidays'], issues)
-      : base.public_holidays;
+    validFrom !== null && v.public_holidays ? resolvePublicHolidays(v.public_holidays, [...path, 'public_holidays'], issues) : base.public_holidays;
   if (!week) return null;
   return {
     valid_from: validFrom,

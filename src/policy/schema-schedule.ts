@@ -9,8 +9,7 @@ export type DayName = (typeof DAY_NAMES)[number];
 /** 0 = Sunday … 6 = Saturday, as in ScheduleVersion.week. */
 export const DAY_INDEX: Record<DayName, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
 
-const dayHours = () =>
-  oneOrMany(timeRange()).optional().meta({ description: 'Open hours that day, e.g. ["09:00-12:00", "13:00-17:00"].' });
+const dayHours = () => oneOrMany(timeRange()).optional().meta({ description: 'Open hours that day, e.g. ["09:00-12:00", "13:00-17:00"].' });
 
 const dayShape = () => Object.fromEntries(DAY_NAMES.map((d) => [d, dayHours()])) as Record<DayName, ReturnType<typeof dayHours>>;
 

@@ -46,7 +46,11 @@ function parsed<T>(parse: (v: string | number) => T, expected: string, descripti
 
 /** A percentage: `95%`, `0.95` (bare 0–1 is a fraction, bare 1–100 is points). */
 export const percent = once(() =>
-  parsed(parsePercent, 'expected a percentage like 95%', 'A percentage: "95%", or 0.95 (a bare number up to 1 is a fraction, above 1 percentage points).').register(paramUnits, {
+  parsed(
+    parsePercent,
+    'expected a percentage like 95%',
+    'A percentage: "95%", or 0.95 (a bare number up to 1 is a fraction, above 1 percentage points).',
+  ).register(paramUnits, {
     unit: 'percent',
   }),
 );
@@ -63,7 +67,8 @@ export const duration = once(() =>
     (v) => {
       const ms = parseDuration(v);
       if (ms <= 0) throw new Error('expected a duration above zero');
-      if (ms > MAX_DURATION_MS) throw new Error(`expected a duration of at most 36500d (100 years), got ${String(v).length > 24 ? `${String(v).slice(0, 20)}…` : v}`);
+      if (ms > MAX_DURATION_MS)
+        throw new Error(`expected a duration of at most 36500d (100 years), got ${String(v).length > 24 ? `${String(v).slice(0, 20)}…` : v}`);
       return ms;
     },
     'expected a duration like 24h',

@@ -37,7 +37,10 @@ export function isGzip(head: Buffer): boolean {
 export async function openBytes(path: string, stdin?: NodeJS.ReadableStream, tee?: (chunk: Buffer) => void): Promise<ByteSource> {
   const raw = path === '-' ? (stdin ?? process.stdin) : await openFile(path);
   let consumed = 0;
-  let rawIt = counted(guarded(raw[Symbol.asyncIterator](), (err) => fatal.unreadable(path, errorReason(err))), (n) => (consumed += n));
+  let rawIt = counted(
+    guarded(raw[Symbol.asyncIterator](), (err) => fatal.unreadable(path, errorReason(err))),
+    (n) => (consumed += n),
+  );
   if (path === '-' && tee) rawIt = teed(rawIt, tee);
   // Two bytes decide gzip; a first chunk is almost always bigger than that.
   const start = await readAtLeast(rawIt, 2);
@@ -48,9 +51,7 @@ export async function openBytes(path: string, stdin?: NodeJS.ReadableStream, tee
     const gunzip = createGunzip();
     // Errors reach us through the gunzip iterator: pipeline destroys it with the source's error.
     pipeline(Readable.from(replay(start.head, start.ended, rawIt)), gunzip, () => {});
-    it = guarded(gunzip[Symbol.asyncIterator](), (err) =>
-      err instanceof InputError ? err : fatal.gzip(path, errorReason(err)),
-    );
+    it = guarded(gunzip[Symbol.asyncIterator](), (err) => (err instanceof InputError ? err : fatal.gzip(path, errorReason(err))));
     first = { head: Buffer.alloc(0), ended: false };
   }
   const more = first.ended ? first : await readAtLeast(it, HEAD_BYTES - first.head.length);

@@ -80,9 +80,7 @@ export function binaryReason(head: Buffer, guess: EncodingGuess): string | undef
   if (sample[0] === 0x50 && sample[1] === 0x4b && sample[2] === 0x03 && sample[3] === 0x04) {
     return 'a ZIP archive (an Excel .xlsx workbook? export it as CSV first)';
   }
-  const { nul, invalid, characters, what } = isSingleByte(guess.encoding)
-    ? singleByteCensus(sample, guess.encoding)
-    : textCensus(sample, guess.encoding);
+  const { nul, invalid, characters, what } = isSingleByte(guess.encoding) ? singleByteCensus(sample, guess.encoding) : textCensus(sample, guess.encoding);
   if (nul * 100 >= characters || invalid * 10 > characters) {
     if (!guess.encoding.startsWith('utf-16') && looksLikeUtf16WithoutBom(sample)) {
       return 'UTF-16 text without a byte-order mark (save it as UTF-8, or as UTF-16 with a BOM, or give --encoding utf-16le)';

@@ -33,22 +33,15 @@ function fail(path: string, code: ReadFailure, sentence: string): InputError {
 export const fatal = {
   notFound: (path: string) => fail(path, 'not-found', 'expected a CSV file but nothing exists at this path.'),
   directory: (path: string) => fail(path, 'directory', 'expected a CSV file but found a directory.'),
-  permission: (path: string) =>
-    fail(path, 'permission', 'expected a readable CSV file but permission to read it was denied.'),
-  unreadable: (path: string, reason: string) =>
-    fail(path, 'unreadable', `expected a readable CSV file but reading it failed (${reason}).`),
+  permission: (path: string) => fail(path, 'permission', 'expected a readable CSV file but permission to read it was denied.'),
+  unreadable: (path: string, reason: string) => fail(path, 'unreadable', `expected a readable CSV file but reading it failed (${reason}).`),
   empty: (path: string) => fail(path, 'empty', 'expected a header line but the input is empty.'),
   blankHeader: (path: string, line: number) =>
     fail(path, 'no-header', `expected a header naming the columns but line ${formatCount(line)} has only empty cells.`),
   binary: (path: string, found: string) => fail(path, 'binary', `expected CSV text but found ${found}.`),
-  gzip: (path: string, reason: string) =>
-    fail(path, 'gzip', `expected gzip-compressed CSV but the compressed data is damaged (${reason}).`),
+  gzip: (path: string, reason: string) => fail(path, 'gzip', `expected gzip-compressed CSV but the compressed data is damaged (${reason}).`),
   unclosedQuote: (path: string, line: number) =>
-    fail(
-      path,
-      'unclosed-quote',
-      `unclosed quote in the record starting on line ${formatCount(line)}; the rest of the file cannot be read.`,
-    ),
+    fail(path, 'unclosed-quote', `unclosed quote in the record starting on line ${formatCount(line)}; the rest of the file cannot be read.`),
   recordTooLarge: (path: string, line: number, limit: number) =>
     fail(
       path,

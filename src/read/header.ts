@@ -3,5 +3,9 @@
 
 /** `"  First Reply  time in MINUTES "` → `"first reply time in minutes"`. */
 export function normalizeHeader(name: string): string {
-  return name.replace(/^\uFEFF/, '').trim().replace(/\s+/g, ' ').toLowerCase();
+  return name
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
 }

@@ -5,7 +5,14 @@
 import { openBytes, type ByteSource } from './byte-source.js';
 import { parsedBatches, readFailure } from './csv-failure.js';
 import {
-  binaryReason, detectEncoding, headText, parserEncoding, parserInput, type Encoding, type EncodingChoice, type EncodingGuess,
+  binaryReason,
+  detectEncoding,
+  headText,
+  parserEncoding,
+  parserInput,
+  type Encoding,
+  type EncodingChoice,
+  type EncodingGuess,
   type EncodingSource,
 } from './decode.js';
 import { fatal } from './fatal.js';
@@ -118,12 +125,7 @@ function release(reader: RecordReader): void {
 }
 
 /** Rejects binary input and picks the delimiter from the head's whole lines. */
-async function checkedDelimiter(
-  path: string,
-  bytes: ByteSource,
-  guess: EncodingGuess,
-  forced: Delimiter | undefined,
-): Promise<Delimiter> {
+async function checkedDelimiter(path: string, bytes: ByteSource, guess: EncodingGuess, forced: Delimiter | undefined): Promise<Delimiter> {
   const binary = binaryReason(bytes.head, guess);
   if (binary) {
     await bytes.close();

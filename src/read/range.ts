@@ -27,7 +27,12 @@ export interface RangeReader {
  * `encoding`: the file's (a range starts at a record, so no character is cut at its start).
  */
 export function readRange(
-  path: string, start: number, end: number, delimiter: Delimiter, maxRecordSize: number, columns?: readonly number[] | null,
+  path: string,
+  start: number,
+  end: number,
+  delimiter: Delimiter,
+  maxRecordSize: number,
+  columns?: readonly number[] | null,
   encoding: 'utf-8' | SingleByteEncoding = 'utf-8',
 ): RangeReader {
   let breaks = -1;

@@ -22,7 +22,13 @@ function runsLine(diff: ReportDiff): string {
 export function renderDiff(diff: ReportDiff, format: 'table' | 'json' | 'markdown', opts: RenderOptions): string {
   if (format === 'json') return `${JSON.stringify(diff, null, 2)}\n`;
   if (format === 'markdown') {
-    const lines = [`## Support audit change: ${scoreLine(diff)}`, '', ...(diff.runs ? [markdownCell(runsLine(diff)), ''] : []), '| rule | before | after | Δ points |', '| --- | --- | --- | ---: |'];
+    const lines = [
+      `## Support audit change: ${scoreLine(diff)}`,
+      '',
+      ...(diff.runs ? [markdownCell(runsLine(diff)), ''] : []),
+      '| rule | before | after | Δ points |',
+      '| --- | --- | --- | ---: |',
+    ];
     for (const r of diff.rules) lines.push(`| ${markdownCell(r.id)} | ${sideText(r.before)} | ${sideText(r.after)} | ${signedPoints(r.delta)} |`);
     return `${lines.join('\n')}\n`;
   }
@@ -32,6 +38,10 @@ export function renderDiff(diff: ReportDiff, format: 'table' | 'json' | 'markdow
     const painted = r.delta === null || delta === '0.0' ? delta : r.delta > 0 ? c.green(delta) : c.red(delta);
     return [terminalSafe(r.id), sideText(r.before), sideText(r.after), painted];
   });
-  const table = columns(['rule', 'before', 'after', 'Δ points'].map((h) => c.dim(h)), body, ['left', 'right', 'right', 'right']);
+  const table = columns(
+    ['rule', 'before', 'after', 'Δ points'].map((h) => c.dim(h)),
+    body,
+    ['left', 'right', 'right', 'right'],
+  );
   return `${table}\n\n${c.bold(scoreLine(diff))}\n${diff.runs ? `${terminalSafe(runsLine(diff))}\n` : ''}`;
 }

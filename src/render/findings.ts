@@ -4,7 +4,17 @@
 // when the report is built, so every format shows the same sentence.
 
 import type {
-  GroupWhen, NoteArgs, NoteCode, NoteFinding, NoteOf, OutcomeArgs, OutcomeCode, OutcomeFacts, ProblemCode, ProblemFinding, ProblemOf,
+  GroupWhen,
+  NoteArgs,
+  NoteCode,
+  NoteFinding,
+  NoteOf,
+  OutcomeArgs,
+  OutcomeCode,
+  OutcomeFacts,
+  ProblemCode,
+  ProblemFinding,
+  ProblemOf,
 } from '../findings.js';
 import { MAX_ID_LENGTH } from '../map/ids.js';
 import type { Encoding } from '../read/decode.js';
@@ -190,7 +200,8 @@ const NOTE_WORDS: NoteWords = {
   'groups-not-judged': (n) => `not judged, fewer eligible than the gate's minimum sample of ${n.minSample}: ${groupSizes(n.groups)}`,
   'below-sample': (n) => `${n.eligible} eligible, fewer than the gate's minimum sample of ${n.minSample}`,
   'vendor-column': (n) => `${n.count} of ${n.eligible} from the export's ${n.column} column (no timestamps)`,
-  'trend-cut': (n) => `trend: the latest ${n.weeks} weeks; ${n.earlier.toLocaleString('en-US')} eligible tickets of earlier weeks count in the figures, not in the trend`,
+  'trend-cut': (n) =>
+    `trend: the latest ${n.weeks} weeks; ${n.earlier.toLocaleString('en-US')} eligible tickets of earlier weeks count in the figures, not in the trend`,
   nps: (n) => `NPS ${n.score} (promoters ${n.promoters}, detractors ${n.detractors}, rated ${n.rated})`,
   'unassigned-check-skipped': () => 'unassigned check skipped: the inputs have no agent column',
   'peak-hours': (n) =>

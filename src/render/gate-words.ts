@@ -52,7 +52,9 @@ export function gateReasonText(reason: string, report: Report, maxRegression?: n
     case 'rule-failed':
       return rule ? `${id} failed: ${figures(rule, 'fail')}` : `${id} failed`;
     case 'rule-warned':
-      return rule ? `${id} is below its target: ${figures(rule, 'warn')} (the gate fails on warnings)` : `${id} is below its target (the gate fails on warnings)`;
+      return rule
+        ? `${id} is below its target: ${figures(rule, 'warn')} (the gate fails on warnings)`
+        : `${id} is below its target (the gate fails on warnings)`;
     case 'regression': {
       const delta = rule?.delta;
       const drop = delta === null || delta === undefined ? '' : ` ${Math.abs(delta).toFixed(1)} points`;

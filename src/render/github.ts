@@ -25,7 +25,10 @@ export function escapeProperty(text: string): string {
 
 // terminalSafe would turn a line break into a space; keep it here, it is escaped as %0A.
 function stripForLog(text: string): string {
-  return String(text).split(/\r\n|\r|\n/).map(terminalSafe).join('\n');
+  return String(text)
+    .split(/\r\n|\r|\n/)
+    .map(terminalSafe)
+    .join('\n');
 }
 
 function annotation(kind: 'error' | 'warning', r: RuleResult, report: Report): string {
@@ -48,10 +51,16 @@ export function renderGithub(report: Report): string {
   const errors = report.rules.filter((r) => r.status === 'fail' && r.severity === 'error');
   const warnings = report.rules.filter((r) => r.status === 'warn' || (r.status === 'fail' && r.severity !== 'error'));
   const lines: string[] = [];
-  for (const [kind, rules] of [['error', errors], ['warning', warnings]] as const) {
+  for (const [kind, rules] of [
+    ['error', errors],
+    ['warning', warnings],
+  ] as const) {
     for (const r of rules.slice(0, PER_KIND)) lines.push(annotation(kind, r, report));
     if (rules.length > PER_KIND) {
-      const rest = rules.slice(PER_KIND).map((r) => r.id).join(', ');
+      const rest = rules
+        .slice(PER_KIND)
+        .map((r) => r.id)
+        .join(', ');
       lines.push(`::notice title=${escapeProperty(`${rules.length - PER_KIND} more ${kind}s`)}::${escapeData(`not annotated: ${rest}`)}`);
     }
   }

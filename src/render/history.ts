@@ -44,7 +44,15 @@ function heading(report: Report, all: HistoryEntry[], shown: HistoryEntry[]): st
 export function historyMarkdown(report: Report, all: HistoryEntry[] | undefined): string[] {
   if (!all?.length) return [];
   const shown = all.slice(-HISTORY_RUNS);
-  const lines = ['', '### Trend over past runs', '', heading(report, all, shown), '', '| rule | compliance, oldest → newest | trend | change |', '| --- | --- | --- | ---: |'];
+  const lines = [
+    '',
+    '### Trend over past runs',
+    '',
+    heading(report, all, shown),
+    '',
+    '| rule | compliance, oldest → newest | trend | change |',
+    '| --- | --- | --- | ---: |',
+  ];
   for (const t of trends(report, shown)) {
     lines.push(`| ${markdownCell(t.id)} | ${t.values.map((v) => percent(v)).join(' · ')} | ${t.spark.replace(/ /g, '·')} | ${signedPoints(t.change)} |`);
   }
@@ -55,7 +63,8 @@ export function historyHtml(report: Report, all: HistoryEntry[] | undefined): st
   if (!all?.length) return '';
   const shown = all.slice(-HISTORY_RUNS);
   const rows = trends(report, shown).map(
-    (t) => `<tr><td>${h(t.id)}</td><td>${h(t.values.map((v) => percent(v)).join(' · '))}</td><td class="spark">${h(t.spark)}</td><td class="num">${h(signedPoints(t.change))}</td></tr>`,
+    (t) =>
+      `<tr><td>${h(t.id)}</td><td>${h(t.values.map((v) => percent(v)).join(' · '))}</td><td class="spark">${h(t.spark)}</td><td class="num">${h(signedPoints(t.change))}</td></tr>`,
   );
   return (
     `<section class="card" id="history"><h2>Trend over past runs</h2><p class="meta">${h(heading(report, all, shown))}</p>` +

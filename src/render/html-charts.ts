@@ -18,10 +18,20 @@ export function complianceBar(rule: Pick<RuleResult, 'compliance' | 'target' | '
   const W = 220;
   const H = 30;
   const x = (v: number) => f(Math.max(0, Math.min(1, v)) * (W - 2) + 1);
-  const fill = rule.compliance === null ? '' : `<rect class="bar-fill" x="1" y="4" width="${f(Math.max(0, Math.min(1, rule.compliance)) * (W - 2))}" height="10" rx="2"/>`;
+  const fill =
+    rule.compliance === null ? '' : `<rect class="bar-fill" x="1" y="4" width="${f(Math.max(0, Math.min(1, rule.compliance)) * (W - 2))}" height="10" rx="2"/>`;
   const label = `compliance ${percent(rule.compliance)}, target ${percent(rule.target)}, warn below ${percent(rule.warn)}`;
-  const ticks = ([[0, 'start'], [0.5, 'middle'], [1, 'end']] as const)
-    .map(([v, anchor]) => `<line class="axis" x1="${x(v)}" x2="${x(v)}" y1="18" y2="21"/><text class="axis-label" x="${x(v)}" y="29" text-anchor="${anchor}">${percent(v)}</text>`)
+  const ticks = (
+    [
+      [0, 'start'],
+      [0.5, 'middle'],
+      [1, 'end'],
+    ] as const
+  )
+    .map(
+      ([v, anchor]) =>
+        `<line class="axis" x1="${x(v)}" x2="${x(v)}" y1="18" y2="21"/><text class="axis-label" x="${x(v)}" y="29" text-anchor="${anchor}">${percent(v)}</text>`,
+    )
     .join('');
   return (
     `<svg class="bar" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${h(label)}">` +
@@ -55,11 +65,18 @@ export function trendChart(trend: TrendPoint[], target: number): string {
   const axes = (lo: number, y: (v: number) => string) =>
     `<line class="axis" x1="${left}" x2="${left}" y1="${top}" y2="${H - bottom}"/>` +
     `<line class="axis" x1="${left}" x2="${W - right}" y1="${H - bottom}" y2="${H - bottom}"/>` +
-    [lo, 1].map((v) => `<line class="axis" x1="${left - 3}" x2="${left}" y1="${y(v)}" y2="${y(v)}"/><text class="axis-label" x="${left - 5}" y="${f(Number(y(v)) + 3)}" text-anchor="end">${percent(v, 0)}</text>`).join('');
+    [lo, 1]
+      .map(
+        (v) =>
+          `<line class="axis" x1="${left - 3}" x2="${left}" y1="${y(v)}" y2="${y(v)}"/><text class="axis-label" x="${left - 5}" y="${f(Number(y(v)) + 3)}" text-anchor="end">${percent(v, 0)}</text>`,
+      )
+      .join('');
   if (values.length === 0) {
-    return `<svg class="trend empty" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="no weekly data"><title>no weekly data</title>` +
+    return (
+      `<svg class="trend empty" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="no weekly data"><title>no weekly data</title>` +
       `<line class="axis" x1="${left}" x2="${W - right}" y1="${H - bottom}" y2="${H - bottom}"/>` +
-      `<text class="axis-label" x="${f((left + W - right) / 2)}" y="${f((top + H - bottom) / 2)}" text-anchor="middle">no weekly data</text></svg>`;
+      `<text class="axis-label" x="${f((left + W - right) / 2)}" y="${f((top + H - bottom) / 2)}" text-anchor="middle">no weekly data</text></svg>`
+    );
   }
   const lo = trendFloor(values, target);
   const y = (v: number) => f(H - bottom - ((v - lo) / (1 - lo || 1)) * (H - top - bottom));
@@ -135,10 +152,12 @@ export function histogram(dist: Distribution, channel: string): string {
     .join('');
   const yAxis =
     `<line class="axis" x1="${left}" x2="${left}" y1="${top}" y2="${base}"/>` +
-    [0, max].map((v) => {
-      const y = f(base - (v / max) * (base - top));
-      return `<line class="axis" x1="${left - 3}" x2="${left}" y1="${y}" y2="${y}"/><text class="axis-label" x="${left - 5}" y="${f(Number(y) + 3)}" text-anchor="end">${count(v)}</text>`;
-    }).join('') +
+    [0, max]
+      .map((v) => {
+        const y = f(base - (v / max) * (base - top));
+        return `<line class="axis" x1="${left - 3}" x2="${left}" y1="${y}" y2="${y}"/><text class="axis-label" x="${left - 5}" y="${f(Number(y) + 3)}" text-anchor="end">${count(v)}</text>`;
+      })
+      .join('') +
     `<text class="axis-title" x="2" y="10">tickets</text>`;
   const xTitle = `<text class="axis-title" x="${f(left + (W - left) / 2)}" y="${H - 6}" text-anchor="middle">time to first response (upper edge of each bin)</text>`;
   const label = `first responses on ${channel}: ${count(total)} tickets by time to first response`;

@@ -4,7 +4,17 @@
 import { DIMENSIONS, type BreakdownRow, type Report, type RuleResult } from '../report.js';
 import { escapeHtml as h } from './sanitize.js';
 import {
-  breakdownRuleIds, count, encodingNote, instantText, otherLabel, percent, problemTotal, reportZone, rulesWithBreaches, STATUS_LABEL, topBreakdownRows,
+  breakdownRuleIds,
+  count,
+  encodingNote,
+  instantText,
+  otherLabel,
+  percent,
+  problemTotal,
+  reportZone,
+  rulesWithBreaches,
+  STATUS_LABEL,
+  topBreakdownRows,
 } from './words.js';
 import { ticketUrl } from './ticket-link.js';
 
@@ -52,7 +62,8 @@ export function breakdownSection(report: Report): string {
     const keys = rows.filter((r) => !r.other).length;
     const notes: string[] = [];
     if (top.left > 0) notes.push(`the ${HTML_TOP_KEYS} ${h(dim)} keys with the most breaches; the last row sums the other ${count(top.left)}`);
-    if (rows.some((r) => r.other)) notes.push(`the report holds the ${count(keys)} keys with the most breaches (--max-keys) and sums all the others in one row`);
+    if (rows.some((r) => r.other))
+      notes.push(`the report holds the ${count(keys)} keys with the most breaches (--max-keys) and sums all the others in one row`);
     const cut = notes.length ? `<p class="note">${notes.join('; ')}.</p>` : '';
     parts.push(`<h3>By ${h(dim)}</h3>${table(top.rows)}${cut}${folded}`);
   }
@@ -95,10 +106,14 @@ export function inputSection(report: Report): string {
   const problems = report.inputs
     .filter((i) => problemTotal(i) > 0)
     .map((i) => {
-      const codes = Object.entries(i.problem_counts).map(([code, n]) => `<span class="pill warn">${h(code)} ${count(n ?? 0)}</span>`).join(' ');
-      const first = i.problems.slice(0, PROBLEMS_PER_INPUT).map(
-        (p) => `<tr><td class="mono">${h(i.path)}:${p.line}</td><td class="mono">${h(p.code)}</td><td>${h(p.column ?? '')}</td><td>${h(p.message)}</td></tr>`,
-      );
+      const codes = Object.entries(i.problem_counts)
+        .map(([code, n]) => `<span class="pill warn">${h(code)} ${count(n ?? 0)}</span>`)
+        .join(' ');
+      const first = i.problems
+        .slice(0, PROBLEMS_PER_INPUT)
+        .map(
+          (p) => `<tr><td class="mono">${h(i.path)}:${p.line}</td><td class="mono">${h(p.code)}</td><td>${h(p.column ?? '')}</td><td>${h(p.message)}</td></tr>`,
+        );
       const more = problemTotal(i) - first.length;
       return (
         `<h3 class="mono">${h(i.path)}</h3><div class="counts">${codes}</div>` +

@@ -10,9 +10,7 @@ import { historyHtml } from './history.js';
 import { HTML_STYLE } from './html-style.js';
 import type { RenderOptions } from './index.js';
 import { escapeHtml as h } from './sanitize.js';
-import {
-  count, groupFigures, groupLabel, instantText, noDataText, percent, reportZone, scoreText, signedPoints, STATUS_LABEL, zoneText,
-} from './words.js';
+import { count, groupFigures, groupLabel, instantText, noDataText, percent, reportZone, scoreText, signedPoints, STATUS_LABEL, zoneText } from './words.js';
 import { gateMessages, toleratedFailures } from './gate-words.js';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -57,18 +55,20 @@ function ruleRow(rule: RuleResult, withDelta: boolean): string {
 
 /** A line under a rule with overrides for each of its groups, judged on its own. */
 function groupRows(rule: RuleResult, withDelta: boolean): string {
-  return (rule.groups ?? []).map((g) => {
-    const status = h(g.status);
-    const noData = g.status === 'no_data';
-    const figures = noData
-      ? `<td colspan="3" class="why">${h(groupFigures(g))}</td>`
-      : `<td>${complianceBar(g)}<div class="figure"><b>${percent(g.compliance)}</b> of target ${percent(g.target)}</div></td>` +
-        `<td class="num">${count(g.eligible)}</td><td class="num">–</td>`;
-    return (
-      `<tr class="group ${status}"><td><span class="pill ${status}">${h(STATUS_LABEL[g.status] ?? g.status)}</span></td>` +
-      `<td><div class="rule-title">↳ ${h(groupLabel(g))}</div></td>${figures}<td></td>${withDelta ? '<td></td>' : ''}</tr>`
-    );
-  }).join('');
+  return (rule.groups ?? [])
+    .map((g) => {
+      const status = h(g.status);
+      const noData = g.status === 'no_data';
+      const figures = noData
+        ? `<td colspan="3" class="why">${h(groupFigures(g))}</td>`
+        : `<td>${complianceBar(g)}<div class="figure"><b>${percent(g.compliance)}</b> of target ${percent(g.target)}</div></td>` +
+          `<td class="num">${count(g.eligible)}</td><td class="num">–</td>`;
+      return (
+        `<tr class="group ${status}"><td><span class="pill ${status}">${h(STATUS_LABEL[g.status] ?? g.status)}</span></td>` +
+        `<td><div class="rule-title">↳ ${h(groupLabel(g))}</div></td>${figures}<td></td>${withDelta ? '<td></td>' : ''}</tr>`
+      );
+    })
+    .join('');
 }
 
 function header(report: Report): string {
@@ -82,7 +82,9 @@ function header(report: Report): string {
     `${count(tickets)} records used from ${report.inputs.length} file${report.inputs.length === 1 ? '' : 's'}`,
     h(zoneText(report)),
     ...(report.window?.since || report.window?.until
-      ? [`created ${report.window.since ? `from ${h(report.window.since.slice(0, 10))}` : ''}${report.window.until ? ` until ${h(report.window.until.slice(0, 10))}` : ''}`]
+      ? [
+          `created ${report.window.since ? `from ${h(report.window.since.slice(0, 10))}` : ''}${report.window.until ? ` until ${h(report.window.until.slice(0, 10))}` : ''}`,
+        ]
       : []),
     ...(report.baseline ? [`baseline score ${h(scoreText(report.baseline.score))} (${h(instantText(report.baseline.as_of, zone))})`] : []),
   ];
@@ -91,7 +93,11 @@ function header(report: Report): string {
     .filter((k) => (c[k] ?? 0) > 0)
     .map((k) => `<span class="pill ${k}">${c[k]} ${STATUS_LABEL[k]}</span>`)
     .join('');
-  const reasons = summary.gate.reasons.length ? `<ul class="reasons">${gateMessages(report).map((m) => `<li>${h(m)}</li>`).join('')}</ul>` : '';
+  const reasons = summary.gate.reasons.length
+    ? `<ul class="reasons">${gateMessages(report)
+        .map((m) => `<li>${h(m)}</li>`)
+        .join('')}</ul>`
+    : '';
   const tolerated = toleratedFailures(report);
   const toleratedNote = tolerated === undefined ? '' : `<p class="note">${h(tolerated)}.</p>`;
   return (
@@ -104,8 +110,7 @@ function header(report: Report): string {
 
 function rulesSection(report: Report): string {
   const withDelta = report.baseline !== undefined;
-  const head =
-    `<tr><th>status</th><th>rule</th><th>compliance vs target</th><th class="num">eligible</th><th class="num">p50 / p90</th><th>weekly trend</th>${withDelta ? '<th class="num">Δ pts</th>' : ''}</tr>`;
+  const head = `<tr><th>status</th><th>rule</th><th>compliance vs target</th><th class="num">eligible</th><th class="num">p50 / p90</th><th>weekly trend</th>${withDelta ? '<th class="num">Δ pts</th>' : ''}</tr>`;
   return (
     `<section class="card" id="rules"><h2>Rules</h2><table class="rules">${head}${report.rules.map((r) => ruleRow(r, withDelta) + groupRows(r, withDelta)).join('')}</table>` +
     `<p class="note">Bar: compliance (met ÷ eligible); black marker: target; dotted tick: warn level. Trend: weekly compliance, dashed line at the target.</p></section>`

@@ -27,9 +27,7 @@ export function renderInspection(list: Inspection[], opts: { color: boolean }): 
   for (const item of list) {
     const { input, preset } = item;
     lines.push(c.bold(terminalSafe(input.path)));
-    lines.push(
-      `  layout     ${preset.label} (${preset.id}, ${preset.kind}); header match ${Math.round(preset.score * 100)}%, preset ${preset.confidence}`,
-    );
+    lines.push(`  layout     ${preset.label} (${preset.id}, ${preset.kind}); header match ${Math.round(preset.score * 100)}%, preset ${preset.confidence}`);
     const others = item.candidates.filter((k) => k.id !== preset.id && k.score > 0);
     if (others.length) lines.push(`  also fits  ${others.map((k) => `${k.id} ${Math.round(k.score * 100)}%`).join(', ')}`);
     const delim = item.dialect.delimiter === '\t' ? 'tab' : `"${item.dialect.delimiter}"`;
@@ -58,7 +56,9 @@ export function renderInspection(list: Inspection[], opts: { color: boolean }): 
     if (total === 0) {
       lines.push(c.green('  problems   none'));
     } else {
-      const byCode = Object.entries(input.problem_counts).map(([code, n]) => `${code} ${n}`).join(', ');
+      const byCode = Object.entries(input.problem_counts)
+        .map(([code, n]) => `${code} ${n}`)
+        .join(', ');
       lines.push(c.yellow(`  problems   ${total.toLocaleString('en-US')} (${byCode})`));
       for (const p of input.problems.slice(0, PROBLEMS_SHOWN)) {
         lines.push(`    line ${p.line}${p.column ? `, ${terminalSafe(p.column)}` : ''}: ${terminalSafe(p.message)}`);

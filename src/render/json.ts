@@ -20,9 +20,37 @@ const GROUP: Shape = {
 };
 const RULE: Shape = {
   keys: [
-    'id', 'expectation', 'title', 'measure', 'severity', 'weight', 'status', 'eligible', 'met', 'breached',
-    'pending', 'excluded', 'excluded_reasons', 'compliance', 'target', 'warn', 'unit', 'p50', 'p90', 'p95',
-    'mean', 'clock', 'window_minutes', 'ceiling', 'rate', 'missing', 'note', 'groups', 'breaches', 'trend', 'delta',
+    'id',
+    'expectation',
+    'title',
+    'measure',
+    'severity',
+    'weight',
+    'status',
+    'eligible',
+    'met',
+    'breached',
+    'pending',
+    'excluded',
+    'excluded_reasons',
+    'compliance',
+    'target',
+    'warn',
+    'unit',
+    'p50',
+    'p90',
+    'p95',
+    'mean',
+    'clock',
+    'window_minutes',
+    'ceiling',
+    'rate',
+    'missing',
+    'note',
+    'groups',
+    'breaches',
+    'trend',
+    'delta',
   ],
   children: { breaches: { each: BREACH }, trend: { each: TREND }, groups: { each: GROUP } },
 };
@@ -57,7 +85,9 @@ function arrange(value: unknown, shape: Shape | { each: Shape }): unknown {
   if ('each' in shape) return Array.isArray(value) ? value.map((v) => arrange(v, shape.each)) : value;
   const source = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  const extras = Object.keys(source).filter((k) => !shape.keys.includes(k)).sort();
+  const extras = Object.keys(source)
+    .filter((k) => !shape.keys.includes(k))
+    .sort();
   for (const key of [...shape.keys, ...extras]) {
     if (!(key in source)) continue;
     const child = shape.children?.[key];

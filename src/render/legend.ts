@@ -13,7 +13,9 @@ export function legendLines(report: Report, weeks: number, width: number): strin
   ];
   if (report.rules.some((r) => (r.groups ?? []).length > 0)) parts.push('↳ a group of a rule with overrides, judged on its own');
   if (report.rules.some((r) => r.status !== 'no_data' && r.trend.some((p) => p.compliance !== null))) {
-    parts.push(`trend: compliance by week, the last ${weeks} at most, oldest first; scale per rule, from ▁ just under the lower of its target and its lowest week to █ 100 %`);
+    parts.push(
+      `trend: compliance by week, the last ${weeks} at most, oldest first; scale per rule, from ▁ just under the lower of its target and its lowest week to █ 100 %`,
+    );
   }
   if (report.baseline) parts.push('Δ: change in compliance points against the baseline');
   return parts.flatMap((p) => wrapText(p, width, 2));

@@ -9,7 +9,27 @@ import { historyMarkdown } from './history.js';
 import { markdownCell } from './sanitize.js';
 import { sparkline } from './sparkline.js';
 import {
-  breakdownRuleIds, complianceVsTarget, count, expectationTag, groupFigures, groupLabel, instantText, noDataText, otherLabel, percent, percentiles, problemCounts, problemTotal, reportZone, rulesWithBreaches, signedPoints, STATUS_LABEL, STATUS_MARK, TOP_BREAKDOWN_KEYS, topBreakdownRows, zoneText,
+  breakdownRuleIds,
+  complianceVsTarget,
+  count,
+  expectationTag,
+  groupFigures,
+  groupLabel,
+  instantText,
+  noDataText,
+  otherLabel,
+  percent,
+  percentiles,
+  problemCounts,
+  problemTotal,
+  reportZone,
+  rulesWithBreaches,
+  signedPoints,
+  STATUS_LABEL,
+  STATUS_MARK,
+  TOP_BREAKDOWN_KEYS,
+  topBreakdownRows,
+  zoneText,
 } from './words.js';
 import { verdictLine } from './gate-words.js';
 import { markdownUrl, ticketUrl } from './ticket-link.js';
@@ -28,28 +48,32 @@ function rulesTable(report: Report): string[] {
   const lines = [row(head), rule(head.length, [3, 4, 5])];
   for (const r of report.rules) {
     const data = r.status !== 'no_data';
-    lines.push(row([
-      `${STATUS_MARK[r.status]} ${STATUS_LABEL[r.status]}`,
-      `**${markdownCell(r.id)}**<br>${markdownCell(r.title)}`,
-      expectationTag(r),
-      data ? complianceVsTarget(r) : markdownCell(noDataText(r)),
-      data ? count(r.eligible) : '',
-      data ? percentiles(r, humanMinutes) : '',
-      data ? sparkline(r.trend, r.target).replace(/ /g, '·') : '',
-      ...(withDelta ? [signedPoints(r.delta)] : []),
-    ]));
+    lines.push(
+      row([
+        `${STATUS_MARK[r.status]} ${STATUS_LABEL[r.status]}`,
+        `**${markdownCell(r.id)}**<br>${markdownCell(r.title)}`,
+        expectationTag(r),
+        data ? complianceVsTarget(r) : markdownCell(noDataText(r)),
+        data ? count(r.eligible) : '',
+        data ? percentiles(r, humanMinutes) : '',
+        data ? sparkline(r.trend, r.target).replace(/ /g, '·') : '',
+        ...(withDelta ? [signedPoints(r.delta)] : []),
+      ]),
+    );
     // A rule with overrides: a row per group, each judged on its own.
     for (const g of r.groups ?? []) {
-      lines.push(row([
-        `${STATUS_MARK[g.status]} ${STATUS_LABEL[g.status]}`,
-        `↳ ${markdownCell(groupLabel(g))}`,
-        '',
-        markdownCell(groupFigures(g)),
-        g.status === 'no_data' ? '' : count(g.eligible),
-        '',
-        '',
-        ...(withDelta ? [''] : []),
-      ]));
+      lines.push(
+        row([
+          `${STATUS_MARK[g.status]} ${STATUS_LABEL[g.status]}`,
+          `↳ ${markdownCell(groupLabel(g))}`,
+          '',
+          markdownCell(groupFigures(g)),
+          g.status === 'no_data' ? '' : count(g.eligible),
+          '',
+          '',
+          ...(withDelta ? [''] : []),
+        ]),
+      );
     }
   }
   return lines;
@@ -63,13 +87,24 @@ function breakdownTables(report: Report): string[] {
     const ids = breakdownRuleIds(report, rows);
     const shownIds = ids.slice(0, BREAKDOWN_RULES);
     out.push('', `<details><summary>By ${dim} (${count(rows.length)})</summary>`, '');
-    out.push(row([dim, ...shownIds.map(markdownCell)]), rule(shownIds.length + 1, shownIds.map((_, i) => i + 1)));
+    out.push(
+      row([dim, ...shownIds.map(markdownCell)]),
+      rule(
+        shownIds.length + 1,
+        shownIds.map((_, i) => i + 1),
+      ),
+    );
     const top = topBreakdownRows(rows, TOP_BREAKDOWN_KEYS);
     for (const r of top.rows) {
-      out.push(row([r.other ? markdownCell(otherLabel(dim)) : markdownCell(r.key), ...shownIds.map((id) => {
-        const cell = r.rules.find((x) => x.id === id);
-        return cell && cell.eligible > 0 ? `${percent(cell.compliance)} (${count(cell.eligible)})` : '–';
-      })]));
+      out.push(
+        row([
+          r.other ? markdownCell(otherLabel(dim)) : markdownCell(r.key),
+          ...shownIds.map((id) => {
+            const cell = r.rules.find((x) => x.id === id);
+            return cell && cell.eligible > 0 ? `${percent(cell.compliance)} (${count(cell.eligible)})` : '–';
+          }),
+        ]),
+      );
     }
     const cuts: string[] = [];
     if (top.left > 0) cuts.push(`${count(top.left)} more keys summed in the last row`);
@@ -91,7 +126,9 @@ function breachSection(report: Report, perRule: number): string[] {
     for (const b of shown) {
       const url = ticketUrl(report, b.id);
       const ticket = url === undefined ? markdownCell(b.id) : `[${markdownCell(b.id)}](${markdownUrl(url)})`;
-      out.push(row([ticket, instantText(b.created_at, reportZone(report)), markdownCell(b.channel ?? ''), markdownCell(b.agent ?? ''), markdownCell(b.reason)]));
+      out.push(
+        row([ticket, instantText(b.created_at, reportZone(report)), markdownCell(b.channel ?? ''), markdownCell(b.agent ?? ''), markdownCell(b.reason)]),
+      );
     }
     if (r.breached > shown.length) out.push('', `_${count(r.breached - shown.length)} more not shown._`);
   }

@@ -11,9 +11,7 @@ import { humanMinutes } from './duration-text.js';
 import { terminalSafe } from './sanitize.js';
 import { sparkline } from './sparkline.js';
 import { fitText, pad, textWidth, wrapText } from './text-width.js';
-import {
-  complianceVsTarget, count, expectationTag, groupFigures, groupLabel, noDataText, percentiles, signedPoints, STATUS_MARK,
-} from './words.js';
+import { complianceVsTarget, count, expectationTag, groupFigures, groupLabel, noDataText, percentiles, signedPoints, STATUS_MARK } from './words.js';
 
 /** Weeks a trend shows with room, and at the least when squeezed. */
 export const TREND_WEEKS = 12;
@@ -44,15 +42,31 @@ function lines(report: Report): Line[] {
   for (const r of report.rules) {
     const hasData = r.status !== 'no_data';
     out.push({
-      status: r.status, mark: STATUS_MARK[r.status], tag: expectationTag(r), name: terminalSafe(r.id), group: false,
-      title: terminalSafe(r.title), figures: hasData ? complianceVsTarget(r) : '', eligible: hasData ? count(r.eligible) : '',
-      spread: hasData ? percentiles(r, humanMinutes) : '', rule: hasData ? r : undefined, delta: signedPoints(r.delta),
+      status: r.status,
+      mark: STATUS_MARK[r.status],
+      tag: expectationTag(r),
+      name: terminalSafe(r.id),
+      group: false,
+      title: terminalSafe(r.title),
+      figures: hasData ? complianceVsTarget(r) : '',
+      eligible: hasData ? count(r.eligible) : '',
+      spread: hasData ? percentiles(r, humanMinutes) : '',
+      rule: hasData ? r : undefined,
+      delta: signedPoints(r.delta),
       ...(hasData ? {} : { note: terminalSafe(noDataText(r)) }),
     });
     for (const g of r.groups ?? []) {
       out.push({
-        status: g.status, mark: STATUS_MARK[g.status], tag: '', name: `  ↳ ${terminalSafe(groupLabel(g))}`, group: true, title: '',
-        figures: groupFigures(g), eligible: g.status === 'no_data' ? '' : count(g.eligible), spread: '', delta: '',
+        status: g.status,
+        mark: STATUS_MARK[g.status],
+        tag: '',
+        name: `  ↳ ${terminalSafe(groupLabel(g))}`,
+        group: true,
+        title: '',
+        figures: groupFigures(g),
+        eligible: g.status === 'no_data' ? '' : count(g.eligible),
+        spread: '',
+        delta: '',
       });
     }
   }
@@ -76,20 +90,50 @@ export function ruleTable(report: Report, width: number, c: ChalkInstance, paint
   let figuresHead = 'compliance / target';
   let weeks = TREND_WEEKS;
   const trendOf = (r: Line) => (r.rule ? sparkline(r.rule.trend, r.rule.target, weeks) : '');
-  const ids = widest(rows.filter((r) => !r.group).map((r) => r.name), 'rule');
-  const groups = widest(rows.filter((r) => r.group).map((r) => r.name), '');
+  const ids = widest(
+    rows.filter((r) => !r.group).map((r) => r.name),
+    'rule',
+  );
+  const groups = widest(
+    rows.filter((r) => r.group).map((r) => r.name),
+    '',
+  );
   const measure = (name: number) => {
     const w = {
-      mark: 1, tag: widest(rows.map((r) => r.tag), '#'), name,
-      figures: widest(withFigures.map((r) => r.figures), figuresHead), eligible: widest(withFigures.map((r) => r.eligible), 'eligible'),
-      spread: widest(withFigures.map((r) => r.spread), 'p50 / p90'), trend: widest(rows.map(trendOf), 'trend'),
-      delta: hasBaseline ? widest(rows.map((r) => r.delta), 'Δ') : 0,
+      mark: 1,
+      tag: widest(
+        rows.map((r) => r.tag),
+        '#',
+      ),
+      name,
+      figures: widest(
+        withFigures.map((r) => r.figures),
+        figuresHead,
+      ),
+      eligible: widest(
+        withFigures.map((r) => r.eligible),
+        'eligible',
+      ),
+      spread: widest(
+        withFigures.map((r) => r.spread),
+        'p50 / p90',
+      ),
+      trend: widest(rows.map(trendOf), 'trend'),
+      delta: hasBaseline
+        ? widest(
+            rows.map((r) => r.delta),
+            'Δ',
+          )
+        : 0,
     };
     const fixed = w.mark + w.tag + w.name + w.figures + w.eligible + w.spread + w.trend + (hasBaseline ? w.delta + GAP.length : 0) + 6 * GAP.length;
     return { w, fixed };
   };
   let { w, fixed } = measure(ids);
-  const titleWidth = widest(rows.map((r) => r.title), 'title');
+  const titleWidth = widest(
+    rows.map((r) => r.title),
+    'title',
+  );
   // Inline titles: whole, or at least MIN_INLINE_TITLE columns of them.
   const inlineTitle = Math.min(titleWidth, width - fixed - GAP.length);
   const inline = inlineTitle >= Math.min(titleWidth, MIN_INLINE_TITLE);

@@ -7,7 +7,17 @@ import { terminalSafe } from './sanitize.js';
 import { fittedColumns } from './terminal-table.js';
 import { fitText, textWidth, wrapText } from './text-width.js';
 import {
-  breakdownRuleIds, count, instantText, otherLabel, percent, problemCounts, problemTotal, reportZone, rulesWithBreaches, TOP_BREAKDOWN_KEYS, topBreakdownRows,
+  breakdownRuleIds,
+  count,
+  instantText,
+  otherLabel,
+  percent,
+  problemCounts,
+  problemTotal,
+  reportZone,
+  rulesWithBreaches,
+  TOP_BREAKDOWN_KEYS,
+  topBreakdownRows,
 } from './words.js';
 
 const PROBLEMS_PER_INPUT = 5;
@@ -30,7 +40,8 @@ export function breakdownTables(report: Report, c: ChalkInstance, width: number)
       top.rows.map((row) => {
         const cell = row.rules.find((r) => r.id === id);
         return cell && cell.eligible > 0 ? `${percent(cell.compliance)} (${count(cell.eligible)})` : '–';
-      }));
+      }),
+    );
     // As many rule columns as the width holds, the key column repeated for the next ones.
     const keyWidth = keys.reduce((w, k) => Math.max(w, textWidth(k)), textWidth(dim));
     const chunks: number[][] = [];

@@ -17,10 +17,14 @@ export const DEFAULT_WIDTH = 100;
 
 export function paint(c: ChalkInstance, status: RuleStatus, text: string): string {
   switch (status) {
-    case 'pass': return c.green(text);
-    case 'warn': return c.yellow(text);
-    case 'fail': return c.red(text);
-    default: return c.dim(text);
+    case 'pass':
+      return c.green(text);
+    case 'warn':
+      return c.yellow(text);
+    case 'fail':
+      return c.red(text);
+    default:
+      return c.dim(text);
   }
 }
 
@@ -32,7 +36,9 @@ export function renderTable(report: Report, opts: RenderOptions): string {
   const zone = reportZone(report);
   // Lines of text wrap at the width (continuations indented): paths and notes are the data's.
   const dim = (text: string) => out.push(...wrapText(text, width, 4).map((l) => c.dim(l)));
-  out.push(...wrapText(`support-audit · policy ${terminalSafe(policyText(report))} · as of ${instantText(report.as_of, zone)}`, width, 2).map((l) => c.bold(l)));
+  out.push(
+    ...wrapText(`support-audit · policy ${terminalSafe(policyText(report))} · as of ${instantText(report.as_of, zone)}`, width, 2).map((l) => c.bold(l)),
+  );
   if (report.policy.note) dim(`  ${terminalSafe(report.policy.note)}`);
   for (const input of report.inputs) {
     const counts = [`${count(input.rows)} rows`, `${count(input.used)} used`, `${count(input.skipped)} skipped`, ...inputExtras(input)];

@@ -6,10 +6,21 @@ import Table from 'cli-table3';
 import { fitText, pad, textWidth, wrapText } from './text-width.js';
 
 const NO_BORDERS = {
-  top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
-  bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
-  left: '', 'left-mid': '', mid: '', 'mid-mid': '',
-  right: '', 'right-mid': '', middle: '  ',
+  top: '',
+  'top-mid': '',
+  'top-left': '',
+  'top-right': '',
+  bottom: '',
+  'bottom-mid': '',
+  'bottom-left': '',
+  'bottom-right': '',
+  left: '',
+  'left-mid': '',
+  mid: '',
+  'mid-mid': '',
+  right: '',
+  'right-mid': '',
+  middle: '  ',
 };
 
 export type Align = 'left' | 'right';
@@ -24,7 +35,11 @@ export function columns(head: string[], rows: string[][], align: Align[] = [], c
   });
   for (const row of rows) table.push(row);
   // cli-table3 pads the last column; trailing blanks only make copy-paste untidy.
-  return table.toString().split('\n').map((line) => line.trimEnd()).join('\n');
+  return table
+    .toString()
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n');
 }
 
 /**
@@ -49,7 +64,10 @@ export function fittedColumns(head: string[], rows: string[][], align: Align[], 
   const before = beforeLast();
   widths[n - 1] = Math.min(widths[n - 1], Math.max(LAST_MIN, width - before));
   const line = (cells: string[]) =>
-    cells.map((cell, i) => pad(fitText(cell, widths[i]), widths[i], align[i] ?? 'left')).join('  ').trimEnd();
+    cells
+      .map((cell, i) => pad(fitText(cell, widths[i]), widths[i], align[i] ?? 'left'))
+      .join('  ')
+      .trimEnd();
   const out = [paintHead(line(head.map((h, i) => fitText(h, widths[i]))))];
   for (const r of rows) {
     const [first, ...more] = wrapText(r[n - 1] ?? '', widths[n - 1]);

@@ -43,8 +43,9 @@ export function groupFigures(g: RuleGroup): string {
 
 /** One line per group: `priority urgent (2h): fail, 80% / 95% (8 of 10 met)`. */
 export function groupLines(rule: RuleResult): string[] {
-  return (rule.groups ?? []).map((g) =>
-    `${groupLabel(g)}: ${STATUS_LABEL[g.status]}, ${groupFigures(g)}${g.status === 'no_data' ? '' : ` (${count(g.met)} of ${count(g.eligible)} met)`}`);
+  return (rule.groups ?? []).map(
+    (g) => `${groupLabel(g)}: ${STATUS_LABEL[g.status]}, ${groupFigures(g)}${g.status === 'no_data' ? '' : ` (${count(g.met)} of ${count(g.eligible)} met)`}`,
+  );
 }
 
 /** `+1.4`, `−6.2`, `0.0` (points on the 0–100 scale); `–` when there is no comparison. */
@@ -83,9 +84,7 @@ export function encodingText(encoding: string, source: string): string {
     case 'policy':
       return `${encoding} (policy inputs.encoding)`;
     case 'detected':
-      return encoding === 'utf-8'
-        ? `${encoding} (detected: mostly valid UTF-8; the invalid bytes are problems)`
-        : `${encoding} (detected: invalid UTF-8)`;
+      return encoding === 'utf-8' ? `${encoding} (detected: mostly valid UTF-8; the invalid bytes are problems)` : `${encoding} (detected: invalid UTF-8)`;
     default:
       return encoding;
   }
@@ -188,9 +187,7 @@ export function percentiles(rule: RuleResult, human: (min: number | null) => str
 export function breakdownRuleIds(report: Report, rows: { rules: { id: string; eligible: number }[] }[]): string[] {
   if (rows.length === 0) return [];
   const noData = new Set(report.rules.filter((r) => r.status === 'no_data').map((r) => r.id));
-  return rows[0].rules
-    .map((r) => r.id)
-    .filter((id) => !noData.has(id) && rows.some((row) => row.rules.some((r) => r.id === id && r.eligible > 0)));
+  return rows[0].rules.map((r) => r.id).filter((id) => !noData.has(id) && rows.some((row) => row.rules.some((r) => r.id === id && r.eligible > 0)));
 }
 
 /**
@@ -202,8 +199,10 @@ export function zoneWarning(report: Pick<Report, 'inputs'>): string | undefined 
   if (assumed.length === 0) return undefined;
   const n = assumed.reduce((sum, i) => sum + i.local_times, 0);
   const where = assumed.length === 1 ? assumed[0].path : `${assumed.length} inputs`;
-  return `${where}: ${count(n)} timestamps without an offset were read as UTC, because no time zone is set for the data. ` +
-    "Set the policy's timezone (or inputs.timezone, or --timezone) to your help desk's zone.";
+  return (
+    `${where}: ${count(n)} timestamps without an offset were read as UTC, because no time zone is set for the data. ` +
+    "Set the policy's timezone (or inputs.timezone, or --timezone) to your help desk's zone."
+  );
 }
 
 /** Rows a short breakdown table shows (terminal, Markdown): the keys with the most breaches. */

@@ -13,7 +13,12 @@ import { defer, judgeDuration, set } from './verdict.js';
 export const afterSales = defineMeasure({
   measure: 'after-sales',
   // Without a repair filter, no ticket is a repair.
-  params: () => ({ repair: filterSchema().optional().transform((f): Filter => f ?? {}), repair_window: duration() }),
+  params: () => ({
+    repair: filterSchema()
+      .optional()
+      .transform((f): Filter => f ?? {}),
+    repair_window: duration(),
+  }),
   unit: 'ratio',
   label: 'repair',
   window: (rule) => rule.repair_window,

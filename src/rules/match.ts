@@ -17,6 +17,15 @@ export function matches(filter: Filter, t: Ticket): boolean {
 
 /** A filter with no criteria (it would match every ticket). */
 export function isEmptyFilter(f: Filter): boolean {
-  return !(f.channel?.length || f.priority?.length || f.status?.length || f.type?.length || f.team?.length ||
-    f.subject?.length || f.tags?.any?.length || f.tags?.all?.length || f.tags?.none?.length);
+  return !(
+    f.channel?.length ||
+    f.priority?.length ||
+    f.status?.length ||
+    f.type?.length ||
+    f.team?.length ||
+    f.subject?.length ||
+    f.tags?.any?.length ||
+    f.tags?.all?.length ||
+    f.tags?.none?.length
+  );
 }

@@ -40,7 +40,7 @@ const params = () => ({
     .array(peakHourRange())
     .register(paramUnits, { unit: 'hours-of-week' })
     .default([])
-    .meta({ description: 'Local peak hours; empty: the busiest quarter of the week\'s hours.' }),
+    .meta({ description: "Local peak hours; empty: the busiest quarter of the week's hours." }),
   max_csat_gap: percent().meta({ description: 'How far peak CSAT may fall below off-peak (percentage points).' }),
   max_response_ratio: z.number().min(1).meta({ description: 'Peak median first response at most this × off-peak.' }),
 });
@@ -100,7 +100,6 @@ export function peakHours(rule: PeakParams, volume: number[]): boolean[] {
   return isPeak;
 }
 
-
 export interface PeakComparison {
   /** `csat-gap` and/or `slow-at-peak`. */
   violations: string[];
@@ -142,7 +141,13 @@ function pickPeak(rule: PeakParams, counts: SlotCounts, zone: string): SlotPick 
     notes.push({ code: 'peak-csat', peak: cmp.offCsat - cmp.gap, offPeak: cmp.offCsat, maxGap: rule.max_csat_gap, fails: cmp.violations.includes('csat-gap') });
   }
   if (cmp.ratio !== null && atPeak.median !== null && offPeak.median !== null) {
-    notes.push({ code: 'peak-response', peak: atPeak.median, offPeak: offPeak.median, maxRatio: rule.max_response_ratio, fails: cmp.violations.includes('slow-at-peak') });
+    notes.push({
+      code: 'peak-response',
+      peak: atPeak.median,
+      offPeak: offPeak.median,
+      maxRatio: rule.max_response_ratio,
+      fails: cmp.violations.includes('slow-at-peak'),
+    });
   }
   return { slots: hours, fails: cmp.violations.length > 0, notes };
 }

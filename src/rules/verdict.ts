@@ -45,8 +45,17 @@ export interface Verdict extends DeferredCheck {
 
 export function newVerdict(): Verdict {
   return {
-    kind: 'not-applicable', code: 'within', value: null, limit: NaN, n: NaN, sample: NaN, vendor: null,
-    since: NaN, over: 'breached', within: 'pending', withinCode: 'waiting',
+    kind: 'not-applicable',
+    code: 'within',
+    value: null,
+    limit: NaN,
+    n: NaN,
+    sample: NaN,
+    vendor: null,
+    since: NaN,
+    over: 'breached',
+    within: 'pending',
+    withinCode: 'waiting',
   };
 }
 
@@ -55,7 +64,12 @@ export function newVerdict(): Verdict {
  * read only for a deferred outcome, and defer() writes every one of them.
  */
 export function reset(v: Verdict): void {
-  v.kind = 'not-applicable'; v.code = 'within'; v.value = null; v.limit = NaN; v.n = NaN; v.sample = NaN;
+  v.kind = 'not-applicable';
+  v.code = 'within';
+  v.value = null;
+  v.limit = NaN;
+  v.n = NaN;
+  v.sample = NaN;
   v.vendor = null;
 }
 

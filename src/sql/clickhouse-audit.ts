@@ -40,8 +40,10 @@ async function presentFields(db: ClickHouseQuerier): Promise<Set<string>> {
   const name = clickhouse.str(db.table.slice(dot + 1));
   const columns = (await db.query<{ name: string }>(`SELECT name FROM system.columns WHERE database = ${database} AND table = ${name}`)).map((c) => c.name);
   const known = TICKET_COLUMNS.filter(([name]) => columns.length === 0 || columns.includes(name));
-  const counts = known.map(([name, kind]) =>
-    `${kind === 'tags' ? `countIf(notEmpty(${name}))` : kind === 'text' ? `countIf(ifNull(${name}, '') != '')` : `count(${name})`} AS ${name}`);
+  const counts = known.map(
+    ([name, kind]) =>
+      `${kind === 'tags' ? `countIf(notEmpty(${name}))` : kind === 'text' ? `countIf(ifNull(${name}, '') != '')` : `count(${name})`} AS ${name}`,
+  );
   const [row] = await db.query<Record<string, unknown>>(`SELECT ${counts.join(', ')} FROM ${db.table}`);
   return new Set(known.map(([name]) => name).filter((name) => Number(row[name]) > 0));
 }
@@ -50,8 +52,12 @@ export async function runClickHouseAudit(req: ClickHouseAuditRequest, db: ClickH
   const { policy } = req;
   if (req.explain && !policy.rules.some((r) => r.id === req.explain)) throw new UsageError(`unknown rule "${req.explain}".`);
   const available = await presentFields(db);
-  const latest = TICKET_COLUMNS.filter(([, kind]) => kind === 'instant').map(([name]) => `coalesce(max(${name}), 0)`).reduce((a, b) => `greatest(${a}, ${b})`);
-  const [bounds] = await db.query<{ latest: unknown; earliest: unknown; rows: unknown }>(`SELECT ${latest} AS latest, min(created_at) AS earliest, count() AS rows FROM ${db.table}`);
+  const latest = TICKET_COLUMNS.filter(([, kind]) => kind === 'instant')
+    .map(([name]) => `coalesce(max(${name}), 0)`)
+    .reduce((a, b) => `greatest(${a}, ${b})`);
+  const [bounds] = await db.query<{ latest: unknown; earliest: unknown; rows: unknown }>(
+    `SELECT ${latest} AS latest, min(created_at) AS earliest, count() AS rows FROM ${db.table}`,
+  );
   const rows = Number(bounds.rows);
   const asOf = req.asOf ?? (rows > 0 ? Number(bounds.latest) : 0);
   const compiled = compile({
@@ -67,7 +73,14 @@ export async function runClickHouseAudit(req: ClickHouseAuditRequest, db: ClickH
   });
   const result = (await db.query<Record<string, unknown>>(compiled.query)).map(resultRow);
   const found = engineFindings({
-    policy, plans: compiled.rules, rows: result, available, clocks: businessClocks(policy), maxBreaches: req.maxBreaches, explain: req.explain, engine: 'clickhouse',
+    policy,
+    plans: compiled.rules,
+    rows: result,
+    available,
+    clocks: businessClocks(policy),
+    maxBreaches: req.maxBreaches,
+    explain: req.explain,
+    engine: 'clickhouse',
   });
   return tableReport({ ...req, engine: 'clickhouse', asOf: rows === 0 && req.asOf === undefined ? null : asOf, inputs: [], found });
 }

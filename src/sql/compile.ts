@@ -53,7 +53,11 @@ export function ruleUnsupported(rule: RuleConfig, dialect: Dialect): string | un
   const measure = SQL_MEASURES[rule.measure];
   if (!measure) return `the ${rule.measure} measure has no SQL form`;
   if (ruleDefinition(rule.measure).slots || ruleDefinition(rule.measure).secondCheck) return `the ${rule.measure} measure has no SQL form`;
-  return filterUnsupported(rule.applies_to) ?? measure.unsupported?.(rule) ?? (dialect.name === 'clickhouse' && rule.clock === 'business' ? 'business clocks are computed on DuckDB only' : undefined);
+  return (
+    filterUnsupported(rule.applies_to) ??
+    measure.unsupported?.(rule) ??
+    (dialect.name === 'clickhouse' && rule.clock === 'business' ? 'business clocks are computed on DuckDB only' : undefined)
+  );
 }
 
 /** Rule plans of the policy's evaluated rules (severity `off` is not evaluated), in policy order. */
@@ -81,9 +85,7 @@ export function compile(req: CompileRequest): CompiledSql {
   const asOf = typeof req.asOf === 'number' ? num(req.asOf) : `(${req.asOf})`;
   const base = ticketsIn(req, asOf);
   const ruleSql = supported.map((rule) => ruleQuery(req, rule, asOf, schedules));
-  const query = d.name === 'duckdb'
-    ? duckdbQuery(req, base, supported, ruleSql)
-    : clickhouseQuery(req, base, supported, ruleSql);
+  const query = d.name === 'duckdb' ? duckdbQuery(req, base, supported, ruleSql) : clickhouseQuery(req, base, supported, ruleSql);
   return { setup, query, rules: plans };
 }
 
@@ -121,9 +123,10 @@ function ticketsIn(req: CompileRequest, asOf: string): string {
   const minLate = `(first_response_minutes IS NOT NULL AND created_at + first_response_minutes * 60000 > ${asOf})`;
   const bizLate = `(first_response_business_minutes IS NOT NULL AND created_at + first_response_business_minutes * 60000 > ${asOf})`;
   const reopened = `((solved_at IS NOT NULL AND solved_at > ${asOf}) OR (closed_at IS NOT NULL AND closed_at > ${asOf}))`;
-  const excludedBy = req.policy.exclude_tags.length === 0
-    ? 'NULL'
-    : `CASE ${req.policy.exclude_tags.map((t) => `WHEN ${d.anyOf('tags', `x = ${d.str(t.toLowerCase())}`)} THEN ${d.str(t.toLowerCase())}`).join(' ')} END`;
+  const excludedBy =
+    req.policy.exclude_tags.length === 0
+      ? 'NULL'
+      : `CASE ${req.policy.exclude_tags.map((t) => `WHEN ${d.anyOf('tags', `x = ${d.str(t.toLowerCase())}`)} THEN ${d.str(t.toLowerCase())}`).join(' ')} END`;
   return `SELECT id, channel, created_at, agent, priority, team, type, tags, csat, csat_good, missed, abandoned, wait_seconds,
       CASE WHEN ${fraLate} THEN NULL ELSE first_response_at END AS first_response_at,
       CASE WHEN ${minLate} THEN NULL ELSE first_response_minutes END AS first_response_minutes,
@@ -152,7 +155,8 @@ function ruleQuery(req: CompileRequest, rule: RuleConfig, asOf: string, schedule
     return { test: tests.length ? tests.join(' AND ') : '1 = 1', group: i + 1, window: windowOf(o.window ?? baseWindow) };
   });
   const grp = groupOf.length === 0 ? '0' : `CASE ${groupOf.map((g) => `WHEN ${g.test} THEN ${g.group}`).join(' ')} ELSE 0 END`;
-  const win = groupOf.length === 0 ? windowOf(baseWindow) : `CASE ${groupOf.map((g) => `WHEN ${g.test} THEN ${g.window}`).join(' ')} ELSE ${windowOf(baseWindow)} END`;
+  const win =
+    groupOf.length === 0 ? windowOf(baseWindow) : `CASE ${groupOf.map((g) => `WHEN ${g.test} THEN ${g.window}`).join(' ')} ELSE ${windowOf(baseWindow)} END`;
   const ctx: SqlContext = {
     dialect: d,
     asOf,
@@ -208,9 +212,10 @@ function duckdbQuery(req: CompileRequest, base: string, rules: RuleConfig[], rul
   rules.forEach((rule, i) => {
     ctes.push(`-- rule ${rule.id}: ${rule.measure}, ${rule.clock} clock\n  r${i + 1} AS (\n    ${ruleSql[i]}\n  )`);
   });
-  const facts = rules.length === 0
-    ? `SELECT CAST(NULL AS VARCHAR) AS rule, CAST(NULL AS VARCHAR) AS id, CAST(NULL AS BIGINT) AS created_at, CAST(NULL AS VARCHAR) AS channel, CAST(NULL AS VARCHAR) AS agent, CAST(NULL AS VARCHAR) AS week, 0 AS grp, CAST(NULL AS VARCHAR) AS excluded_by, 'na' AS outcome, 'none' AS code, CAST(NULL AS DOUBLE) AS value_ms, CAST(NULL AS DOUBLE) AS lim, CAST(NULL AS DOUBLE) AS sample, CAST(NULL AS VARCHAR) AS vendor WHERE false`
-    : rules.map((rule, i) => `SELECT ${req.dialect.str(rule.id)} AS rule, * FROM r${i + 1}`).join('\n    UNION ALL ');
+  const facts =
+    rules.length === 0
+      ? `SELECT CAST(NULL AS VARCHAR) AS rule, CAST(NULL AS VARCHAR) AS id, CAST(NULL AS BIGINT) AS created_at, CAST(NULL AS VARCHAR) AS channel, CAST(NULL AS VARCHAR) AS agent, CAST(NULL AS VARCHAR) AS week, 0 AS grp, CAST(NULL AS VARCHAR) AS excluded_by, 'na' AS outcome, 'none' AS code, CAST(NULL AS DOUBLE) AS value_ms, CAST(NULL AS DOUBLE) AS lim, CAST(NULL AS DOUBLE) AS sample, CAST(NULL AS VARCHAR) AS vendor WHERE false`
+      : rules.map((rule, i) => `SELECT ${req.dialect.str(rule.id)} AS rule, * FROM r${i + 1}`).join('\n    UNION ALL ');
   ctes.push(`facts AS (\n    ${facts}\n  )`);
   ctes.push(`samples AS (
     SELECT rule, count(*) AS n, sum(sample) AS total, CASE WHEN count(*) <= ${EXACT_LIMIT} THEN list_sort(list(sample)) END AS xs
@@ -231,7 +236,8 @@ function duckdbQuery(req: CompileRequest, base: string, rules: RuleConfig[], rul
   };
   const sketch = (q: number) =>
     `(SELECT CASE WHEN b.b IS NULL THEN 0 ELSE 2 * pow(${GAMMA}, b.b) / (${GAMMA} + 1) END FROM buckets AS b WHERE b.rule = samples.rule AND floor(${q} * CAST(n - 1 AS DOUBLE) + 0.5) < b.seen ORDER BY b.b NULLS FIRST LIMIT 1)`;
-  const cap = req.explain !== undefined ? `CASE WHEN rule = ${req.dialect.str(req.explain)} THEN true ELSE rn <= ${req.maxBreaches} END` : `rn <= ${req.maxBreaches}`;
+  const cap =
+    req.explain !== undefined ? `CASE WHEN rule = ${req.dialect.str(req.explain)} THEN true ELSE rn <= ${req.maxBreaches} END` : `rn <= ${req.maxBreaches}`;
   const fr = `CASE WHEN first_response_at IS NOT NULL THEN greatest(first_response_at - created_at, 0) / 60000.0 ELSE first_response_minutes END`;
   const parts = [
     `SELECT CAST(NULL AS VARCHAR) AS rule, 'selected' AS part, CAST(NULL AS VARCHAR) AS key, CAST(NULL AS BIGINT) AS grp, count(*) AS n, CAST(NULL AS BIGINT) AS m, CAST(NULL AS DOUBLE) AS v,
@@ -248,7 +254,10 @@ function duckdbQuery(req: CompileRequest, base: string, rules: RuleConfig[], rul
     FROM facts WHERE outcome IN ('met', 'breached') AND vendor IS NOT NULL GROUP BY rule, vendor`,
     `-- samples: count and sum (ms), then the percentiles as the default engine computes them
     SELECT rule, 'samples', NULL, NULL, n, NULL, total, NULL, NULL, NULL, NULL, NULL FROM samples`,
-    ...QUANTILES.map((q) => `SELECT rule, 'quantile', '${q}', NULL, n, NULL, CASE WHEN n <= ${EXACT_LIMIT} THEN ${exact(q)} ELSE ${sketch(q)} END, NULL, NULL, NULL, NULL, NULL FROM samples`),
+    ...QUANTILES.map(
+      (q) =>
+        `SELECT rule, 'quantile', '${q}', NULL, n, NULL, CASE WHEN n <= ${EXACT_LIMIT} THEN ${exact(q)} ELSE ${sketch(q)} END, NULL, NULL, NULL, NULL, NULL FROM samples`,
+    ),
     `-- the worst breaches: larger value first, then id, creation and code
     SELECT rule, 'breach', code, grp, rn, NULL, value_ms, id, created_at, channel, agent, lim
     FROM (SELECT *, row_number() OVER (PARTITION BY rule ORDER BY value_ms DESC NULLS LAST, id, created_at, code) AS rn FROM facts WHERE outcome = 'breached') AS ranked
@@ -262,8 +271,18 @@ function duckdbQuery(req: CompileRequest, base: string, rules: RuleConfig[], rul
 
 /** The result's column types (ClickHouse needs each UNION ALL branch typed alike). */
 const CH_TYPES: Record<ResultColumn, string> = {
-  rule: 'Nullable(String)', part: 'String', key: 'Nullable(String)', grp: 'Nullable(Int64)', n: 'Nullable(Int64)', m: 'Nullable(Int64)',
-  v: 'Nullable(Float64)', id: 'Nullable(String)', created: 'Nullable(Int64)', channel: 'Nullable(String)', agent: 'Nullable(String)', lim: 'Nullable(Float64)',
+  rule: 'Nullable(String)',
+  part: 'String',
+  key: 'Nullable(String)',
+  grp: 'Nullable(Int64)',
+  n: 'Nullable(Int64)',
+  m: 'Nullable(Int64)',
+  v: 'Nullable(Float64)',
+  id: 'Nullable(String)',
+  created: 'Nullable(Int64)',
+  channel: 'Nullable(String)',
+  agent: 'Nullable(String)',
+  lim: 'Nullable(Float64)',
 };
 
 /** One part's SELECT list for ClickHouse: every column cast to the result's type. */
@@ -283,9 +302,10 @@ function clickhouseQuery(req: CompileRequest, base: string, rules: RuleConfig[],
   const canonical = `(SELECT ${used.map(([name]) => `c_${name} AS ${name}`).join(', ')} FROM (SELECT ${renamed} FROM ${req.table}))`;
   const ticketsIn = `(\n    ${base.replace(`FROM ${req.table}`, `FROM ${canonical}`)}\n  )`;
   const inline = (sql: string) => sql.replace(/FROM tickets_in\b/g, `FROM ${ticketsIn}`);
-  const facts = rules.length === 0
-    ? `(SELECT CAST(NULL AS Nullable(String)) AS rule, '' AS outcome, '' AS code, 0 AS grp, '' AS week, CAST(NULL AS Nullable(Float64)) AS value_ms, CAST(NULL AS Nullable(Float64)) AS lim, CAST(NULL AS Nullable(Float64)) AS sample, CAST(NULL AS Nullable(String)) AS vendor, '' AS id, 0 AS created_at, CAST(NULL AS Nullable(String)) AS channel, CAST(NULL AS Nullable(String)) AS agent WHERE 0)`
-    : `(\n  ${rules.map((rule, i) => `SELECT CAST(${d.str(rule.id)} AS Nullable(String)) AS rule, CAST(outcome AS String) AS outcome, CAST(code AS String) AS code, CAST(grp AS Int64) AS grp, CAST(week AS String) AS week, CAST(value_ms AS Nullable(Float64)) AS value_ms, CAST(lim AS Nullable(Float64)) AS lim, CAST(sample AS Nullable(Float64)) AS sample, CAST(ifNull(vendor, '') AS String) AS vendor, CAST(id AS String) AS id, CAST(created_at AS Int64) AS created_at, CAST(channel AS Nullable(String)) AS channel, CAST(agent AS Nullable(String)) AS agent FROM (\n    -- rule ${rule.id}: ${rule.measure}, ${rule.clock} clock\n    ${inline(ruleSql[i])}\n  )`).join('\n  UNION ALL\n  ')}\n)`;
+  const facts =
+    rules.length === 0
+      ? `(SELECT CAST(NULL AS Nullable(String)) AS rule, '' AS outcome, '' AS code, 0 AS grp, '' AS week, CAST(NULL AS Nullable(Float64)) AS value_ms, CAST(NULL AS Nullable(Float64)) AS lim, CAST(NULL AS Nullable(Float64)) AS sample, CAST(NULL AS Nullable(String)) AS vendor, '' AS id, 0 AS created_at, CAST(NULL AS Nullable(String)) AS channel, CAST(NULL AS Nullable(String)) AS agent WHERE 0)`
+      : `(\n  ${rules.map((rule, i) => `SELECT CAST(${d.str(rule.id)} AS Nullable(String)) AS rule, CAST(outcome AS String) AS outcome, CAST(code AS String) AS code, CAST(grp AS Int64) AS grp, CAST(week AS String) AS week, CAST(value_ms AS Nullable(Float64)) AS value_ms, CAST(lim AS Nullable(Float64)) AS lim, CAST(sample AS Nullable(Float64)) AS sample, CAST(ifNull(vendor, '') AS String) AS vendor, CAST(id AS String) AS id, CAST(created_at AS Int64) AS created_at, CAST(channel AS Nullable(String)) AS channel, CAST(agent AS Nullable(String)) AS agent FROM (\n    -- rule ${rule.id}: ${rule.measure}, ${rule.clock} clock\n    ${inline(ruleSql[i])}\n  )`).join('\n  UNION ALL\n  ')}\n)`;
   const eligible = "outcome IN ('met', 'breached')";
   const exact = (q: number) => {
     const pos = `(${q} * toFloat64(n - 1))`;
@@ -330,15 +350,17 @@ function clickhouseQuery(req: CompileRequest, base: string, rules: RuleConfig[],
     SELECT ${chColumns({
       rule: 'rule',
       part: "if(q = 0, 'samples', 'quantile')",
-      key: "if(q = 0, NULL, toString(q))",
+      key: 'if(q = 0, NULL, toString(q))',
       n: 'n',
       v: `multiIf(q = 0, total, ${QUANTILES.map((q) => `q = ${q}, if(n <= ${EXACT_LIMIT}, ${exact(q)}, ${sketch(q)})`).join(', ')}, NULL)`,
     })}
     FROM ${stats} ARRAY JOIN [0, ${QUANTILES.join(', ')}] AS q`,
     `-- the worst breaches: larger value first, then id, creation and code
-    ${req.explain === undefined
-      ? breaches('', `LIMIT ${req.maxBreaches} BY rule`)
-      : `${breaches(` AND ifNull(rule != ${d.str(req.explain)}, 1)`, `LIMIT ${req.maxBreaches} BY rule`)}\nUNION ALL\n${breaches(` AND ifNull(rule = ${d.str(req.explain)}, 0)`, '')}`}`,
+    ${
+      req.explain === undefined
+        ? breaches('', `LIMIT ${req.maxBreaches} BY rule`)
+        : `${breaches(` AND ifNull(rule != ${d.str(req.explain)}, 1)`, `LIMIT ${req.maxBreaches} BY rule`)}\nUNION ALL\n${breaches(` AND ifNull(rule = ${d.str(req.explain)}, 0)`, '')}`
+    }`,
     `-- first-response histogram per channel (minutes, bins by upper edge); renamed first: an alias
     -- of the result (channel) would stand for the column everywhere in this SELECT
     SELECT ${chColumns({ part: "'histogram'", key: 'hist_key', grp: 'hist_bin', n: 'count()' })}

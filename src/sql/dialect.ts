@@ -60,8 +60,7 @@ export const clickhouse: Dialect = {
   // 18.16 has no trimBoth: after the first replacement the only white space left is single spaces.
   fold: (text) => `replaceRegexpAll(replaceRegexpAll(lowerUTF8(${text}), '[${JS_SPACE}_-]+', ' '), '^ | $', '')`,
   like: (text, pattern) => `${text} LIKE ${pattern}`,
-  isoWeek: (day) =>
-    `concat(toString(toISOYear(toDate(${day}))), '-W', if(toISOWeek(toDate(${day})) < 10, '0', ''), toString(toISOWeek(toDate(${day}))))`,
+  isoWeek: (day) => `concat(toString(toISOYear(toDate(${day}))), '-W', if(toISOWeek(toDate(${day})) < 10, '0', ''), toString(toISOWeek(toDate(${day}))))`,
   floorDiv: (a, b) => `intDiv((${a}) - if((${a}) < 0 AND (${a}) % (${b}) != 0, ${b}, 0), ${b})`,
 };
 

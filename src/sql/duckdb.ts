@@ -13,7 +13,7 @@ export const DUCKDB_PACKAGE = '@duckdb/node-api';
 
 export async function loadDuckDB(): Promise<DuckDBApi> {
   try {
-    return await import(DUCKDB_PACKAGE) as DuckDBApi;
+    return (await import(DUCKDB_PACKAGE)) as DuckDBApi;
   } catch {
     throw new UsageError(
       `--engine duckdb needs the optional package ${DUCKDB_PACKAGE}, which is not installed: add it with "npm install ${DUCKDB_PACKAGE}" next to support-audit (or leave out --engine to use the built-in engine).`,
@@ -80,11 +80,21 @@ export async function ticketSink(session: DuckSession, table: string, generation
           continue;
         }
         switch (kind) {
-          case 'text': appender.appendVarchar(v as string); break;
-          case 'instant': appender.appendBigInt(BigInt(v as number)); break;
-          case 'number': appender.appendDouble(v as number); break;
-          case 'flag': appender.appendBoolean(v as boolean); break;
-          case 'tags': appender.appendList(v as string[], listType); break;
+          case 'text':
+            appender.appendVarchar(v as string);
+            break;
+          case 'instant':
+            appender.appendBigInt(BigInt(v as number));
+            break;
+          case 'number':
+            appender.appendDouble(v as number);
+            break;
+          case 'flag':
+            appender.appendBoolean(v as boolean);
+            break;
+          case 'tags':
+            appender.appendList(v as string[], listType);
+            break;
         }
       }
       if (generations) appender.appendInteger(generation);

@@ -82,7 +82,13 @@ export async function judgeTable(session: DuckSession, req: EngineRequest): Prom
   for (const statement of compiled.setup) await session.run(statement);
   const rows = (await session.all(compiled.query)).map(resultRow);
   return engineFindings({
-    policy: req.policy, plans: compiled.rules, rows, available: req.available, clocks: req.clocks,
-    maxBreaches: req.maxBreaches, explain: req.explain, engine: 'duckdb',
+    policy: req.policy,
+    plans: compiled.rules,
+    rows,
+    available: req.available,
+    clocks: req.clocks,
+    maxBreaches: req.maxBreaches,
+    explain: req.explain,
+    engine: 'duckdb',
   });
 }

@@ -17,7 +17,10 @@ export function filterUnsupported(f: Filter): string | undefined {
 function patternTest(d: Dialect, folded: string, pattern: string): string {
   const p = fold(pattern).replace(/\*+/g, '*');
   if (!/[*?]/.test(p)) return `${folded} = ${d.str(p)}`;
-  const like = p.replace(/[\\%_]/g, (c) => `\\${c}`).replace(/\*/g, '%').replace(/\?/g, '_');
+  const like = p
+    .replace(/[\\%_]/g, (c) => `\\${c}`)
+    .replace(/\*/g, '%')
+    .replace(/\?/g, '_');
   return d.like(folded, d.str(like));
 }
 

@@ -34,8 +34,18 @@ export function resultRow(raw: Record<string, unknown>): ResultRow {
   const n = (x: unknown) => (x === null || x === undefined ? null : Number(x));
   const s = (x: unknown) => (x === null || x === undefined ? null : String(x));
   return {
-    rule: s(raw.rule), part: String(raw.part), key: s(raw.key), grp: n(raw.grp), n: n(raw.n), m: n(raw.m), v: n(raw.v),
-    id: s(raw.id), created: n(raw.created), channel: s(raw.channel), agent: s(raw.agent), lim: n(raw.lim),
+    rule: s(raw.rule),
+    part: String(raw.part),
+    key: s(raw.key),
+    grp: n(raw.grp),
+    n: n(raw.n),
+    m: n(raw.m),
+    v: n(raw.v),
+    id: s(raw.id),
+    created: n(raw.created),
+    channel: s(raw.channel),
+    agent: s(raw.agent),
+    lim: n(raw.lim),
   };
 }
 
@@ -131,9 +141,10 @@ export function engineFindings(req: FindingsRequest): EngineFindings {
     return buildResult(compiled[i], { all: c.state }, req.available, policy.gate.min_sample, policy.timezone, (_s, q) => c.quantiles.get(q) ?? null).result;
   });
   const channels = Object.keys(histogram).sort();
-  const distributions: Report['distributions'] = channels.length === 0
-    ? undefined
-    : { first_response: { edges: [...FIRST_RESPONSE_EDGES], counts: Object.fromEntries(channels.map((c) => [c, histogram[c]])) } };
+  const distributions: Report['distributions'] =
+    channels.length === 0
+      ? undefined
+      : { first_response: { edges: [...FIRST_RESPONSE_EDGES], counts: Object.fromEntries(channels.map((c) => [c, histogram[c]])) } };
   return { rules, breakdowns: {}, distributions, selected };
 }
 

@@ -32,14 +32,17 @@ export function policySql(req: SqlRequest): string {
   const dialect = DIALECTS[req.dialect];
   const { policy } = req;
   const plans = planRules(policy, dialect);
-  const needsRange = !isUtcName(policy.timezone) || schedulesUsed({ ...policy, rules: policy.rules.filter((_, i) => plans[i]?.unsupported === undefined) }).length > 0;
+  const needsRange =
+    !isUtcName(policy.timezone) || schedulesUsed({ ...policy, rules: policy.rules.filter((_, i) => plans[i]?.unsupported === undefined) }).length > 0;
   if (needsRange && (req.from === undefined || req.to === undefined)) {
-    throw new UsageError(`the policy's ${schedulesUsed(policy).length > 0 ? 'schedules' : `time zone (${policy.timezone})`} need the date range of the data: give --from and --to (e.g. --from 2024-01-01 --to 2024-12-31).`);
+    throw new UsageError(
+      `the policy's ${schedulesUsed(policy).length > 0 ? 'schedules' : `time zone (${policy.timezone})`} need the date range of the data: give --from and --to (e.g. --from 2024-01-01 --to 2024-12-31).`,
+    );
   }
   if (dialect.name === 'clickhouse' && req.asOf === undefined) {
     // No variables in 18.16, and the latest-instant subquery repeated in every part makes the
     // query too big to parse there.
-    throw new UsageError("--dialect clickhouse needs --as-of (the audit's \"now\"), e.g. --as-of 2024-03-17.");
+    throw new UsageError('--dialect clickhouse needs --as-of (the audit\'s "now"), e.g. --as-of 2024-03-17.');
   }
   if (req.from !== undefined && req.to !== undefined && req.from >= req.to) throw new UsageError('--from must be before --to.');
   const range = { from: (req.from ?? 0) - DAY, to: (req.to ?? DAY) + DAY };
@@ -54,13 +57,19 @@ export function policySql(req: SqlRequest): string {
   const lines = [
     `-- support-audit: policy ${JSON.stringify(policy.name)} (${policy.source}) as ${dialect.name} SQL`,
     `-- The canonical table it reads (instants are Int64 epoch milliseconds, UTC):`,
-    ticketsDdl(dialect).split('\n').map((l) => `--   ${l}`).join('\n'),
-    `-- as_of: ${req.asOf === undefined ? 'the latest instant in the table (give --as-of for the audit\'s own)' : new Date(req.asOf).toISOString()}`,
+    ticketsDdl(dialect)
+      .split('\n')
+      .map((l) => `--   ${l}`)
+      .join('\n'),
+    `-- as_of: ${req.asOf === undefined ? "the latest instant in the table (give --as-of for the audit's own)" : new Date(req.asOf).toISOString()}`,
   ];
   for (const p of compiled.rules) {
     if (p.unsupported !== undefined) lines.push(`-- rule ${p.id}: unsupported (${p.unsupported})`);
   }
-  const asOf = req.asOf === undefined && dialect.name === 'duckdb' ? [`-- as_of: the latest instant in the table\nSET VARIABLE as_of_ms = (${latestInstant('tickets')})`] : [];
+  const asOf =
+    req.asOf === undefined && dialect.name === 'duckdb'
+      ? [`-- as_of: the latest instant in the table\nSET VARIABLE as_of_ms = (${latestInstant('tickets')})`]
+      : [];
   const statements = [...asOf, ...compiled.setup, compiled.query];
   return `${lines.join('\n')}\n\n${statements.map((s) => `${s};`).join('\n\n')}\n`;
 }

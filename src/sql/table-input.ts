@@ -65,8 +65,10 @@ async function ticketsView(session: DuckSession, path: string, format: TableForm
 /** The canonical fields holding at least one value (text: not empty; tags: a non-empty list). */
 async function presentFields(session: DuckSession, columns: Set<string>): Promise<Set<string>> {
   const known = TICKET_COLUMNS.filter(([name]) => columns.has(name));
-  const counts = known.map(([name, kind]) =>
-    `${kind === 'tags' ? `count(*) FILTER (WHERE len(${name}) > 0)` : kind === 'text' ? `count(*) FILTER (WHERE ${name} <> '')` : `count(${name})`} AS "${name}"`);
+  const counts = known.map(
+    ([name, kind]) =>
+      `${kind === 'tags' ? `count(*) FILTER (WHERE len(${name}) > 0)` : kind === 'text' ? `count(*) FILTER (WHERE ${name} <> '')` : `count(${name})`} AS "${name}"`,
+  );
   const [row] = await session.all(`SELECT ${counts.join(', ')} FROM tickets`);
   return new Set(known.map(([name]) => name).filter((name) => Number(row[name]) > 0));
 }
@@ -76,26 +78,48 @@ export async function duckdbTableAudit(req: TableAuditRequest): Promise<Report> 
   try {
     const columns = await ticketsView(session, req.path, req.format);
     const available = await presentFields(session, columns);
-    const latest = TICKET_COLUMNS.filter(([, kind]) => kind === 'instant').map(([name]) => `coalesce(max(${name}), 0)`).join(', ');
+    const latest = TICKET_COLUMNS.filter(([, kind]) => kind === 'instant')
+      .map(([name]) => `coalesce(max(${name}), 0)`)
+      .join(', ');
     const [bounds] = await session.all(`SELECT greatest(${latest}) AS latest, count(*) AS rows FROM tickets`);
     const rows = Number(bounds.rows);
     const asOf = req.asOf ?? (rows > 0 ? Number(bounds.latest) : 0);
     const [{ after }] = await session.all(`SELECT count(*) AS after FROM tickets WHERE created_at > ${asOf}`);
     const found = await judgeTable(session, {
-      policy: req.policy, asOf, since: req.since, until: req.until, available, clocks: businessClocks(req.policy), maxBreaches: req.maxBreaches, explain: req.explain,
+      policy: req.policy,
+      asOf,
+      since: req.since,
+      until: req.until,
+      available,
+      clocks: businessClocks(req.policy),
+      maxBreaches: req.maxBreaches,
+      explain: req.explain,
     });
     return tableReport({
       ...req,
       engine: 'duckdb',
       asOf: rows === 0 && req.asOf === undefined ? null : asOf,
       found,
-      inputs: [{
-        path: req.path, format: req.format, encoding: 'binary', encoding_source: 'default', rows, used: rows, skipped: 0, problems: [], problem_counts: {},
-        timezone: 'UTC', timezone_source: 'assumed', local_times: 0, replaced: 0, after_as_of: Number(after),
-      }],
+      inputs: [
+        {
+          path: req.path,
+          format: req.format,
+          encoding: 'binary',
+          encoding_source: 'default',
+          rows,
+          used: rows,
+          skipped: 0,
+          problems: [],
+          problem_counts: {},
+          timezone: 'UTC',
+          timezone_source: 'assumed',
+          local_times: 0,
+          replaced: 0,
+          after_as_of: Number(after),
+        },
+      ],
     });
   } finally {
     session.close();
   }
 }
-

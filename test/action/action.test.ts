@@ -13,14 +13,32 @@ import { reportErrors } from '../support/report-schema.js';
 
 const SCRIPT = join(ROOT, 'action/run.sh');
 
-interface Step { name: string; id?: string; if?: string; uses?: string; run?: string; shell?: string; 'working-directory'?: string; env?: Record<string, string>; with?: Record<string, string> }
+interface Step {
+  name: string;
+  id?: string;
+  if?: string;
+  uses?: string;
+  run?: string;
+  shell?: string;
+  'working-directory'?: string;
+  env?: Record<string, string>;
+  with?: Record<string, string>;
+}
 const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
   inputs: Record<string, { required?: boolean; default?: string }>;
   outputs: Record<string, { value: string }>;
   runs: { using: string; steps: Step[] };
 };
 
-interface ActionRun { code: number | null; stdout: string; stderr: string; summary: string; outputs: Record<string, string>; reports: string[]; dir: string }
+interface ActionRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  summary: string;
+  outputs: Record<string, string>;
+  reports: string[];
+  dir: string;
+}
 
 /** A workspace holding the Zendesk sample under exports/, and the script run in it. */
 function runAction(inputs: Record<string, string>, files: Record<string, string> = {}): ActionRun {
@@ -48,12 +66,20 @@ function runAction(inputs: Record<string, string>, files: Record<string, string>
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
   const r = spawnSync('bash', [SCRIPT, 'audit'], { cwd: tmp, env, encoding: 'utf8' });
   const outputs = Object.fromEntries(
-    readFileSync(outputFile, 'utf8').split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+    readFileSync(outputFile, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
   );
   const dir = join(runnerTemp, 'support-audit');
   return {
-    code: r.status, stdout: r.stdout, stderr: r.stderr, summary: readFileSync(summaryFile, 'utf8'), outputs,
-    reports: existsSync(dir) ? readdirSync(dir).sort() : [], dir,
+    code: r.status,
+    stdout: r.stdout,
+    stderr: r.stderr,
+    summary: readFileSync(summaryFile, 'utf8'),
+    outputs,
+    reports: existsSync(dir) ? readdirSync(dir).sort() : [],
+    dir,
   };
 }
 
@@ -106,7 +132,10 @@ describe("the action's install step", () => {
       for (const [k, v] of Object.entries(process.env)) if (!/^npm_/i.test(k)) env[k] = v;
       const r = spawnSync('bash', ['-c', `${install.run} --prefer-offline`], { cwd: copy, env, encoding: 'utf8', timeout: 480_000 });
       expect(r.status, r.stderr).toBe(0);
-      const audit = spawnSync(process.execPath, [join(copy, 'bin/support-audit.js'), 'audit', 'fixtures/samples/support-desk.csv'], { cwd: copy, encoding: 'utf8' });
+      const audit = spawnSync(process.execPath, [join(copy, 'bin/support-audit.js'), 'audit', 'fixtures/samples/support-desk.csv'], {
+        cwd: copy,
+        encoding: 'utf8',
+      });
       expect(audit.status, audit.stderr).toBe(1);
       expect(audit.stdout).toContain('gate FAILED');
     } finally {

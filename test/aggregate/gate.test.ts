@@ -4,9 +4,31 @@ import type { RuleResult } from '../../src/report.js';
 
 function result(id: string, status: RuleResult['status'], compliance: number | null, target: number, extra: Partial<RuleResult> = {}): RuleResult {
   return {
-    id, expectation: null, title: id, measure: 'csat', severity: 'error', weight: 1, status, eligible: 10, met: 0,
-    breached: 0, pending: 0, excluded: 0, excluded_reasons: {}, compliance, target, warn: 0.5, unit: 'ratio',
-    p50: null, p90: null, p95: null, mean: null, clock: 'calendar', breaches: [], trend: [], ...extra,
+    id,
+    expectation: null,
+    title: id,
+    measure: 'csat',
+    severity: 'error',
+    weight: 1,
+    status,
+    eligible: 10,
+    met: 0,
+    breached: 0,
+    pending: 0,
+    excluded: 0,
+    excluded_reasons: {},
+    compliance,
+    target,
+    warn: 0.5,
+    unit: 'ratio',
+    p50: null,
+    p90: null,
+    p95: null,
+    mean: null,
+    clock: 'calendar',
+    breaches: [],
+    trend: [],
+    ...extra,
   };
 }
 

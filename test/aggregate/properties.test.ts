@@ -37,7 +37,13 @@ const arbTicket = fc.record({
   priority: fc.option(fc.constantFrom(...PRIORITIES), { nil: undefined }),
   status: fc.option(fc.constantFrom(...STATUSES), { nil: undefined }),
   type: fc.option(fc.constantFrom('billing', 'repair', 'question'), { nil: undefined }),
-  fr: offset, solved: offset, updated: offset, due: offset, order: offset, asked: offset, refunded: offset,
+  fr: offset,
+  solved: offset,
+  updated: offset,
+  due: offset,
+  order: offset,
+  asked: offset,
+  refunded: offset,
   decision: fc.option(fc.constantFrom('approved' as const, 'rejected' as const, 'pending' as const), { nil: undefined }),
   csat: fc.option(fc.constantFrom(0, 0.25, 0.5, 0.75, 1), { nil: undefined }),
   nps: fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined }),
@@ -57,13 +63,32 @@ function toTicket(r: Raw, i: number): Ticket {
   const at = (o: number | undefined) => (o === undefined ? undefined : c + o);
   const updates = [...r.updates].sort((a, b) => a - b).map((u) => c + u);
   return {
-    id: `t${i}`, created_at: c, channel: r.channel, priority: r.priority, status: r.status, type: r.type,
-    first_response_at: at(r.fr), solved_at: at(r.solved), updated_at: at(r.updated), due_at: at(r.due),
-    order_at: r.order === undefined ? undefined : c - r.order, return_requested_at: at(r.asked),
-    return_decision: r.decision, refunded_at: at(r.refunded), csat: r.csat, nps: r.nps, reopens: r.reopens,
-    agent_replies: r.replies, wait_seconds: r.wait, missed: r.missed, outbound: r.outbound,
-    tags: r.spam ? ['spam'] : [], agent_update_times: updates,
-    reply_pairs: updates.length ? [c, updates[0]] : [c, NaN], file: 0, line: i + 2,
+    id: `t${i}`,
+    created_at: c,
+    channel: r.channel,
+    priority: r.priority,
+    status: r.status,
+    type: r.type,
+    first_response_at: at(r.fr),
+    solved_at: at(r.solved),
+    updated_at: at(r.updated),
+    due_at: at(r.due),
+    order_at: r.order === undefined ? undefined : c - r.order,
+    return_requested_at: at(r.asked),
+    return_decision: r.decision,
+    refunded_at: at(r.refunded),
+    csat: r.csat,
+    nps: r.nps,
+    reopens: r.reopens,
+    agent_replies: r.replies,
+    wait_seconds: r.wait,
+    missed: r.missed,
+    outbound: r.outbound,
+    tags: r.spam ? ['spam'] : [],
+    agent_update_times: updates,
+    reply_pairs: updates.length ? [c, updates[0]] : [c, NaN],
+    file: 0,
+    line: i + 2,
   };
 }
 
@@ -145,7 +170,7 @@ describe('scorecard invariants (fast-check)', () => {
         for (const dim of ['agent', 'team', 'week'] as const) {
           const table = expected.breakdowns[dim]!;
           // A listed key is one of the 8 counted one by one (smallest by hash), with its exact counts.
-          const seen = [...new Set(tickets.map((t) => (dim === 'week' ? null : t[dim] ?? '(none)')))].filter((k): k is string => k !== null);
+          const seen = [...new Set(tickets.map((t) => (dim === 'week' ? null : (t[dim] ?? '(none)'))))].filter((k): k is string => k !== null);
           const kept = new Set(seen.sort((a, b) => keyHash(a) - keyHash(b) || (a < b ? -1 : 1)).slice(0, 8));
           for (const row of table.filter((r) => !r.other)) {
             if (dim !== 'week') expect(kept.has(row.key), row.key).toBe(true);
@@ -167,7 +192,7 @@ describe('scorecard invariants (fast-check)', () => {
           for (const t of tickets.slice(start, bounds[k + 1])) card.add(t);
           return card.snapshot();
         });
-        const order = [orderSeed % 3, (orderSeed + 1 + (orderSeed >> 2) % 2) % 3];
+        const order = [orderSeed % 3, (orderSeed + 1 + ((orderSeed >> 2) % 2)) % 3];
         order.push(3 - order[0] - order[1]);
         const merged = createScorecard(p, opts);
         for (const k of order) merged.merge(structuredClone(parts[k]));
@@ -211,9 +236,15 @@ describe('scorecard invariants (fast-check)', () => {
     expect(expected.trend).toHaveLength(MAX_TREND_WEEKS);
     expect(expected.eligible).toBe(1500);
     const kept = expected.trend.reduce((n, p) => n + p.eligible, 0);
-    expect(ruleResult(expected).note).toBe(`trend: the latest ${MAX_TREND_WEEKS} weeks; ${(1500 - kept).toLocaleString('en-US')} eligible tickets of earlier weeks count in the figures, not in the trend`);
+    expect(ruleResult(expected).note).toBe(
+      `trend: the latest ${MAX_TREND_WEEKS} weeks; ${(1500 - kept).toLocaleString('en-US')} eligible tickets of earlier weeks count in the figures, not in the trend`,
+    );
     expect(expected.trend.at(-1)!.period).toBe('2024-W10');
-    for (const order of [[0, 1, 2], [2, 0, 1], [1, 2, 0]]) {
+    for (const order of [
+      [0, 1, 2],
+      [2, 0, 1],
+      [1, 2, 0],
+    ]) {
       const parts = [tickets.slice(0, 400), tickets.slice(400, 1100), tickets.slice(1100)].map((part) => {
         const card = createScorecard(policy([fr]), options());
         for (const t of part) card.add(t);

@@ -24,11 +24,32 @@ describe('scorecard', () => {
 
   it('breaks down per channel and week, (none) last', () => {
     expect(out.breakdowns.channel).toEqual([
-      { key: 'chat', rules: [{ id: 'fr', eligible: 1, met: 1, compliance: 1 }, { id: 'sat', eligible: 0, met: 0, compliance: null }] },
-      { key: 'email', rules: [{ id: 'fr', eligible: 2, met: 1, compliance: 0.5 }, { id: 'sat', eligible: 2, met: 1, compliance: 0.5 }] },
-      { key: '(none)', rules: [{ id: 'fr', eligible: 1, met: 0, compliance: 0 }, { id: 'sat', eligible: 0, met: 0, compliance: null }] },
+      {
+        key: 'chat',
+        rules: [
+          { id: 'fr', eligible: 1, met: 1, compliance: 1 },
+          { id: 'sat', eligible: 0, met: 0, compliance: null },
+        ],
+      },
+      {
+        key: 'email',
+        rules: [
+          { id: 'fr', eligible: 2, met: 1, compliance: 0.5 },
+          { id: 'sat', eligible: 2, met: 1, compliance: 0.5 },
+        ],
+      },
+      {
+        key: '(none)',
+        rules: [
+          { id: 'fr', eligible: 1, met: 0, compliance: 0 },
+          { id: 'sat', eligible: 0, met: 0, compliance: null },
+        ],
+      },
     ]);
-    expect(out.breakdowns.week!.map((r) => [r.key, r.rules[0].eligible])).toEqual([['2024-W10', 2], ['2024-W11', 2]]);
+    expect(out.breakdowns.week!.map((r) => [r.key, r.rules[0].eligible])).toEqual([
+      ['2024-W10', 2],
+      ['2024-W11', 2],
+    ]);
   });
 
   it('keeps a weekly trend per rule', () => {
@@ -79,20 +100,22 @@ describe('split input == whole input', () => {
     const all: Ticket[] = [];
     // 5,000 tickets (over the 2,000 exact limit): pseudo-random but fixed.
     let seed = 7;
-    const rand = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    const rand = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
     for (let i = 0; i < 5000; i++) {
       const created = T0 + Math.floor(rand() * 20 * DAY);
       const answered = rand() < 0.9;
-      all.push(ticket(`t${i}`, {
-        created_at: created,
-        channel: rand() < 0.5 ? 'email' : 'chat',
-        agent: rand() < 0.8 ? `a${Math.floor(rand() * 5)}` : undefined,
-        status: answered ? (rand() < 0.5 ? 'solved' : 'open') : 'open',
-        updated_at: created + Math.floor(rand() * 3 * DAY),
-        first_response_at: answered ? created + Math.floor(rand() * 3 * HOUR) : undefined,
-        csat: rand() < 0.3 ? Math.floor(rand() * 5) / 4 : undefined,
-        tags: rand() < 0.02 ? ['spam'] : [],
-      }));
+      all.push(
+        ticket(`t${i}`, {
+          created_at: created,
+          channel: rand() < 0.5 ? 'email' : 'chat',
+          agent: rand() < 0.8 ? `a${Math.floor(rand() * 5)}` : undefined,
+          status: answered ? (rand() < 0.5 ? 'solved' : 'open') : 'open',
+          updated_at: created + Math.floor(rand() * 3 * DAY),
+          first_response_at: answered ? created + Math.floor(rand() * 3 * HOUR) : undefined,
+          csat: rand() < 0.3 ? Math.floor(rand() * 5) / 4 : undefined,
+          tags: rand() < 0.02 ? ['spam'] : [],
+        }),
+      );
     }
     const opts = options({ by: ['agent', 'channel', 'week', 'month'], maxBreaches: 5 });
     const whole = createScorecard(p, opts);

@@ -8,14 +8,18 @@ import { ALL_FIELDS, DAY, HOUR, T0, nineToFive, options, policy, rule } from '..
 
 function tickets(n: number): Ticket[] {
   let seed = 11;
-  const rand = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+  const rand = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
   const all: Ticket[] = [];
   for (let i = 0; i < n; i++) {
     // Roughly in creation order, as exports are, with some disorder.
     const created = T0 + Math.floor((i / n) * 60 * DAY + rand() * 2 * DAY);
     const answered = rand() < 0.8;
     all.push({
-      id: `t${i}`, created_at: created, tags: [], file: 0, line: i + 2,
+      id: `t${i}`,
+      created_at: created,
+      tags: [],
+      file: 0,
+      line: i + 2,
       channel: rand() < 0.5 ? 'email' : 'chat',
       agent: rand() < 0.7 ? `a${Math.floor(rand() * 5)}` : undefined,
       status: answered && rand() < 0.5 ? 'solved' : 'open',
@@ -100,7 +104,13 @@ describe('settling deferred outcomes early', () => {
     // sweep's worth (4,096 pooled entries trigger one) can be waiting at any time.
     const weekRules = [rule({ measure: 'queue-hygiene', untouched: 7 * DAY, unassigned: 7 * DAY }, { id: 'queue' })];
     const week: Ticket[] = Array.from({ length: 10_000 }, (_, i) => ({
-      id: `w${i}`, created_at: T0 + Math.floor((i / 10_000) * 7 * DAY), tags: [], file: 0, line: i + 2, status: 'open', agent: 'a1',
+      id: `w${i}`,
+      created_at: T0 + Math.floor((i / 10_000) * 7 * DAY),
+      tags: [],
+      file: 0,
+      line: i + 2,
+      status: 'open',
+      agent: 'a1',
     }));
     const end = T0 + 30 * DAY;
     const unraised = createScorecard(policy(weekRules), options({ asOfFromData: true }));

@@ -27,9 +27,18 @@ describe('by conversation id', () => {
     a.add(msg({ conversation_id: 'c1', role: 'customer', min: 7 }));
     const [t] = a.finish();
     expect(t).toMatchObject({
-      id: 'c1', channel: 'chat', created_at: T0, requester: 'ann@x', outbound: false,
-      first_response_at: T0 + 5 * MIN, agent: 'Di', agent_replies: 2, updated_at: T0 + 12 * MIN,
-      last_agent_update_at: T0 + 12 * MIN, tags: [], line: 2,
+      id: 'c1',
+      channel: 'chat',
+      created_at: T0,
+      requester: 'ann@x',
+      outbound: false,
+      first_response_at: T0 + 5 * MIN,
+      agent: 'Di',
+      agent_replies: 2,
+      updated_at: T0 + 12 * MIN,
+      last_agent_update_at: T0 + 12 * MIN,
+      tags: [],
+      line: 2,
     });
     expect(t.agent_update_times).toEqual([T0 + 5 * MIN, T0 + 12 * MIN]);
     // Waits: customer 0 → agent 5; customers 7 and 8 are one wait, from 7, answered at 12.
@@ -107,7 +116,16 @@ describe.skipIf(!hasRealData('twcs-sample.csv'))('the real Twitter sample', () =
       if (ids.has(id)) continue;
       ids.add(id);
       const parent = r[7] ? String(Number(r[7])) : undefined; // pandas floats: '3.0'
-      a.add({ id, in_reply_to: parent, at: Date.parse(r[4]), author_role: r[3] === 'True' ? 'customer' : 'agent', author: r[2], public: true, file: 0, line: 0 });
+      a.add({
+        id,
+        in_reply_to: parent,
+        at: Date.parse(r[4]),
+        author_role: r[3] === 'True' ? 'customer' : 'agent',
+        author: r[2],
+        public: true,
+        file: 0,
+        line: 0,
+      });
     }
     const tickets = a.finish();
     const total = tickets.reduce((s, t) => s + (t.agent_replies ?? 0), 0);
@@ -120,4 +138,3 @@ describe.skipIf(!hasRealData('twcs-sample.csv'))('the real Twitter sample', () =
     for (const t of answered) expect(t.first_response_at!).toBeGreaterThanOrEqual(t.created_at);
   });
 });
-

@@ -36,13 +36,22 @@ describe('a record of nothing but delimiters (60 MB of commas)', () => {
   it.each([
     ['a data line', 'id,channel,created_at\n', 2],
     ['the header line', '', 1],
-  ])('%s: exit 2 with one sentence, in seconds, in a small heap', async (_name, before, line) => {
-    const file = `commas-${line}.csv`;
-    writeFileSync(join(dir, file), Buffer.concat([Buffer.from(before), Buffer.alloc(60_000_000, ','), Buffer.from('\n')]));
-    const run = await cli(['audit', file], { cwd: dir, env: SMALL_HEAP, timeoutMs: 30_000 });
-    oneSentence(run, new RegExp(`^error: commas-${line}\\.csv: expected records of at most 100,000 cells but the record starting on line ${line} has more; the rest of the file cannot be read\\.$`));
-    expect(run.ms, `took ${run.ms} ms`).toBeLessThan(15_000);
-  }, 60_000);
+  ])(
+    '%s: exit 2 with one sentence, in seconds, in a small heap',
+    async (_name, before, line) => {
+      const file = `commas-${line}.csv`;
+      writeFileSync(join(dir, file), Buffer.concat([Buffer.from(before), Buffer.alloc(60_000_000, ','), Buffer.from('\n')]));
+      const run = await cli(['audit', file], { cwd: dir, env: SMALL_HEAP, timeoutMs: 30_000 });
+      oneSentence(
+        run,
+        new RegExp(
+          `^error: commas-${line}\\.csv: expected records of at most 100,000 cells but the record starting on line ${line} has more; the rest of the file cannot be read\\.$`,
+        ),
+      );
+      expect(run.ms, `took ${run.ms} ms`).toBeLessThan(15_000);
+    },
+    60_000,
+  );
 
   it('100,000 cells (an empty one each) are still read: the limit is past them', async () => {
     const file = join(dir, 'wide-ok.csv');
@@ -60,11 +69,16 @@ describe('distinct unknown values are listed up to 100 per column, then one prob
   // Rows with a new unknown channel word each: the first 100 are listed, then one problem says
   // there are more. The table of reported words is bounded, and so is the problem list.
   const rows = (n: number, value: (i: number) => string) =>
-    ['id,channel,created_at,first_response_at', ...Array.from({ length: n }, (_, i) => `T-${i},${value(i)},2024-03-04T08:00:00Z,2024-03-04T08:01:00Z`)].join('\n') + '\n';
+    ['id,channel,created_at,first_response_at', ...Array.from({ length: n }, (_, i) => `T-${i},${value(i)},2024-03-04T08:00:00Z,2024-03-04T08:01:00Z`)].join(
+      '\n',
+    ) + '\n';
 
   it('200,000 distinct unknown channels: 101 problems, every row still read (as other)', async () => {
     const file = join(dir, 'channels.csv');
-    writeFileSync(file, rows(200_000, (i) => `chan${i}`));
+    writeFileSync(
+      file,
+      rows(200_000, (i) => `chan${i}`),
+    );
     const run = await cli(['audit', file, '--format', 'json', '--jobs', '1'], { cwd: dir, env: SMALL_HEAP, timeoutMs: 60_000 });
     // Every ticket's channel is "other": no rule has data, so the gate fails with nothing measured.
     expect(run.code, run.stderr.slice(0, 500)).toBe(1);
@@ -74,7 +88,9 @@ describe('distinct unknown values are listed up to 100 per column, then one prob
     expect(input.problems).toHaveLength(101);
     expect(input.problems[99].message).toBe("unknown channel 'chan99'");
     expect(input.problems[100]).toMatchObject({
-      line: 102, column: 'channel', message: 'more than 100 distinct unknown channel values: the others are read the same way but not listed',
+      line: 102,
+      column: 'channel',
+      message: 'more than 100 distinct unknown channel values: the others are read the same way but not listed',
     });
     expect(report(run).rules.find((r) => r.id === 'chat-first-response')!.eligible).toBe(0);
   }, 90_000);
@@ -83,7 +99,10 @@ describe('distinct unknown values are listed up to 100 per column, then one prob
     // Values shared between the ranges, then new ones, so that a range starts with values an
     // earlier range reported and the cap is passed in the middle of a range.
     const file = join(dir, 'channels-mixed.csv');
-    writeFileSync(file, rows(9000, (i) => (i < 2000 ? `v${i % 60}` : i < 6000 ? (i % 2 ? `v${i % 45}` : `w${i}`) : `x${i % 1700}`)));
+    writeFileSync(
+      file,
+      rows(9000, (i) => (i < 2000 ? `v${i % 60}` : i < 6000 ? (i % 2 ? `v${i % 45}` : `w${i}`) : `x${i % 1700}`)),
+    );
     const env = { SUPPORT_AUDIT_MIN_RANGE_BYTES: String(64 * 1024) };
     const one = await cli(['audit', file, '--format', 'json', '--jobs', '1'], { cwd: dir, env });
     const many = await cli(['audit', file, '--format', 'json', '--jobs', '3'], { cwd: dir, env });
@@ -139,8 +158,14 @@ describe('breakdowns are bounded: top keys, then one "other" row with exact tota
   function expectExactTotals(r: ReturnType<typeof report>, dim: 'agent'): void {
     const rows = r.breakdowns[dim]!;
     r.rules.forEach((rule, i) => {
-      expect(rows.reduce((n, row) => n + row.rules[i].eligible, 0), rule.id).toBe(rule.eligible);
-      expect(rows.reduce((n, row) => n + row.rules[i].met, 0), rule.id).toBe(rule.met);
+      expect(
+        rows.reduce((n, row) => n + row.rules[i].eligible, 0),
+        rule.id,
+      ).toBe(rule.eligible);
+      expect(
+        rows.reduce((n, row) => n + row.rules[i].met, 0),
+        rule.id,
+      ).toBe(rule.met);
     });
   }
 
@@ -170,7 +195,12 @@ describe('breakdowns are bounded: top keys, then one "other" row with exact tota
     const r = report(run);
     const rows = r.breakdowns.agent!;
     expect(rows.map((x) => [x.key, x.other ?? false])).toEqual([
-      ['(other)', false], ['Amy Heavy', false], ['Zed Heavy', false], ['agent 0', false], ['agent 12', false], ['(other)', true],
+      ['(other)', false],
+      ['Amy Heavy', false],
+      ['Zed Heavy', false],
+      ['agent 0', false],
+      ['agent 12', false],
+      ['(other)', true],
     ]);
     expectExactTotals(r, 'agent');
     const html = readFileSync(join(dir, 'agents.html'), 'utf8');
@@ -209,7 +239,8 @@ describe('very long ids', () => {
   it('ids of 900 kB are kept as a short prefix and a digest, each with a problem; memory does not grow with id bytes', async () => {
     const file = join(dir, 'long-ids.csv');
     const lines = ['id,channel,created_at,first_response_at'];
-    for (let i = 0; i < 40; i++) lines.push(`${String.fromCharCode(65 + (i % 26)).repeat(900_000 - 3)}${String(i).padStart(3, '0')},email,2024-03-04T08:00:00Z,2024-03-06T08:00:00Z`);
+    for (let i = 0; i < 40; i++)
+      lines.push(`${String.fromCharCode(65 + (i % 26)).repeat(900_000 - 3)}${String(i).padStart(3, '0')},email,2024-03-04T08:00:00Z,2024-03-06T08:00:00Z`);
     writeFileSync(file, `${lines.join('\n')}\n`);
     const run = await cli(['audit', file, '--format', 'json', '--show-breaches', '100'], { cwd: dir, env: SMALL_HEAP, timeoutMs: 60_000 });
     expect(run.code, run.stderr.slice(0, 300)).toBe(1);

@@ -13,9 +13,7 @@ import { BAD, cli, report, seededBytes, tempDir, type Run } from './helpers.js';
 
 type Counts = Partial<Record<ProblemCode, number>>;
 
-type Outcome =
-  | { exit: 0 | 1; rows: number; used: number; skipped: number; problems: Counts; check?: (r: Report) => void }
-  | { exit: 2; error: RegExp };
+type Outcome = { exit: 0 | 1; rows: number; used: number; skipped: number; problems: Counts; check?: (r: Report) => void } | { exit: 2; error: RegExp };
 
 interface Case {
   name: string;
@@ -36,15 +34,27 @@ const CASES: Case[] = [
     name: 'header only: read without error, and the gate fails: nothing was measured',
     file: 'header-only.csv',
     from: 'fixture',
-    outcome: { exit: 1, rows: 0, used: 0, skipped: 0, problems: {}, check: (r) => {
-      expect(r.summary.score).toBeNull();
-      expect(r.summary.gate.reasons).toEqual(['nothing-measured']);
-      // No timestamp to date the audit by: null, not 1970.
-      expect(r.as_of).toBeNull();
-    } },
+    outcome: {
+      exit: 1,
+      rows: 0,
+      used: 0,
+      skipped: 0,
+      problems: {},
+      check: (r) => {
+        expect(r.summary.score).toBeNull();
+        expect(r.summary.gate.reasons).toEqual(['nothing-measured']);
+        // No timestamp to date the audit by: null, not 1970.
+        expect(r.as_of).toBeNull();
+      },
+    },
   },
   { name: 'binary data', file: 'random.csv', from: 'generated', outcome: { exit: 2, error: /expected CSV text but found binary data/ } },
-  { name: 'an .xlsx workbook', file: 'workbook.xlsx', from: 'generated', outcome: { exit: 2, error: /found a ZIP archive \(an Excel \.xlsx workbook\? export it as CSV first\)\.$/ } },
+  {
+    name: 'an .xlsx workbook',
+    file: 'workbook.xlsx',
+    from: 'generated',
+    outcome: { exit: 2, error: /found a ZIP archive \(an Excel \.xlsx workbook\? export it as CSV first\)\.$/ },
+  },
   {
     name: 'unclosed quote: names the line where it opened',
     file: 'unclosed-quote.csv',
@@ -89,9 +99,16 @@ const CASES: Case[] = [
     file: 'duplicate-headers.csv',
     from: 'fixture',
     outcome: {
-      exit: 0, rows: 2, used: 2, skipped: 0, problems: { 'duplicate-column': 2 },
+      exit: 0,
+      rows: 2,
+      used: 2,
+      skipped: 0,
+      problems: { 'duplicate-column': 2 },
       check: (r) => {
-        expect(r.inputs[0].problems.map((p) => [p.line, p.column])).toEqual([[1, 'id'], [1, 'channel']]);
+        expect(r.inputs[0].problems.map((p) => [p.line, p.column])).toEqual([
+          [1, 'id'],
+          [1, 'channel'],
+        ]);
         // channel comes from column 2: T-1 is email, T-2 chat (column 5 says the opposite).
         expect([rule(r, 'email-first-response').eligible, rule(r, 'chat-first-response').eligible]).toEqual([1, 1]);
         expect(rule(r, 'email-first-response').mean).toBe(60);
@@ -122,7 +139,11 @@ const CASES: Case[] = [
     from: 'generated',
     args: ['--by', 'agent'],
     outcome: {
-      exit: 0, rows: 2, used: 2, skipped: 0, problems: {},
+      exit: 0,
+      rows: 2,
+      used: 2,
+      skipped: 0,
+      problems: {},
       check: (r) => {
         expect([r.inputs[0].encoding, r.inputs[0].encoding_source]).toEqual(['windows-1252', 'detected']);
         expect(r.breakdowns.agent!.map((row) => row.key).sort()).toEqual(['Søren Weiß', 'Zoë Œuvre']);
@@ -134,8 +155,16 @@ const CASES: Case[] = [
     file: 'windows-1252-mixed.csv',
     from: 'generated',
     outcome: {
-      exit: 0, rows: 3, used: 3, skipped: 0, problems: { 'undecodable-bytes': 1, 'mixed-encoding': 1 },
-      check: (r) => expect(r.inputs[0].problems.map((p) => [p.line, p.code])).toEqual([[3, 'undecodable-bytes'], [4, 'mixed-encoding']]),
+      exit: 0,
+      rows: 3,
+      used: 3,
+      skipped: 0,
+      problems: { 'undecodable-bytes': 1, 'mixed-encoding': 1 },
+      check: (r) =>
+        expect(r.inputs[0].problems.map((p) => [p.line, p.code])).toEqual([
+          [3, 'undecodable-bytes'],
+          [4, 'mixed-encoding'],
+        ]),
     },
   },
   {
@@ -143,7 +172,11 @@ const CASES: Case[] = [
     file: 'utf8-stray.csv',
     from: 'generated',
     outcome: {
-      exit: 0, rows: 1001, used: 1001, skipped: 0, problems: { 'undecodable-bytes': 1 },
+      exit: 0,
+      rows: 1001,
+      used: 1001,
+      skipped: 0,
+      problems: { 'undecodable-bytes': 1 },
       check: (r) => {
         expect([r.inputs[0].encoding, r.inputs[0].encoding_source]).toEqual(['utf-8', 'default']);
         expect(r.inputs[0].problems[0].line).toBe(1002);
@@ -155,7 +188,11 @@ const CASES: Case[] = [
     file: 'semicolon-crlf.csv',
     from: 'fixture',
     outcome: {
-      exit: 0, rows: 3, used: 3, skipped: 0, problems: {},
+      exit: 0,
+      rows: 3,
+      used: 3,
+      skipped: 0,
+      problems: {},
       check: (r) => expect([rule(r, 'email-first-response').eligible, rule(r, 'chat-first-response').mean]).toEqual([2, 2]),
     },
   },
@@ -165,7 +202,11 @@ const CASES: Case[] = [
     from: 'fixture',
     args: ['--timezone', 'Europe/Berlin'],
     outcome: {
-      exit: 0, rows: 3, used: 3, skipped: 0, problems: { 'nonexistent-local-time': 1, 'ambiguous-timestamp': 1 },
+      exit: 0,
+      rows: 3,
+      used: 3,
+      skipped: 0,
+      problems: { 'nonexistent-local-time': 1, 'ambiguous-timestamp': 1 },
       check: (r) => {
         // GAP: 02:30 does not exist on 31 March; read as 03:30 CEST (01:30Z); reply 04:00 CEST → 30 min.
         // PLAIN: 30 min. OVERLAP: 02:30 on 27 October read as the earlier, CEST, instant (00:30Z);
@@ -186,18 +227,29 @@ const CASES: Case[] = [
     file: 'future.csv',
     from: 'fixture',
     args: ['--as-of', '2024-03-05'],
-    outcome: { exit: 0, rows: 3, used: 3, skipped: 0, problems: {}, check: (r) => {
-      // T-3 (created 2031) is left out; T-2's solve in 2031 has not happened at as_of.
-      expect(r.inputs[0].after_as_of).toBe(1);
-      expect(rule(r, 'email-first-response')).toMatchObject({ eligible: 2, met: 2 });
-    } },
+    outcome: {
+      exit: 0,
+      rows: 3,
+      used: 3,
+      skipped: 0,
+      problems: {},
+      check: (r) => {
+        // T-3 (created 2031) is left out; T-2's solve in 2031 has not happened at as_of.
+        expect(r.inputs[0].after_as_of).toBe(1);
+        expect(rule(r, 'email-first-response')).toMatchObject({ eligible: 2, met: 2 });
+      },
+    },
   },
   {
     name: 'negative durations: the impossible field dropped, the ticket kept',
     file: 'negative-durations.csv',
     from: 'fixture',
     outcome: {
-      exit: 0, rows: 4, used: 4, skipped: 0, problems: { 'negative-duration': 4 },
+      exit: 0,
+      rows: 4,
+      used: 4,
+      skipped: 0,
+      problems: { 'negative-duration': 4 },
       check: (r) => expect(rule(r, 'email-first-response').eligible).toBe(1),
     },
   },
@@ -205,19 +257,29 @@ const CASES: Case[] = [
     name: 'one ticket in several rows: the newest copy is audited (no updated_at: the later line), the others counted as replaced',
     file: 'duplicate-ids.csv',
     from: 'fixture',
-    outcome: { exit: 0, rows: 5, used: 5, skipped: 0, problems: {}, check: (r) => {
-      expect(r.inputs[0].replaced).toBe(2);
-      // T-1's last copy (line 5) is an e-mail answered in an hour; the chat copy (line 4) is replaced.
-      expect(rule(r, 'email-first-response')).toMatchObject({ eligible: 2, met: 2 });
-      expect(rule(r, 'chat-first-response')).toMatchObject({ eligible: 1, met: 1 });
-    } },
+    outcome: {
+      exit: 0,
+      rows: 5,
+      used: 5,
+      skipped: 0,
+      problems: {},
+      check: (r) => {
+        expect(r.inputs[0].replaced).toBe(2);
+        // T-1's last copy (line 5) is an e-mail answered in an hour; the chat copy (line 4) is replaced.
+        expect(rule(r, 'email-first-response')).toMatchObject({ eligible: 2, met: 2 });
+        expect(rule(r, 'chat-first-response')).toMatchObject({ eligible: 1, met: 1 });
+      },
+    },
   },
   {
     name: 'Excel damage: scientific ids, grouped ids and counts, reformatted dates (order unknown)',
     file: 'excel-damage.csv',
     from: 'fixture',
     outcome: {
-      exit: 0, rows: 5, used: 4, skipped: 1,
+      exit: 0,
+      rows: 5,
+      used: 4,
+      skipped: 1,
       // The two ids in scientific notation collide: one ticket, the later row kept.
       problems: { 'excel-scientific-id': 2, 'excel-grouped-id': 1, 'bad-number': 1, 'bad-timestamp': 1, 'excel-reformatted-date': 1 },
       check: (r) => expect(r.inputs[0].replaced).toBe(1),
@@ -229,12 +291,20 @@ const CASES: Case[] = [
     from: 'fixture',
     args: ['--date-order', 'DMY'],
     outcome: {
-      exit: 0, rows: 5, used: 5, skipped: 0,
+      exit: 0,
+      rows: 5,
+      used: 5,
+      skipped: 0,
       problems: { 'excel-scientific-id': 2, 'excel-grouped-id': 1, 'bad-number': 1, 'excel-reformatted-date': 3 },
       check: (r) => expect(r.inputs[0].replaced).toBe(1),
     },
   },
-  { name: 'a missing file', file: 'no-such-export.csv', from: 'fixture', outcome: { exit: 2, error: /expected a CSV file but nothing exists at this path\.$/ } },
+  {
+    name: 'a missing file',
+    file: 'no-such-export.csv',
+    from: 'fixture',
+    outcome: { exit: 2, error: /expected a CSV file but nothing exists at this path\.$/ },
+  },
   { name: 'a directory', file: 'exports', from: 'generated', outcome: { exit: 2, error: /expected a CSV file but found a directory\.$/ } },
 ];
 
@@ -250,26 +320,39 @@ beforeAll(() => {
   put('workbook.xlsx', Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), seededBytes(4096)]));
   put('unclosed-early.csv', `${header}${row(1)}T-2,email,2024-03-04T08:00:00Z,,"never closed\n${row(3).repeat(1_000_000)}`);
   put('huge-field.csv', `${header}${row(1)}T-2,email,2024-03-04T08:00:00Z,,"${'x'.repeat(30 * 1024 * 1024)}"\n${row(3)}`);
-  const utf16 = 'id\tchannel\tcreated_at\tfirst_response_at\r\nT-1\temail\t2024-03-04T08:00:00Z\t2024-03-04T09:00:00Z\r\nT-2\tchat\t2024-03-04T10:00:00Z\t2024-03-04T10:01:00Z\r\n';
+  const utf16 =
+    'id\tchannel\tcreated_at\tfirst_response_at\r\nT-1\temail\t2024-03-04T08:00:00Z\t2024-03-04T09:00:00Z\r\nT-2\tchat\t2024-03-04T10:00:00Z\t2024-03-04T10:01:00Z\r\n';
   put('utf16le.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(utf16, 'utf16le')]));
   put('utf16be.csv', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(utf16, 'utf16le').swap16()]));
   put('utf16-no-bom.csv', Buffer.from(utf16, 'utf16le'));
   const people = 'id,channel,created_at,first_response_at,agent,subject\r\n';
-  put('windows-1252.csv', Buffer.from(
-    `${people}T-1,email,2024-03-04T08:00:00Z,2024-03-04T09:00:00Z,S\xf8ren Wei\xdf,R\xfcckfrage \x96 \x8040\r\n` +
-      'T-2,email,2024-03-04T10:00:00Z,2024-03-04T10:30:00Z,Zo\xeb \x8cuvre,\x84Spa\xdf\x93 \x9c \x9f\r\n',
-    'latin1',
-  ));
-  put('windows-1252-mixed.csv', Buffer.concat([
-    Buffer.from(`${people}T-1,email,2024-03-04T08:00:00Z,,S\xf8ren Wei\xdf,M\xfcller \xc4rger\r\nT-2,email,2024-03-04T09:00:00Z,,Bob,odd \x81 byte\r\n`, 'latin1'),
-    Buffer.from('T-3,email,2024-03-04T10:00:00Z,,Zoë,written in UTF-8\r\n'),
-  ]));
+  put(
+    'windows-1252.csv',
+    Buffer.from(
+      `${people}T-1,email,2024-03-04T08:00:00Z,2024-03-04T09:00:00Z,S\xf8ren Wei\xdf,R\xfcckfrage \x96 \x8040\r\n` +
+        'T-2,email,2024-03-04T10:00:00Z,2024-03-04T10:30:00Z,Zo\xeb \x8cuvre,\x84Spa\xdf\x93 \x9c \x9f\r\n',
+      'latin1',
+    ),
+  );
+  put(
+    'windows-1252-mixed.csv',
+    Buffer.concat([
+      Buffer.from(
+        `${people}T-1,email,2024-03-04T08:00:00Z,,S\xf8ren Wei\xdf,M\xfcller \xc4rger\r\nT-2,email,2024-03-04T09:00:00Z,,Bob,odd \x81 byte\r\n`,
+        'latin1',
+      ),
+      Buffer.from('T-3,email,2024-03-04T10:00:00Z,,Zoë,written in UTF-8\r\n'),
+    ]),
+  );
   // 1,000 rows of ASCII (more than 64 KiB), then one with a Windows-1252 'é'.
   const padded = (i: number) => `T-${i},email,2024-03-04T08:00:00Z,2024-03-04T09:00:00Z,Ann,${'subject '.repeat(8)}${i}\n`;
-  put('utf8-stray.csv', Buffer.concat([
-    Buffer.from(`${header.replace('subject', 'agent,subject')}${Array.from({ length: 1000 }, (_, i) => padded(i + 1)).join('')}`),
-    Buffer.from('T-1001,email,2024-03-04T08:00:00Z,2024-03-04T09:00:00Z,Ann,Caf\xe9\n', 'latin1'),
-  ]));
+  put(
+    'utf8-stray.csv',
+    Buffer.concat([
+      Buffer.from(`${header.replace('subject', 'agent,subject')}${Array.from({ length: 1000 }, (_, i) => padded(i + 1)).join('')}`),
+      Buffer.from('T-1001,email,2024-03-04T08:00:00Z,2024-03-04T09:00:00Z,Ann,Caf\xe9\n', 'latin1'),
+    ]),
+  );
   mkdirSync(join(generated, 'exports'));
 });
 
@@ -354,7 +437,8 @@ describe('a file without read permission', () => {
       let why = '';
       try {
         run = await cli(['audit', 'locked.csv'], { cwd: dir, ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
-        if (asRoot && run.code !== 2 && /EACCES|EPERM|Cannot find module/.test(run.stderr)) why = `uid 65534 cannot run node here: ${run.stderr.split('\n')[0]}`;
+        if (asRoot && run.code !== 2 && /EACCES|EPERM|Cannot find module/.test(run.stderr))
+          why = `uid 65534 cannot run node here: ${run.stderr.split('\n')[0]}`;
       } catch (err) {
         why = `cannot switch to uid 65534 (${(err as Error).message})`;
       }

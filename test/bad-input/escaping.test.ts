@@ -59,7 +59,7 @@ describe('hostile field text', () => {
     expect(out[format]).not.toContain(']8;;');
   });
 
-  it('table with colour: the only escape sequences are the tool\'s own colours', () => {
+  it("table with colour: the only escape sequences are the tool's own colours", () => {
     expect(coloured.stdout).toMatch(/\x1b\[\d+m/);
     const withoutSgr = coloured.stdout.replace(/\x1b\[[0-9;]*m/g, '');
     expect(CONTROL.test(withoutSgr)).toBe(false);
@@ -155,7 +155,9 @@ describe('Markdown mentions', () => {
       'T-2,email,2024-03-04T09:00:00Z,2024-03-06T09:00:00Z,(@hubot),ann@example.com,fine',
     ].join('\n');
     writeFileSync(join(dir, 'mentions.csv'), `${csv}\n`);
-    const run = await cli(['audit', 'mentions.csv', '--policy', 'policy.yaml', '--by', 'agent,team', '--show-breaches', '5', '--format', 'markdown'], { cwd: dir });
+    const run = await cli(['audit', 'mentions.csv', '--policy', 'policy.yaml', '--by', 'agent,team', '--show-breaches', '5', '--format', 'markdown'], {
+      cwd: dir,
+    });
     expect(run.code, run.stderr).toBe(1);
     // GitHub links an @ that starts a word; a zero-width space after it keeps the text, links no one.
     expect(run.stdout).not.toMatch(/(^|[^A-Za-z0-9_])@[A-Za-z0-9]/m);

@@ -35,8 +35,39 @@ async function readAll(bytes: Uint8Array): Promise<number | InputError> {
 
 // Bytes that matter to a CSV reader: quotes, delimiters, line ends, NUL, BOM and UTF-16 bytes,
 // invalid UTF-8, gzip and ZIP magic, letters.
-const csvByte = fc.constantFrom(0x22, 0x2c, 0x3b, 0x09, 0x7c, 0x0a, 0x0d, 0x00, 0xef, 0xbb, 0xbf, 0xff, 0xfe, 0x1f, 0x8b, 0x50, 0x4b, 0x61, 0x31, 0x20, 0xc3, 0x1b);
-const prefix = fc.constantFrom([], [0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff], [0x1f, 0x8b, 0x08, 0x00], [0x50, 0x4b, 0x03, 0x04], [...Buffer.from('id,channel,created_at\n')]);
+const csvByte = fc.constantFrom(
+  0x22,
+  0x2c,
+  0x3b,
+  0x09,
+  0x7c,
+  0x0a,
+  0x0d,
+  0x00,
+  0xef,
+  0xbb,
+  0xbf,
+  0xff,
+  0xfe,
+  0x1f,
+  0x8b,
+  0x50,
+  0x4b,
+  0x61,
+  0x31,
+  0x20,
+  0xc3,
+  0x1b,
+);
+const prefix = fc.constantFrom(
+  [],
+  [0xef, 0xbb, 0xbf],
+  [0xff, 0xfe],
+  [0xfe, 0xff],
+  [0x1f, 0x8b, 0x08, 0x00],
+  [0x50, 0x4b, 0x03, 0x04],
+  [...Buffer.from('id,channel,created_at\n')],
+);
 const randomInput = fc.oneof(
   fc.uint8Array({ maxLength: 3000 }),
   fc.tuple(prefix, fc.array(csvByte, { maxLength: 3000 })).map(([p, rest]) => Uint8Array.from([...p, ...rest])),
@@ -62,13 +93,58 @@ describe('the reader never crashes', () => {
 // Cells a hostile or damaged export holds, for any column.
 const cell = fc.oneof(
   fc.constantFrom(
-    '', ' ', '2024-03-04T08:00:00Z', '2024-03-31 02:30:00', '2024-10-27 02:30', '04/03/2024 11:00', '13/03/2024', '45000.5',
-    '1.03006E+13', '1,55,157', '-30', '3.0', 'email', 'chat', 'solved', 'urgent', 'Good', '5', 'spam;billing', 'true',
-    '"', '""', 'a"b', '\u001b[2J', '<script>', '=cmd', 'x\ny', '\r', '2031-01-01T00:00:00Z', 'NaN', 'Infinity', '9'.repeat(40),
+    '',
+    ' ',
+    '2024-03-04T08:00:00Z',
+    '2024-03-31 02:30:00',
+    '2024-10-27 02:30',
+    '04/03/2024 11:00',
+    '13/03/2024',
+    '45000.5',
+    '1.03006E+13',
+    '1,55,157',
+    '-30',
+    '3.0',
+    'email',
+    'chat',
+    'solved',
+    'urgent',
+    'Good',
+    '5',
+    'spam;billing',
+    'true',
+    '"',
+    '""',
+    'a"b',
+    '\u001b[2J',
+    '<script>',
+    '=cmd',
+    'x\ny',
+    '\r',
+    '2031-01-01T00:00:00Z',
+    'NaN',
+    'Infinity',
+    '9'.repeat(40),
   ),
   fc.string({ maxLength: 12 }),
 );
-const COLUMNS = ['id', 'channel', 'created_at', 'first_response_at', 'solved_at', 'status', 'priority', 'tags', 'csat', 'reopens', 'wait_seconds', 'agent', 'first_response_minutes', 'updated_at', 'due_at'];
+const COLUMNS = [
+  'id',
+  'channel',
+  'created_at',
+  'first_response_at',
+  'solved_at',
+  'status',
+  'priority',
+  'tags',
+  'csat',
+  'reopens',
+  'wait_seconds',
+  'agent',
+  'first_response_minutes',
+  'updated_at',
+  'due_at',
+];
 
 function quoteCell(c: string, broken: boolean): string {
   if (broken) return c;
@@ -94,8 +170,18 @@ describe('the mapper never crashes', () => {
     await fc.assert(
       fc.asyncProperty(randomCsv, fc.constantFrom(undefined, 'Europe/Berlin'), async (text, timezone) => {
         try {
-          const file = await ingestFile('-', 0, { inputs: policy.inputs, zones: { flag: timezone }, strict: false, times: new LatestTimes(), stdin: stdin(Buffer.from(text)) }, { ticket() {}, message() {} });
-          const lines = new Set(file.problems.shown().filter((p) => p.line > 1).map((p) => p.line));
+          const file = await ingestFile(
+            '-',
+            0,
+            { inputs: policy.inputs, zones: { flag: timezone }, strict: false, times: new LatestTimes(), stdin: stdin(Buffer.from(text)) },
+            { ticket() {}, message() {} },
+          );
+          const lines = new Set(
+            file.problems
+              .shown()
+              .filter((p) => p.line > 1)
+              .map((p) => p.line),
+          );
           expect(lines.size).toBeGreaterThanOrEqual(file.rows - file.used);
         } catch (err) {
           if (!(err instanceof InputError)) throw err;

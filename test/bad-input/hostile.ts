@@ -23,7 +23,20 @@ export const HOSTILE = {
   badTime: `2024-03-04${ESC}[5m`,
 };
 
-const HEADER = ['id', 'channel', 'created_at', 'first_response_at', 'status', 'subject', 'agent', 'team', 'requester', 'requester_name', 'description', 'updated_at'];
+const HEADER = [
+  'id',
+  'channel',
+  'created_at',
+  'first_response_at',
+  'status',
+  'subject',
+  'agent',
+  'team',
+  'requester',
+  'requester_name',
+  'description',
+  'updated_at',
+];
 
 function csvCell(c: string): string {
   return /[",\n\r]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c;
@@ -33,11 +46,63 @@ function csvCell(c: string): string {
 export function hostileCsv(): string {
   const h = HOSTILE;
   const rows = [
-    [h.clearId, 'email', '2024-03-04T08:00:00Z', '2024-03-06T09:00:00Z', 'solved', `Refund ${ESC}[31mRED <script>x</script>`, h.formulaAgent, h.pipeTeam, REQUESTER, REQUESTER_NAME, `${BODY} one`, h.badTime],
-    [h.linkId, 'chat', '2024-03-04T09:00:00Z', '2024-03-04T09:30:00Z', 'solved', 'Line1\nLine2 | cell', h.markupAgent, h.plusTeam, REQUESTER, REQUESTER_NAME, `${BODY} two`, ''],
-    [h.atId, 'chat', '2024-03-04T09:10:00Z', '2024-03-04T09:40:00Z', 'solved', '=HYPERLINK("x")', h.formulaAgent, h.plusTeam, 'other@example.com', 'Other Person', `${BODY} three`, ''],
+    [
+      h.clearId,
+      'email',
+      '2024-03-04T08:00:00Z',
+      '2024-03-06T09:00:00Z',
+      'solved',
+      `Refund ${ESC}[31mRED <script>x</script>`,
+      h.formulaAgent,
+      h.pipeTeam,
+      REQUESTER,
+      REQUESTER_NAME,
+      `${BODY} one`,
+      h.badTime,
+    ],
+    [
+      h.linkId,
+      'chat',
+      '2024-03-04T09:00:00Z',
+      '2024-03-04T09:30:00Z',
+      'solved',
+      'Line1\nLine2 | cell',
+      h.markupAgent,
+      h.plusTeam,
+      REQUESTER,
+      REQUESTER_NAME,
+      `${BODY} two`,
+      '',
+    ],
+    [
+      h.atId,
+      'chat',
+      '2024-03-04T09:10:00Z',
+      '2024-03-04T09:40:00Z',
+      'solved',
+      '=HYPERLINK("x")',
+      h.formulaAgent,
+      h.plusTeam,
+      'other@example.com',
+      'Other Person',
+      `${BODY} three`,
+      '',
+    ],
     [h.colourId, 'email', '2024-03-04T10:00:00Z', '2024-03-07T10:05:00Z', 'solved', 'ok', 'Normal Agent', 'T', REQUESTER, REQUESTER_NAME, `${BODY} four`, ''],
-    ['T-5', 'email', '2024-03-04T11:00:00Z', '2024-03-04T11:05:00Z', 'solved', 'ok', 'Normal Agent', 'T', 'third@example.com', 'Third Person', `${BODY} five`, ''],
+    [
+      'T-5',
+      'email',
+      '2024-03-04T11:00:00Z',
+      '2024-03-04T11:05:00Z',
+      'solved',
+      'ok',
+      'Normal Agent',
+      'T',
+      'third@example.com',
+      'Third Person',
+      `${BODY} five`,
+      '',
+    ],
   ];
   return [HEADER, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
 }

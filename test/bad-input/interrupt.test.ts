@@ -61,11 +61,15 @@ describe('SIGINT while reading', () => {
     writeFileSync(join(out, 'report.html'), previousHtml);
     const before = readdirSync(out).sort();
 
-    const child = spawn(process.execPath, [BIN, 'audit', input, '--format', 'json', '--output', join(out, 'report.json'), '--report', `html:${join(out, 'report.html')}`], {
-      cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [BIN, 'audit', input, '--format', 'json', '--output', join(out, 'report.json'), '--report', `html:${join(out, 'report.html')}`],
+      {
+        cwd: ROOT,
+        env: { ...process.env, NO_COLOR: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     let exited = false;
@@ -179,7 +183,14 @@ describe('a signal after reading finished still ends the run, and no report is r
       writeFileSync(join(out, 'report.json'), previous);
       execFileSync('mkfifo', [join(out, 'pipe')]);
       const before = readdirSync(out).sort();
-      const run = start(['audit', join(ROOT, 'fixtures/samples/zendesk-tickets.csv'), '--report', `json:${join(out, 'report.json')}`, '--output', join(out, 'pipe')]);
+      const run = start([
+        'audit',
+        join(ROOT, 'fixtures/samples/zendesk-tickets.csv'),
+        '--report',
+        `json:${join(out, 'report.json')}`,
+        '--output',
+        join(out, 'pipe'),
+      ]);
       // The FIFO is opened only once the audit is done and the other report is written aside.
       await waitsOnFifo(run.child.pid!, run.isRunning);
       expect(run.isRunning()).toBe(true);
@@ -196,8 +207,20 @@ describe('a signal after reading finished still ends the run, and no report is r
     for (const f of ['report.json', 'report.html', 'report.md']) writeFileSync(join(out, f), previous);
     const before = readdirSync(out).sort();
     const run = start([
-      'audit', input, '--jobs', '1', '--by', 'agent,team,week,month', '--format', 'markdown', '--output', join(out, 'report.md'),
-      '--report', `json:${join(out, 'report.json')}`, '--report', `html:${join(out, 'report.html')}`,
+      'audit',
+      input,
+      '--jobs',
+      '1',
+      '--by',
+      'agent,team,week,month',
+      '--format',
+      'markdown',
+      '--output',
+      join(out, 'report.md'),
+      '--report',
+      `json:${join(out, 'report.json')}`,
+      '--report',
+      `html:${join(out, 'report.html')}`,
     ]);
     await hasOpened(run.child.pid!, input, run.isRunning);
     // Then wait for the input to be closed: reading is over, rendering has begun.

@@ -7,8 +7,24 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../cli/run.js';
 
 const NETWORK_MODULES = [
-  'http', 'https', 'http2', 'net', 'dgram', 'tls', 'dns', 'dns/promises', 'inspector',
-  'undici', 'ws', 'node-fetch', 'cross-fetch', 'axios', 'got', 'superagent', 'request', 'socket.io-client',
+  'http',
+  'https',
+  'http2',
+  'net',
+  'dgram',
+  'tls',
+  'dns',
+  'dns/promises',
+  'inspector',
+  'undici',
+  'ws',
+  'node-fetch',
+  'cross-fetch',
+  'axios',
+  'got',
+  'superagent',
+  'request',
+  'socket.io-client',
 ];
 
 const moduleNames = NETWORK_MODULES.map((m) => m.replace(/[./-]/g, (c) => `\\${c}`)).join('|');

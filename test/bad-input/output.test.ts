@@ -6,8 +6,21 @@
 // folder, never the machine's own /dev/null or /dev/full (a failing run as root would replace them).
 import { spawn, spawnSync } from 'node:child_process';
 import {
-  chmodSync, chownSync, closeSync, existsSync, linkSync, lchownSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync,
-  rmSync, statSync, symlinkSync, writeFileSync,
+  chmodSync,
+  chownSync,
+  closeSync,
+  existsSync,
+  linkSync,
+  lchownSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -117,7 +130,10 @@ describe('descriptors are written in place', () => {
 
   it('/dev/fd/N and /proc/self/fd/N write to the open descriptor N (appending where it appends)', async () => {
     const d = fresh('fd');
-    for (const [name, path] of [['fd.log', '/dev/fd/3'], ['proc.log', '/proc/self/fd/3']] as const) {
+    for (const [name, path] of [
+      ['fd.log', '/dev/fd/3'],
+      ['proc.log', '/proc/self/fd/3'],
+    ] as const) {
       if (path.startsWith('/proc') && !existsSync('/proc/self/fd')) continue;
       writeFileSync(join(d, name), 'kept\n');
       const fd = openSync(join(d, name), 'a');
@@ -226,7 +242,10 @@ describe('an output that is an input is refused before reading', () => {
     linkSync(input, join(d, 'hard.json'));
     for (const out of ['export.csv', 'soft.json', 'hard.json']) {
       const run = await cli(['audit', input, ...ZONE, '--format', 'json', '--report', `json:${join(d, out)}`]);
-      oneSentence(run, new RegExp(`^error: refusing to write .*${out}: it is the input .*export\\.csv \\(the same file\\), which the report would overwrite\\.$`));
+      oneSentence(
+        run,
+        new RegExp(`^error: refusing to write .*${out}: it is the input .*export\\.csv \\(the same file\\), which the report would overwrite\\.$`),
+      );
       expect(run.stdout).toBe('');
       expect(readFileSync(input, 'utf8')).toBe(text);
     }

@@ -25,7 +25,9 @@ afterAll(() => {
 
 async function redacted(tag: string): Promise<Record<string, string>> {
   const reports = Object.entries(FILES).flatMap(([file, format]) => ['--report', `${format}:${tag}-${file}`]);
-  const run = await cli(['audit', join(BAD, 'people.csv'), '--policy', 'policy.yaml', '--by', 'agent,team', '--show-breaches', '5', '--redact', ...reports], { cwd: dir });
+  const run = await cli(['audit', join(BAD, 'people.csv'), '--policy', 'policy.yaml', '--by', 'agent,team', '--show-breaches', '5', '--redact', ...reports], {
+    cwd: dir,
+  });
   expect(hasStackTrace(run.stderr), run.stderr).toBe(false);
   expect(run.code, run.stderr).toBe(1);
   return { table: run.stdout, ...Object.fromEntries(Object.keys(FILES).map((f) => [f, readFileSync(join(dir, `${tag}-${f}`), 'utf8')])) };
@@ -47,7 +49,9 @@ describe('--redact', () => {
     const report = JSON.parse(first['out.json']) as Report;
     const priya = pseudonym('agent', 'Priya Shah');
     expect(priya).toMatch(/^agent-[0-9a-f]{8}$/);
-    expect(report.breakdowns.agent!.map((r) => r.key)).toEqual([pseudonym('agent', "Tom O'Brien"), priya, '(none)'].sort((a, b) => (a === '(none)' ? 1 : b === '(none)' ? -1 : a < b ? -1 : 1)));
+    expect(report.breakdowns.agent!.map((r) => r.key)).toEqual(
+      [pseudonym('agent', "Tom O'Brien"), priya, '(none)'].sort((a, b) => (a === '(none)' ? 1 : b === '(none)' ? -1 : a < b ? -1 : 1)),
+    );
     expect(report.breakdowns.team!.map((r) => r.key)).toEqual(['Billing', 'Sales']);
     const breaches = report.rules.flatMap((r) => r.breaches);
     expect(breaches.find((b) => b.id === 'P-1')!.agent).toBe(priya);
@@ -73,13 +77,16 @@ describe('--redact', () => {
     } as unknown as Report;
     const out = redactReport(report);
     expect(out.inputs[0].problems[0].message).toBe(`id '${pseudonym('value', '1.03006E+13')}' is in Excel's scientific notation`);
-    expect(out.rules[0].breaches[0]).toEqual({ id: 'T-1', agent: pseudonym('agent', 'ana'), reason: `late, asked by ${pseudonym('person', 'ana@example.org')}` });
+    expect(out.rules[0].breaches[0]).toEqual({
+      id: 'T-1',
+      agent: pseudonym('agent', 'ana'),
+      reason: `late, asked by ${pseudonym('person', 'ana@example.org')}`,
+    });
     expect(report.rules[0].breaches[0].agent).toBe('Ana');
   });
 });
 
 describe('explain --format csv', () => {
-
   it('lists every breach of the rule; no cell can start a formula or carry a control character', async () => {
     const run = await cli(['explain', 'chat-first-response', HOSTILE_FILE, '--policy', 'policy.yaml', '--format', 'csv'], { cwd: dir });
     expect(hasStackTrace(run.stderr), run.stderr).toBe(false);
@@ -87,7 +94,15 @@ describe('explain --format csv', () => {
     const rows = parseCsv(run.stdout);
     expect(rows[0]).toEqual(['ticket', 'created_at', 'channel', 'agent', 'value', 'unit', 'reason']);
     expect(rows.slice(1).map((r) => r[0])).toEqual(["'@SUM(1+1) ::error::pwned", 'T-2click']);
-    expect(rows[1]).toEqual(["'@SUM(1+1) ::error::pwned", '2024-03-04T09:10:00.000Z', 'chat', "'=cmd|'/c calc'!A1", '30', 'minutes', 'first response 30m (calendar) > 3m']);
+    expect(rows[1]).toEqual([
+      "'@SUM(1+1) ::error::pwned",
+      '2024-03-04T09:10:00.000Z',
+      'chat',
+      "'=cmd|'/c calc'!A1",
+      '30',
+      'minutes',
+      'first response 30m (calendar) > 3m',
+    ]);
     for (const cell of rows.flat()) {
       expect(cell, cell).not.toMatch(/^[=+\-@\t\r]/);
       expect(cell).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);

@@ -21,7 +21,10 @@ export function csv(): string {
 
 /** Schedules named after each property; rules counting in three of them; an exclude tag and a filter tag that are property names. */
 export function policyYaml(): string {
-  const schedules = NAMES.map((n) => `  ${n}: {timezone: UTC, mon: ["00:00-24:00"], tue: ["00:00-24:00"], wed: ["00:00-24:00"], thu: ["00:00-24:00"], fri: ["00:00-24:00"], sat: ["00:00-24:00"], sun: ["00:00-24:00"]}`);
+  const schedules = NAMES.map(
+    (n) =>
+      `  ${n}: {timezone: UTC, mon: ["00:00-24:00"], tue: ["00:00-24:00"], wed: ["00:00-24:00"], thu: ["00:00-24:00"], fri: ["00:00-24:00"], sat: ["00:00-24:00"], sun: ["00:00-24:00"]}`,
+  );
   return [
     'name: prototype names',
     'gate: {min_sample: 1}',

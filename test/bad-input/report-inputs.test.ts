@@ -17,7 +17,8 @@ let good: Record<string, any>;
 
 beforeAll(async () => {
   dir = tempDir('report-inputs');
-  devices = process.getuid?.() === 0 &&
+  devices =
+    process.getuid?.() === 0 &&
     spawnSync('mknod', [join(dir, 'zero'), 'c', '1', '5']).status === 0 &&
     spawnSync('mknod', [join(dir, 'urandom'), 'c', '1', '9']).status === 0;
   const run = await cli(['audit', SAMPLE, '--format', 'json']);
@@ -46,7 +47,11 @@ describe('endless devices and huge files as policy or report: refused at the siz
   it.concurrent.each([
     ['--policy /dev/zero', (d: string) => ['audit', SAMPLE, '--policy', join(d, 'zero')], /^error: policy file .*zero is larger than 4 MB: expected a policy/],
     ['--policy /dev/urandom', (d: string) => ['policy', 'check', join(d, 'urandom')], /^error: policy file .*urandom is larger than 4 MB/],
-    ['--baseline /dev/urandom', (d: string) => ['audit', SAMPLE, '--baseline', join(d, 'urandom')], /^error: cannot read report .*urandom: it is larger than 64 MB, far more than any report\.$/],
+    [
+      '--baseline /dev/urandom',
+      (d: string) => ['audit', SAMPLE, '--baseline', join(d, 'urandom')],
+      /^error: cannot read report .*urandom: it is larger than 64 MB, far more than any report\.$/,
+    ],
     ['diff /dev/zero', (d: string) => ['diff', join(d, 'zero'), join(d, 'good.json')], /^error: cannot read report .*zero: it is larger than 64 MB/],
   ] as const)('%s', async (_name, args, error, ctx) => {
     if (!devices) return ctx.skip('needs root to make device nodes with mknod');
@@ -79,7 +84,10 @@ describe('reports with fields of the wrong type are damaged reports (exit 2), no
       writeFileSync(file, JSON.stringify(report));
       const args = command === 'diff' ? ['diff', file, join(dir, 'good.json')] : ['audit', SAMPLE, '--baseline', file, '--max-regression', '5'];
       const run = await cli(args);
-      oneSentence(run, new RegExp(`^error: .*${name.replace(/\W+/g, '-')}\\.json is a damaged support-audit report: "${field.replace(/[[\]]/g, '\\$&')}" is missing`));
+      oneSentence(
+        run,
+        new RegExp(`^error: .*${name.replace(/\W+/g, '-')}\\.json is a damaged support-audit report: "${field.replace(/[[\]]/g, '\\$&')}" is missing`),
+      );
     });
   }
 

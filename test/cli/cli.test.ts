@@ -7,9 +7,21 @@ import { hasStackTrace, REAL, ROOT, runCli } from './run.js';
 
 const SAMPLE = 'fixtures/samples/zendesk-tickets.csv';
 const DEFAULT_IDS = [
-  'chat-first-response', 'email-first-response', 'phone-wait', 'social-first-response', 'satisfaction',
-  'promise-updates', 'after-sales-quality', 'billing-clarity', 'premises-complaints', 'queue-hygiene',
-  'peak-friendliness', 'presales-advice', 'complaint-response', 'returns-approval', 'refund-speed',
+  'chat-first-response',
+  'email-first-response',
+  'phone-wait',
+  'social-first-response',
+  'satisfaction',
+  'promise-updates',
+  'after-sales-quality',
+  'billing-clarity',
+  'premises-complaints',
+  'queue-hygiene',
+  'peak-friendliness',
+  'presales-advice',
+  'complaint-response',
+  'returns-approval',
+  'refund-speed',
 ];
 
 function tmp(): string {
@@ -118,7 +130,10 @@ describe('support-audit command', () => {
     // With a baseline, a regression says how far it fell and how far it may.
     const dir = tmp();
     const base = join(dir, 'base.json');
-    const better = { ...json, rules: json.rules.map((r: { id: string; compliance: number }) => (r.id === 'email-first-response' ? { ...r, compliance: 0.8 } : r)) };
+    const better = {
+      ...json,
+      rules: json.rules.map((r: { id: string; compliance: number }) => (r.id === 'email-first-response' ? { ...r, compliance: 0.8 } : r)),
+    };
     writeFileSync(base, JSON.stringify(better));
     const r = JSON.parse(runCli(['audit', SAMPLE, '--timezone', 'UTC', '--format', 'json', '--baseline', base, '--max-regression', '5']).stdout);
     // 66.67 − 80 = −13.33 points: more than the 5 allowed.
@@ -215,17 +230,20 @@ describe('support-audit command', () => {
 });
 
 describe('real exports', () => {
-  it.skipIf(!hasRealData('customer-support-tickets.csv'))('audits the Customer Support Ticket Dataset: 8,469 rows, impossible durations reported, still scored', () => {
-    const r = runCli(['audit', join(REAL, 'customer-support-tickets.csv'), '--format', 'json']);
-    expect([0, 1]).toContain(r.code);
-    const report = JSON.parse(r.stdout);
-    expect(report.inputs[0].rows).toBe(8469);
-    expect(report.inputs[0].format).toBe('customer-support-dataset');
-    expect(report.inputs[0].problem_counts['negative-duration']).toBeGreaterThan(0);
-    expect(report.summary.score).not.toBeNull();
-    const sat = report.rules.find((x: { id: string }) => x.id === 'satisfaction');
-    expect(sat.eligible).toBeGreaterThan(0);
-  });
+  it.skipIf(!hasRealData('customer-support-tickets.csv'))(
+    'audits the Customer Support Ticket Dataset: 8,469 rows, impossible durations reported, still scored',
+    () => {
+      const r = runCli(['audit', join(REAL, 'customer-support-tickets.csv'), '--format', 'json']);
+      expect([0, 1]).toContain(r.code);
+      const report = JSON.parse(r.stdout);
+      expect(report.inputs[0].rows).toBe(8469);
+      expect(report.inputs[0].format).toBe('customer-support-dataset');
+      expect(report.inputs[0].problem_counts['negative-duration']).toBeGreaterThan(0);
+      expect(report.summary.score).not.toBeNull();
+      const sat = report.rules.find((x: { id: string }) => x.id === 'satisfaction');
+      expect(sat.eligible).toBeGreaterThan(0);
+    },
+  );
 
   it.skipIf(!hasRealData('twcs-sample.csv'))('audits the Twitter sample: social first response per brand with --by agent', () => {
     const r = runCli(['audit', join(REAL, 'twcs-sample.csv'), '--by', 'agent', '--format', 'json']);

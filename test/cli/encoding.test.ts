@@ -13,11 +13,14 @@ const HEADER = 'id,channel,created_at,first_response_at,agent,subject\r\n';
 
 /** Excel on Windows: "Søren Weiß", "Rückfrage – €40", one byte per character. */
 const cp1252 = join(dir, 'cp1252.csv');
-writeFileSync(cp1252, Buffer.from(
-  `${HEADER}T-1,email,2024-03-04T08:00:00Z,2024-03-04T09:00:00Z,S\xf8ren Wei\xdf,R\xfcckfrage \x96 \x8040\r\n` +
-    'T-2,email,2024-03-04T10:00:00Z,2024-03-04T10:30:00Z,Zo\xeb,Preis \xa45\r\n',
-  'latin1',
-));
+writeFileSync(
+  cp1252,
+  Buffer.from(
+    `${HEADER}T-1,email,2024-03-04T08:00:00Z,2024-03-04T09:00:00Z,S\xf8ren Wei\xdf,R\xfcckfrage \x96 \x8040\r\n` +
+      'T-2,email,2024-03-04T10:00:00Z,2024-03-04T10:30:00Z,Zo\xeb,Preis \xa45\r\n',
+    'latin1',
+  ),
+);
 
 /** Plain ASCII: UTF-8 by default, and the same bytes in any of the single-byte code pages. */
 const priced = join(dir, 'priced.csv');
@@ -28,7 +31,6 @@ const json = (args: string[], cwd?: string) => {
   expect(hasStackTrace(r.stderr), r.stderr).toBe(false);
   return { ...r, report: JSON.parse(r.stdout) };
 };
-
 
 /** The scorecard's line for the (only) input: after the header and the policy's note. */
 // The scorecard wraps its lines at 100 columns without a terminal; temporary paths are long.
@@ -52,7 +54,7 @@ describe('--encoding and the encoding in reports', () => {
     expect([item.encoding, item.encoding_source, item.inspection.dialect.encoding]).toEqual(['windows-1252', 'detected', 'windows-1252']);
   });
 
-  it('the scorecard names the encoding on the input\'s line; JSON inputs[] has encoding and encoding_source', () => {
+  it("the scorecard names the encoding on the input's line; JSON inputs[] has encoding and encoding_source", () => {
     const table = runCli(['audit', cp1252, '--no-color', '--by', 'agent']);
     expect(inputLine(table.stdout)).toBe(`  ${cp1252} (canonical, windows-1252 detected): 2 rows, 2 used, 0 skipped`);
     expect(table.stdout).toContain('Søren Weiß');
@@ -70,7 +72,13 @@ describe('--encoding and the encoding in reports', () => {
   });
 
   it('--encoding chooses on audit, inspect and explain; names and aliases alike', () => {
-    for (const [name, encoding] of [['iso-8859-15', 'iso-8859-15'], ['latin9', 'iso-8859-15'], ['latin1', 'iso-8859-1'], ['cp1252', 'windows-1252'], ['UTF8', 'utf-8']]) {
+    for (const [name, encoding] of [
+      ['iso-8859-15', 'iso-8859-15'],
+      ['latin9', 'iso-8859-15'],
+      ['latin1', 'iso-8859-1'],
+      ['cp1252', 'windows-1252'],
+      ['UTF8', 'utf-8'],
+    ]) {
       const { report, code } = json(['audit', priced, '--encoding', name]);
       expect(code).toBeLessThan(2);
       expect([report.inputs[0].encoding, report.inputs[0].encoding_source]).toEqual([encoding, 'flag']);
@@ -83,7 +91,7 @@ describe('--encoding and the encoding in reports', () => {
     expect(inputLine(table.stdout)).toContain('(canonical, iso-8859-15)');
   });
 
-  it('the policy\'s inputs.encoding applies, and --encoding wins over it', () => {
+  it("the policy's inputs.encoding applies, and --encoding wins over it", () => {
     const policy = join(dir, 'latin9.yaml');
     writeFileSync(policy, 'inputs:\n  encoding: iso-8859-15\n');
     const fromPolicy = runCli(['inspect', priced, '--policy', policy, '--no-color']);
@@ -107,7 +115,10 @@ describe('--encoding and the encoding in reports', () => {
   it('forced UTF-8 on a Windows-1252 file: every damaged line is a problem, never a silent U+FFFD', () => {
     const { report } = json(['audit', cp1252, '--encoding', 'utf-8']);
     expect(report.inputs[0].problem_counts).toEqual({ 'undecodable-bytes': 2 });
-    expect(report.inputs[0].problems.map((p: { line: number; code: string }) => [p.line, p.code])).toEqual([[2, 'undecodable-bytes'], [3, 'undecodable-bytes']]);
+    expect(report.inputs[0].problems.map((p: { line: number; code: string }) => [p.line, p.code])).toEqual([
+      [2, 'undecodable-bytes'],
+      [3, 'undecodable-bytes'],
+    ]);
     expect(report.inputs[0].problems[0].message).toMatch(/not valid UTF-8: read as U\+FFFD/);
     const strict = runCli(['audit', cp1252, '--encoding', 'utf-8', '--strict']);
     expect(strict.code).toBe(2);

@@ -31,19 +31,37 @@ describe('audit --history', () => {
     }
   }, 120_000);
 
-  it('appends one line per run: as_of, score, gate and every rule\'s compliance and counts, as the report has them', () => {
+  it("appends one line per run: as_of, score, gate and every rule's compliance and counts, as the report has them", () => {
     const lines = readFileSync(join(dir, 'h.jsonl'), 'utf8').split('\n');
     expect(lines.pop()).toBe('');
     expect(lines).toHaveLength(3);
     for (const [i, line] of lines.entries()) {
       const e = JSON.parse(line);
       const rep = reports[i];
-      expect(e).toMatchObject({ schema: 'support-audit/history@1', as_of: rep.as_of, score: rep.summary.score, status: rep.summary.status, gate: rep.summary.gate.passed ? 'passed' : 'failed' });
-      expect(e.rules).toEqual(rep.rules.map((r) => ({ id: r.id, status: r.status, compliance: r.compliance, target: r.target, eligible: r.eligible, met: r.met, breached: r.breached, pending: r.pending, excluded: r.excluded })));
+      expect(e).toMatchObject({
+        schema: 'support-audit/history@1',
+        as_of: rep.as_of,
+        score: rep.summary.score,
+        status: rep.summary.status,
+        gate: rep.summary.gate.passed ? 'passed' : 'failed',
+      });
+      expect(e.rules).toEqual(
+        rep.rules.map((r) => ({
+          id: r.id,
+          status: r.status,
+          compliance: r.compliance,
+          target: r.target,
+          eligible: r.eligible,
+          met: r.met,
+          breached: r.breached,
+          pending: r.pending,
+          excluded: r.excluded,
+        })),
+      );
     }
   });
 
-  it('Markdown shows each rule\'s compliance over the runs, oldest first, this run last', () => {
+  it("Markdown shows each rule's compliance over the runs, oldest first, this run last", () => {
     expect(markdown).toContain('### Trend over past runs');
     for (const rule of reports[2].rules) {
       const values = reports.map((rep) => {
@@ -153,6 +171,11 @@ describe('audit --history refuses, before reading, what it must not write to', (
     writeFileSync(join(dir, 'nl.jsonl'), e);
     const r = runCli(['audit', SAMPLE, '--history', 'nl.jsonl', '--quiet'], { cwd: dir });
     expect([0, 1], r.stderr).toContain(r.code);
-    expect(readFileSync(join(dir, 'nl.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).schema)).toEqual(['support-audit/history@1', 'support-audit/history@1']);
+    expect(
+      readFileSync(join(dir, 'nl.jsonl'), 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l).schema),
+    ).toEqual(['support-audit/history@1', 'support-audit/history@1']);
   });
 });

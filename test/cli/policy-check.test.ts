@@ -17,10 +17,22 @@ function policy(name: string, yaml: string): string {
 }
 
 const REFUSED: [name: string, yaml: string, issue: string][] = [
-  ['a column mapped for an unknown field', 'inputs:\n  columns:\n    createdd_at: Opened\n', 'inputs.columns.createdd_at: not a canonical ticket field (did you mean "created_at"?) (line 3, column 5)'],
-  ['value words for an unknown field', 'inputs:\n  values:\n    chanel: {Web: chat}\n', 'inputs.values.chanel: not a canonical ticket or message field (did you mean "channel"?) (line 3, column 5)'],
+  [
+    'a column mapped for an unknown field',
+    'inputs:\n  columns:\n    createdd_at: Opened\n',
+    'inputs.columns.createdd_at: not a canonical ticket field (did you mean "created_at"?) (line 3, column 5)',
+  ],
+  [
+    'value words for an unknown field',
+    'inputs:\n  values:\n    chanel: {Web: chat}\n',
+    'inputs.values.chanel: not a canonical ticket or message field (did you mean "channel"?) (line 3, column 5)',
+  ],
   ['an unknown preset', 'inputs: zendsk\n', 'inputs: unknown preset "zendsk" (did you mean "zendesk"?)'],
-  ['a message field on a ticket preset', 'inputs:\n  preset: zendesk\n  columns:\n    conversation_id: Thread\n', 'inputs.columns.conversation_id: not a canonical ticket field'],
+  [
+    'a message field on a ticket preset',
+    'inputs:\n  preset: zendesk\n  columns:\n    conversation_id: Thread\n',
+    'inputs.columns.conversation_id: not a canonical ticket field',
+  ],
 ];
 
 describe('policy check refuses what audit refuses', () => {

@@ -19,14 +19,20 @@ beforeAll(() => {
 describe('progress on stderr', () => {
   it('shows percent of bytes, rows and rows per second on a terminal, and clears it at the end', () => {
     const out = join(tmpdir(), `sa-progress-${process.pid}.json`);
-    const r = spawnSync('script', ['-qec', `node ${BIN} audit ${file} --timezone UTC --format json --output ${out}`, '/dev/null'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync('script', ['-qec', `node ${BIN} audit ${file} --timezone UTC --format json --output ${out}`, '/dev/null'], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     expect([0, 1]).toContain(r.status);
     expect(r.stdout).toMatch(/\rreading .*tickets\.csv: \d+% · [\d,]+ rows · [\d,]+ rows\/s/);
     expect(r.stdout.endsWith('\r\x1b[K')).toBe(true);
   }, 60_000);
 
   it('erases the progress line before the scorecard is printed on the same terminal', () => {
-    const r = spawnSync('script', ['-qec', `node ${BIN} audit ${file} --timezone UTC`, '/dev/null'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync('script', ['-qec', `node ${BIN} audit ${file} --timezone UTC`, '/dev/null'], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     expect([0, 1]).toContain(r.status);
     const at = r.stdout.indexOf('support-audit · policy');
     expect(at).toBeGreaterThan(0);

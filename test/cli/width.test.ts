@@ -17,7 +17,10 @@ const env = (extra: Record<string, string | undefined>) => {
 describe('scorecard width', () => {
   it('fits an 80-column terminal, whatever COLUMNS says', () => {
     const r = spawnSync('script', ['-qec', `stty cols 80 rows 50; ${process.execPath} ${BIN} ${ARGS.join(' ')}`, '/dev/null'], {
-      cwd: ROOT, encoding: 'utf8', env: env({ COLUMNS: '200' }), maxBuffer: 16 << 20,
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: env({ COLUMNS: '200' }),
+      maxBuffer: 16 << 20,
     });
     const out = r.stdout.replace(/\r\n/g, '\n');
     expect(out).toContain('phone-wait');
@@ -29,7 +32,8 @@ describe('scorecard width', () => {
   }, 60_000);
 
   it('follows COLUMNS without a terminal, 100 when it is not set, and keeps the titles', () => {
-    const at = (columns: string | undefined) => spawnSync(process.execPath, [BIN, ...ARGS], { cwd: ROOT, encoding: 'utf8', env: env({ COLUMNS: columns }) }).stdout;
+    const at = (columns: string | undefined) =>
+      spawnSync(process.execPath, [BIN, ...ARGS], { cwd: ROOT, encoding: 'utf8', env: env({ COLUMNS: columns }) }).stdout;
     const unset = at(undefined);
     expect(wider(unset, 100)).toEqual([]);
     expect(wider(unset, 90).length).toBeGreaterThan(0);

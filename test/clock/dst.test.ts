@@ -4,8 +4,7 @@ import { EVERY_DAY, H, MIN, MON_FRI, at, schedule, version, week } from './helpe
 
 const allDay = (zone: string) => createBusinessClock(schedule(version(zone, week(EVERY_DAY, '00:00-24:00'))));
 const office = (zone: string) => createBusinessClock(schedule(version(zone, week(MON_FRI, '09:00-17:00'))));
-const nights = (zone: string) =>
-  createBusinessClock(schedule(version(zone, week(EVERY_DAY, '00:00-06:00', '22:00-24:00'))));
+const nights = (zone: string) => createBusinessClock(schedule(version(zone, week(EVERY_DAY, '00:00-06:00', '22:00-24:00'))));
 
 describe('24h schedule across DST nights: local midnight to midnight', () => {
   it('America/New_York: 2024-03-10 has 23h, 2024-11-03 has 25h', () => {
@@ -74,13 +73,9 @@ describe('overnight 22:00–06:00 across a DST night', () => {
 
   it('Berlin fall back and Sydney spring forward', () => {
     // Berlin: 22:00 CEST (20:00Z) → 06:00 CET (05:00Z) = 9h.
-    expect(nights('Europe/Berlin').elapsed(at('2024-10-26T12:00:00+02:00'), at('2024-10-27T12:00:00+01:00'))).toBe(
-      9 * H,
-    );
+    expect(nights('Europe/Berlin').elapsed(at('2024-10-26T12:00:00+02:00'), at('2024-10-27T12:00:00+01:00'))).toBe(9 * H);
     // Sydney: 22:00 AEST (12:00Z) → 06:00 AEDT (19:00Z) = 7h.
-    expect(
-      nights('Australia/Sydney').elapsed(at('2024-10-05T12:00:00+10:00'), at('2024-10-06T12:00:00+11:00')),
-    ).toBe(7 * H);
+    expect(nights('Australia/Sydney').elapsed(at('2024-10-05T12:00:00+10:00'), at('2024-10-06T12:00:00+11:00'))).toBe(7 * H);
   });
 });
 

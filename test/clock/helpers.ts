@@ -22,11 +22,7 @@ export function week(days: number[], ...intervals: string[]): DayInterval[][] {
   return Array.from({ length: 7 }, (_, d) => (days.includes(d) ? parsed.map((p) => [...p] as DayInterval) : []));
 }
 
-export function version(
-  timezone: string,
-  weekly: DayInterval[][],
-  extra: Partial<ScheduleVersion> = {},
-): ScheduleVersion {
+export function version(timezone: string, weekly: DayInterval[][], extra: Partial<ScheduleVersion> = {}): ScheduleVersion {
   return { valid_from: null, timezone, week: weekly, holidays: [], ...extra };
 }
 

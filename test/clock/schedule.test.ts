@@ -48,9 +48,7 @@ describe('weekly hours', () => {
 
 describe('holidays', () => {
   const nightDesk = (holidays: { date: string }[]) =>
-    createBusinessClock(
-      schedule(version('Europe/Berlin', week(EVERY_DAY, '00:00-06:00', '22:00-24:00'), { holidays })),
-    );
+    createBusinessClock(schedule(version('Europe/Berlin', week(EVERY_DAY, '00:00-06:00', '22:00-24:00'), { holidays })));
 
   it('a holiday on Jan 1 removes the part of the New Year night after midnight, not the part before', () => {
     // Dec 31 12:00 → Jan 2 12:00: Dec 31 22–24 = 2h; Jan 1 00–06 and 22–24 closed; Jan 2 00–06 = 6h.
@@ -91,9 +89,7 @@ describe('holidays', () => {
 });
 
 describe('public holidays via date-holidays (type public only)', () => {
-  const bavaria = createBusinessClock(
-    schedule(version('Europe/Berlin', week(MON_FRI, '09:00-17:00'), { public_holidays: { country: 'DE', state: 'BY' } })),
-  );
+  const bavaria = createBusinessClock(schedule(version('Europe/Berlin', week(MON_FRI, '09:00-17:00'), { public_holidays: { country: 'DE', state: 'BY' } })));
 
   it('DE-BY 2024-10-03 (German Unity Day, Thursday) is closed; the day before is not', () => {
     expect(bavaria.elapsed(at('2024-10-03T00:00:00+02:00'), at('2024-10-04T00:00:00+02:00'))).toBe(0);
@@ -125,10 +121,7 @@ describe('public holidays via date-holidays (type public only)', () => {
 describe('schedule versions', () => {
   // Until 2024-05-31: 09–17 (8h); from Saturday 2024-06-01: 08–18 (10h).
   const changed = createBusinessClock(
-    schedule(
-      version('Europe/Berlin', week(MON_FRI, '09:00-17:00')),
-      version('Europe/Berlin', week(MON_FRI, '08:00-18:00'), { valid_from: '2024-06-01' }),
-    ),
+    schedule(version('Europe/Berlin', week(MON_FRI, '09:00-17:00')), version('Europe/Berlin', week(MON_FRI, '08:00-18:00'), { valid_from: '2024-06-01' })),
   );
 
   it('each date uses the version in force on it', () => {
@@ -142,10 +135,7 @@ describe('schedule versions', () => {
 
   it('a version may change the time zone: New York hours from 2024-06-03', () => {
     const moved = createBusinessClock(
-      schedule(
-        version('Europe/Berlin', week(MON_FRI, '09:00-17:00')),
-        version('America/New_York', week(MON_FRI, '09:00-17:00'), { valid_from: '2024-06-03' }),
-      ),
+      schedule(version('Europe/Berlin', week(MON_FRI, '09:00-17:00')), version('America/New_York', week(MON_FRI, '09:00-17:00'), { valid_from: '2024-06-03' })),
     );
     // Fri 31 May 09–17 CEST = 07:00–15:00Z; Mon 3 Jun 09–17 EDT = 13:00–21:00Z.
     expect(moved.elapsed(at('2024-05-31T00:00:00Z'), at('2024-06-04T00:00:00Z'))).toBe(16 * H);
@@ -154,11 +144,7 @@ describe('schedule versions', () => {
   });
 
   it('a malformed date or unknown zone is a policy error', () => {
-    expect(() => createBusinessClock(schedule(version('Mars/Olympus', week(MON_FRI, '09:00-17:00'))))).toThrow(
-      PolicyError,
-    );
-    expect(() =>
-      createBusinessClock(schedule(version('UTC', week(MON_FRI, '09:00-17:00'), { holidays: [{ date: '24-12-2024' }] }))),
-    ).toThrow(PolicyError);
+    expect(() => createBusinessClock(schedule(version('Mars/Olympus', week(MON_FRI, '09:00-17:00'))))).toThrow(PolicyError);
+    expect(() => createBusinessClock(schedule(version('UTC', week(MON_FRI, '09:00-17:00'), { holidays: [{ date: '24-12-2024' }] })))).toThrow(PolicyError);
   });
 });

@@ -8,7 +8,11 @@ import { buildProgram } from '../../src/cli.js';
 import { collectReports } from '../../src/cli/options.js';
 import { codeSpans, lines, markdownFiles } from './markdown.js';
 
-interface DocCommand { where: string; text: string; words: string[] }
+interface DocCommand {
+  where: string;
+  text: string;
+  words: string[];
+}
 
 /** Shell words up to the first pipe, redirection, `&&`, `;` or comment; quotes removed. */
 function shellWords(text: string): string[] {

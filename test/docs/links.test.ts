@@ -6,7 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../cli/run.js';
 import { anchors, lines, markdownFiles, withoutCode, type MarkdownFile } from './markdown.js';
 
-interface Link { file: string; line: number; target: string }
+interface Link {
+  file: string;
+  line: number;
+  target: string;
+}
 
 function links(md: MarkdownFile): Link[] {
   const out: Link[] = [];

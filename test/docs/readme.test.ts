@@ -32,7 +32,9 @@ function scratch(): { dir: string; env: NodeJS.ProcessEnv } {
 
 describe('README', () => {
   it('starts with the two set-up commands and the test command', () => {
-    const first = blocks('sh').slice(0, 2).map((b) => b.trim());
+    const first = blocks('sh')
+      .slice(0, 2)
+      .map((b) => b.trim());
     expect(first[0]).toBe('npm ci\nnpx support-audit audit fixtures/samples/support-desk.csv');
     expect(first[1]).toBe('npm test');
   });
@@ -41,7 +43,11 @@ describe('README', () => {
     const shown = blocks('text')[0];
     const env: Record<string, string> = { ...process.env, NO_COLOR: '1' } as Record<string, string>;
     delete env.COLUMNS;
-    const out = spawnSync(process.execPath, [join(ROOT, 'bin', 'support-audit.js'), 'audit', 'fixtures/samples/support-desk.csv'], { cwd: ROOT, env, encoding: 'utf8' }).stdout;
+    const out = spawnSync(process.execPath, [join(ROOT, 'bin', 'support-audit.js'), 'audit', 'fixtures/samples/support-desk.csv'], {
+      cwd: ROOT,
+      env,
+      encoding: 'utf8',
+    }).stdout;
     expect(shown.trim().length).toBeGreaterThan(0);
     expect(out).toContain(shown);
   });

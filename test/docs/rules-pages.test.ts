@@ -9,7 +9,16 @@ import { MEASURE_IDS } from '../../src/policy/schema-rule.js';
 import { ROOT } from '../cli/run.js';
 
 const page = (name: string) => join(ROOT, 'docs', 'rules', `${name}.md`);
-const PARTS = [/\*\*What it measures/i, /\*\*Eligible/i, /\*\*Pending/i, /\*\*Excluded/i, /\*\*Inputs/i, /\*\*A proxy for/i, /\*\*It\s+misses/, /\*\*Stronger,\s+where\s+the\s+data\s+allows/];
+const PARTS = [
+  /\*\*What it measures/i,
+  /\*\*Eligible/i,
+  /\*\*Pending/i,
+  /\*\*Excluded/i,
+  /\*\*Inputs/i,
+  /\*\*A proxy for/i,
+  /\*\*It\s+misses/,
+  /\*\*Stronger,\s+where\s+the\s+data\s+allows/,
+];
 const KINDS = new Set(['met', 'breached', 'pending', 'excluded', 'not-applicable', 'deferred']);
 
 /** The reason codes a rule file writes: string literals on its outcome lines. */

@@ -53,9 +53,12 @@ describe('openClickHouse before any request', () => {
       cpSync(join(ROOT, 'dist/engine/clickhouse.js'), join(dir, 'engine/clickhouse.js'));
       cpSync(join(ROOT, 'dist/errors.js'), join(dir, 'errors.js'));
       writeFileSync(join(dir, 'package.json'), '{"type":"module"}\n');
-      const probe = "import('./engine/clickhouse.js').then((m) => m.openClickHouse({ url: 'http://127.0.0.1:1', table: 't' })).then(() => console.log('opened'), (e) => console.log(e.name + ': ' + e.message))";
+      const probe =
+        "import('./engine/clickhouse.js').then((m) => m.openClickHouse({ url: 'http://127.0.0.1:1', table: 't' })).then(() => console.log('opened'), (e) => console.log(e.name + ': ' + e.message))";
       const r = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { cwd: dir, encoding: 'utf8' });
-      expect(r.stdout.trim(), r.stderr).toBe('UsageError: --engine clickhouse needs the package @clickhouse/client, which is not installed: add it with `npm install @clickhouse/client` where support-audit is installed.');
+      expect(r.stdout.trim(), r.stderr).toBe(
+        'UsageError: --engine clickhouse needs the package @clickhouse/client, which is not installed: add it with `npm install @clickhouse/client` where support-audit is installed.',
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -64,15 +67,15 @@ describe('openClickHouse before any request', () => {
 
 describe('serverError', () => {
   const url = 'http://127.0.0.1:8123';
-  it('takes the message out of 18.16\'s error text', () => {
+  it("takes the message out of 18.16's error text", () => {
     const e = serverError(new Error('Code: 47, e.displayText() = DB::Exception: Unknown identifier: nope, e.what() = DB::Exception\n'), url, 'pw-123456');
     expect(e).toBeInstanceOf(InputError);
     expect(e.message).toBe('ClickHouse at http://127.0.0.1:8123 refused the query: Unknown identifier: nope (code 47).');
     // At the top: exit 2, the sentence on one line (the URL is in it, so not repeated before it).
     expect(describeError(e)).toEqual({ exitCode: 2, lines: [`error: ${e.message}`] });
   });
-  it('and out of a current release\'s', () => {
-    const e = serverError(new Error("Code: 60. DB::Exception: Table default.nope does not exist. (UNKNOWN_TABLE) (version 24.3.1.1)"), url, '');
+  it("and out of a current release's", () => {
+    const e = serverError(new Error('Code: 60. DB::Exception: Table default.nope does not exist. (UNKNOWN_TABLE) (version 24.3.1.1)'), url, '');
     expect(e.message).toBe('ClickHouse at http://127.0.0.1:8123 refused the query: Table default.nope does not exist. (UNKNOWN_TABLE) (code 60).');
   });
   it('names the network failure', () => {
@@ -80,7 +83,11 @@ describe('serverError', () => {
     expect(e.message).toBe('cannot reach ClickHouse at http://127.0.0.1:1: connect ECONNREFUSED 127.0.0.1:1.');
   });
   it('masks the password wherever the server echoed it', () => {
-    const e = serverError(new Error("Code: 62, e.displayText() = DB::Exception: Syntax error: failed at position 8: 'pw/+ 123' +, e.what() = DB::Exception"), url, 'pw/+ 123');
+    const e = serverError(
+      new Error("Code: 62, e.displayText() = DB::Exception: Syntax error: failed at position 8: 'pw/+ 123' +, e.what() = DB::Exception"),
+      url,
+      'pw/+ 123',
+    );
     expect(e.message).not.toContain('pw/+ 123');
     expect(e.message).toContain("'***' +");
   });
@@ -90,7 +97,10 @@ describe('the canonical table', () => {
   it('has a column for every canonical ticket field docs/mapping.md lists, in that order (csat_good beside csat)', () => {
     const doc = readFileSync(join(ROOT, 'docs/mapping.md'), 'utf8');
     const list = /^Tickets: `([^`]+)`/m.exec(doc)![1];
-    const fields = list.split(',').map((f) => f.trim().replace(/ \(\+ (\w+)\)$/, ',$1')).flatMap((f) => f.split(','));
+    const fields = list
+      .split(',')
+      .map((f) => f.trim().replace(/ \(\+ (\w+)\)$/, ',$1'))
+      .flatMap((f) => f.split(','));
     expect(TICKET_COLUMNS.map((c) => c.name)).toEqual(fields);
   });
 
@@ -115,14 +125,35 @@ describe('the canonical table', () => {
     expect(doc).toContain(`${localTableDdl(names)};\n\n${distributedTableDdl(names)};\n`);
   });
 
-  it('rows: absent text is \'\', absent numbers and instants null, flags 1/0', () => {
-    const row = ticketRow({ id: 'T-1', created_at: 1_700_000_000_000, tags: ['a'], channel: 'email', csat: 0.75, csat_good: false, missed: true, file: 0, line: 2 });
-    expect(row).toMatchObject({ id: 'T-1', created_at: 1_700_000_000_000, channel: 'email', agent: '', tags: ['a'], csat: 0.75, csat_good: 0, missed: 1, abandoned: null, solved_at: null });
+  it("rows: absent text is '', absent numbers and instants null, flags 1/0", () => {
+    const row = ticketRow({
+      id: 'T-1',
+      created_at: 1_700_000_000_000,
+      tags: ['a'],
+      channel: 'email',
+      csat: 0.75,
+      csat_good: false,
+      missed: true,
+      file: 0,
+      line: 2,
+    });
+    expect(row).toMatchObject({
+      id: 'T-1',
+      created_at: 1_700_000_000_000,
+      channel: 'email',
+      agent: '',
+      tags: ['a'],
+      csat: 0.75,
+      csat_good: 0,
+      missed: 1,
+      abandoned: null,
+      solved_at: null,
+    });
     expect(Object.keys(row)).toEqual(TICKET_COLUMNS.map((c) => c.name));
     expect('file' in row || 'line' in row).toBe(false);
   });
 
-  it('shards by the parity of the id\'s last digit', () => {
+  it("shards by the parity of the id's last digit", () => {
     expect(['SD-10001', 'SD-10002', 'T-13', 'T-20', '7'].map((id) => shardOf(id, 2))).toEqual([1, 0, 1, 0, 1]);
     // No trailing digit: the sum of the character codes (A=65, B=66: 131 is odd).
     expect(shardOf('AB', 2)).toBe(1);

@@ -13,7 +13,10 @@ let warned = false;
 
 /** The cluster to test against, or undefined (skip) when none is set. */
 export function clickhouseEnv(): ClickHouseEnv | undefined {
-  const urls = (process.env.CLICKHOUSE_URLS ?? process.env.CLICKHOUSE_URL ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+  const urls = (process.env.CLICKHOUSE_URLS ?? process.env.CLICKHOUSE_URL ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
   if (urls.length > 0) return { urls, user: process.env.CLICKHOUSE_USER ?? 'default' };
   if (process.env.REQUIRE_CLICKHOUSE === '1') {
     throw new Error('REQUIRE_CLICKHOUSE=1 but neither CLICKHOUSE_URLS nor CLICKHOUSE_URL is set (start a cluster with scripts/clickhouse-cluster.sh)');

@@ -24,17 +24,20 @@ const names = { database, table: 'tickets' };
 
 // Every ticket eligible (no excluded tags), billing-tagged ones breached: per channel, eligible is
 // the channel's ticket count and met its tickets without the tag `billing`.
-const POLICY = parsePolicy([
-  'extends: none',
-  'exclude_tags: []',
-  'rules:',
-  '  - id: billing-share',
-  '    expectation: channel',
-  '    title: Billing questions stay under half of the tickets',
-  '    measure: share',
-  '    match: {tags: {any: [billing]}}',
-  '    ceiling: 50%',
-].join('\n'), 'billing-share.yaml');
+const POLICY = parsePolicy(
+  [
+    'extends: none',
+    'exclude_tags: []',
+    'rules:',
+    '  - id: billing-share',
+    '    expectation: channel',
+    '    title: Billing questions stay under half of the tickets',
+    '    measure: share',
+    '    match: {tags: {any: [billing]}}',
+    '    ceiling: 50%',
+  ].join('\n'),
+  'billing-share.yaml',
+);
 
 describe.skipIf(!env)('ClickHouse cluster', () => {
   const shards: ClickHouseConnection[] = [];
@@ -61,13 +64,19 @@ describe.skipIf(!env)('ClickHouse cluster', () => {
     const [cluster] = await shards[0].query<{ shards: number }>("SELECT uniqExact(shard_num) AS shards FROM system.clusters WHERE cluster = 'support_audit'");
     expect(cluster.shards).toBe(2);
     // The ids of the sample, counted from the file itself: SD-10001 … SD-12500.
-    const ids = readFileSync(SAMPLE, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[0]);
+    const ids = readFileSync(SAMPLE, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',')[0]);
     const even = ids.filter((id) => Number(id.at(-1)) % 2 === 0).length;
     expect(loaded).toEqual([even, ids.length - even]);
     for (let s = 0; s < 2; s++) {
       const [local] = await shards[s].query<{ n: number }>(`SELECT count() AS n FROM ${qualified(database, 'tickets_local')}`);
       expect(local.n).toBe(loaded[s]);
-      const [odd] = await shards[s].query<{ n: number }>(`SELECT countIf(toUInt8(substring(id, length(id), 1)) % 2 = 1) AS n FROM ${qualified(database, 'tickets_local')}`);
+      const [odd] = await shards[s].query<{ n: number }>(
+        `SELECT countIf(toUInt8(substring(id, length(id), 1)) % 2 = 1) AS n FROM ${qualified(database, 'tickets_local')}`,
+      );
       expect(odd.n).toBe(s === 0 ? 0 : loaded[1]);
     }
   });
@@ -84,7 +93,7 @@ describe.skipIf(!env)('ClickHouse cluster', () => {
     }
   });
 
-  it('per channel, counts and tag matches through the Distributed table equal the JS engine\'s breakdown', async () => {
+  it("per channel, counts and tag matches through the Distributed table equal the JS engine's breakdown", async () => {
     const report = await runAudit({ files: [SAMPLE], policy: POLICY, by: ['channel'], maxBreaches: 0, strict: false });
     const js = Object.fromEntries(report.breakdowns.channel!.map((row) => [row.key, { n: row.rules[0].eligible, met: row.rules[0].met }]));
     const sql = await shards[1].query<{ channel: string; n: number; met: number }>(
@@ -93,7 +102,14 @@ describe.skipIf(!env)('ClickHouse cluster', () => {
     expect(Object.fromEntries(sql.map((r) => [r.channel, { n: r.n, met: r.met }]))).toEqual(js);
     // The sample's channels, counted by `cut -d, -f2 | sort | uniq -c`: 469 chat, 1069 email, 92
     // messaging, 313 phone, 172 social, 385 web (2,500).
-    expect(sql.map((r) => [r.channel, r.n])).toEqual([['chat', 469], ['email', 1069], ['messaging', 92], ['phone', 313], ['social', 172], ['web', 385]]);
+    expect(sql.map((r) => [r.channel, r.n])).toEqual([
+      ['chat', 469],
+      ['email', 1069],
+      ['messaging', 92],
+      ['phone', 313],
+      ['social', 172],
+      ['web', 385],
+    ]);
   });
 
   it('keeps instants as UTC milliseconds and absent values as null', async () => {
@@ -101,10 +117,16 @@ describe.skipIf(!env)('ClickHouse cluster', () => {
     const [row] = await shards[0].query<Record<string, unknown>>(
       `SELECT created_at, first_response_at, csat, tags, agent FROM ${qualified(database, 'tickets')} WHERE id = 'SD-10001'`,
     );
-    expect(row).toEqual({ created_at: Date.UTC(2024, 0, 1, 7, 38, 15), first_response_at: Date.UTC(2024, 0, 1, 10, 50, 29), csat: null, tags: ['technical'], agent: 'Jonas Berg' });
+    expect(row).toEqual({
+      created_at: Date.UTC(2024, 0, 1, 7, 38, 15),
+      first_response_at: Date.UTC(2024, 0, 1, 10, 50, 29),
+      csat: null,
+      tags: ['technical'],
+      agent: 'Jonas Berg',
+    });
   });
 
-  it('a server error is one InputError sentence with the server\'s message, never the password', async () => {
+  it("a server error is one InputError sentence with the server's message, never the password", async () => {
     const password = process.env.SUPPORT_AUDIT_CLICKHOUSE_PASSWORD ?? '';
     const err = await shards[0].query(`SELECT nope FROM ${qualified(database, 'tickets')}`).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
@@ -117,11 +139,13 @@ describe.skipIf(!env)('ClickHouse cluster', () => {
     }
   });
 
-  it('a wrong password fails on opening, with the server\'s reason and without the password', async () => {
+  it("a wrong password fails on opening, with the server's reason and without the password", async () => {
     const wrong = `wrong-${Math.random().toString(36).slice(2)}`;
     process.env.SUPPORT_AUDIT_TEST_WRONG_PASSWORD = wrong;
     try {
-      const err = await openClickHouse({ url: env!.urls[0], table: 'tickets', user: env!.user, passwordEnv: 'SUPPORT_AUDIT_TEST_WRONG_PASSWORD' }).catch((e: unknown) => e);
+      const err = await openClickHouse({ url: env!.urls[0], table: 'tickets', user: env!.user, passwordEnv: 'SUPPORT_AUDIT_TEST_WRONG_PASSWORD' }).catch(
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(InputError);
       expect((err as Error).message).toMatch(/refused the query: (Wrong password|.*[Aa]uthentication failed)/);
       expect((err as Error).message).not.toContain(wrong);
@@ -149,7 +173,11 @@ describe.skipIf(!env)('scripts/clickhouse-load.mjs', () => {
     const report = await runAudit({ files: [ZENDESK], policy: parsePolicy('{}', 'empty.yaml'), by: ['channel'], maxBreaches: 0, strict: false });
     expect(report.inputs[0]).toMatchObject({ format: 'zendesk', rows: 40, used: 40, replaced: 0, after_as_of: 0 });
     // The sample's 40 ids end in every digit equally often: 20 even, 20 odd.
-    expect(r.stdout).toMatch(new RegExp(`^loaded 40 tickets into ${zdb}\\.tickets \\(as of ${report.as_of!.replace(/\./g, '\\.')}\\): shard 1 \\(${env!.urls[0]}\\) 20, shard 2 \\(${env!.urls[1]}\\) 20\n`));
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `^loaded 40 tickets into ${zdb}\\.tickets \\(as of ${report.as_of!.replace(/\./g, '\\.')}\\): shard 1 \\(${env!.urls[0]}\\) 20, shard 2 \\(${env!.urls[1]}\\) 20\n`,
+      ),
+    );
     const conn = await openClickHouse({ url: env!.urls[1], table: 'tickets', user: env!.user });
     try {
       const [n] = await conn.query<{ n: number }>(`SELECT count() AS n FROM ${zdb}.tickets`);

@@ -61,7 +61,7 @@ describe('canonicalRows', () => {
     expect(await engineCounts([export1], asOf)).toMatchObject({ tickets: 2, billing: 2 });
   });
 
-  it('takes each ticket as it stood at the data\'s as_of (an event beyond it has not happened)', async () => {
+  it("takes each ticket as it stood at the data's as_of (an event beyond it has not happened)", async () => {
     // as_of from the data: 2024-03-01T12:00Z (A-2's update); nothing is an outlier here.
     const export1 = file('as-of.csv', [
       'id,channel,created_at,first_response_at,solved_at,updated_at,status',
@@ -70,18 +70,17 @@ describe('canonicalRows', () => {
     ]);
     const rows = await canonicalRows([export1], POLICY);
     expect(new Date(rows.asOf!).toISOString()).toBe('2024-03-01T12:00:00.000Z');
-    expect(rows.tickets.map((t) => [t.id, t.status, t.solved_at])).toEqual([['B-1', 'solved', Date.UTC(2024, 2, 1, 10)], ['B-2', 'open', undefined]]);
+    expect(rows.tickets.map((t) => [t.id, t.status, t.solved_at])).toEqual([
+      ['B-1', 'solved', Date.UTC(2024, 2, 1, 10)],
+      ['B-2', 'open', undefined],
+    ]);
     // With as_of before B-1 was solved: still open then, and B-2 not yet created.
     const earlier = await canonicalRows([export1], POLICY, { asOf: Date.UTC(2024, 2, 1, 9, 45) });
     expect(earlier.tickets.map((t) => [t.id, t.status, t.solved_at, t.first_response_at])).toEqual([['B-1', 'open', undefined, Date.UTC(2024, 2, 1, 9, 30)]]);
   });
 
   it('joins ticket rows to their conversations from a message export', async () => {
-    const tickets = file('tickets.csv', [
-      'id,channel,created_at,tags',
-      'C1,email,2024-03-04T08:12:05Z,billing',
-      'T-9,web,2024-03-04T10:00:00Z,',
-    ]);
+    const tickets = file('tickets.csv', ['id,channel,created_at,tags', 'C1,email,2024-03-04T08:12:05Z,billing', 'T-9,web,2024-03-04T10:00:00Z,']);
     const messages = join(ROOT, 'fixtures/presets/canonical-messages/sample.csv');
     const rows = await canonicalRows([messages, tickets], POLICY);
     // C1 joined (its row's tags, its messages' first public agent reply at 09:47:05), C2 from the

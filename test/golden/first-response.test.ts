@@ -140,7 +140,7 @@ describe('email-first-response on a business clock (Mon–Fri 09:00–17:00 UTC,
     ]);
   });
 
-  it('without timestamps the export\'s business-minutes column is used, and the note says so', () => {
+  it("without timestamps the export's business-minutes column is used, and the note says so", () => {
     expect(r.note).toBe("2 of 7 from the export's first_response_business_minutes column (no timestamps)");
   });
 

@@ -57,9 +57,7 @@ describe('peak-friendliness (configured peak hours Mon–Fri 12:00–14:00 UTC)'
       // off-peak CSAT 4/5 = 80 %, gap 5 points = max_csat_gap.
       // first responses, rated or not: peak 10, 20, 30, 30 (k05), 40 → median 30m;
       // off-peak 10, 20, 20, 20, 30 → median 20m; 30 / 20 = 1.5 = max_response_ratio.
-      expect(r.note).toBe(
-        "peak: the policy's 10 hours a week (UTC); peak CSAT 75 % vs off-peak 80 %; median first response at peak 30m vs off-peak 20m",
-      );
+      expect(r.note).toBe("peak: the policy's 10 hours a week (UTC); peak CSAT 75 % vs off-peak 80 %; median first response at peak 30m vs off-peak 20m");
     });
 
     it('breaches are the bad ratings at peak', () => {

@@ -42,7 +42,7 @@ describe('phone-wait (callers wait at most 5 minutes; abandons within 5 s are sh
     // 0, 3 s, 6 s, 45 s, 90 s, 300 s, 301 s, 420 s, 600 s (nine; short abandons are not in it)
     expect(r.p50).toBe(1.5); // rank 4: 90 s
     expect(r.p90).toBe(7.6); // rank 7.2: 420 s + 0.2 × 180 s = 456 s
-    expect(r.mean).toBe(min((0 + 3 + 6 + 45 + 90 + 300 + 301 + 420 + 600) * S / 9)); // 196.1 s
+    expect(r.mean).toBe(min(((0 + 3 + 6 + 45 + 90 + 300 + 301 + 420 + 600) * S) / 9)); // 196.1 s
     expect(r.mean).toBe(3.27);
   });
 
@@ -86,7 +86,7 @@ describe('promise-updates (an agent update before a missed due time)', () => {
     // 24h (u03), 24h (u04), 24h (u05), 36h (u09), 48h (u08 at as_of)
     expect(r.p50).toBe(1440);
     expect(r.p90).toBe(min(36 * H + 0.6 * 12 * H)); // rank 3.6: 36h + 0.6 × 12h = 43h12m
-    expect(r.mean).toBe(min((3 * 24 + 36 + 48) * H / 5)); // 31h12m
+    expect(r.mean).toBe(min(((3 * 24 + 36 + 48) * H) / 5)); // 31h12m
   });
 });
 

@@ -28,7 +28,7 @@ describe('requester-wait (24 hours calendar, 8 business hours)', () => {
     expect(r.note).toBeUndefined();
   });
 
-  it('business: the export\'s business-hours column', () => {
+  it("business: the export's business-hours column", () => {
     // met w01 300 m, w02 480 m (exactly 8 h), w08 0; breached w03 481 m, w05 500 m (open);
     // pending w04 (open, no business figure) and w07; excluded w06 and w09 (spam, and no
     // business figure: it would have been excluded anyway, so it counts under its tag).

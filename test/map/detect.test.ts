@@ -14,7 +14,10 @@ describe('detectPreset', () => {
   it('scores by required + hints found and prefers the preset that names more of the header', () => {
     const d = detectPreset(['ID', ' created  AT', 'Via', 'Solved at'], PRESETS);
     // Required present = 0.5; hints add 0.5 × share. desk: 0.5 + 0.5 × 2/3 = 0.833; loose has no hints: 0.5.
-    expect(d.candidates).toEqual([{ id: 'desk', score: 0.833 }, { id: 'loose', score: 0.5 }]);
+    expect(d.candidates).toEqual([
+      { id: 'desk', score: 0.833 },
+      { id: 'loose', score: 0.5 },
+    ]);
     expect(d.preset.id).toBe('desk');
     expect(d.score).toBeCloseTo(5 / 6, 9);
     // Without any hint present desk ties loose at 0.5: registry order decides.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { groupedIdDigits } from '../../src/map/ids.js';
 
-describe('groupedIdDigits: ids saved with a spreadsheet\'s digit grouping', () => {
+describe("groupedIdDigits: ids saved with a spreadsheet's digit grouping", () => {
   it('reads Western and Indian grouping', () => {
     expect(groupedIdDigits('1,55,157')).toBe('155157');
     expect(groupedIdDigits('103,006,000')).toBe('103006000');

@@ -37,7 +37,21 @@ const DESK: PresetSpec = {
   },
 };
 
-const HEADER = ['Id', 'Created at', 'First reply at', 'Solved at', 'Due date', 'Status', 'Via', 'Priority', 'Tags', 'Satisfaction', 'Reopens', 'First reply time', 'Return decision [list]'];
+const HEADER = [
+  'Id',
+  'Created at',
+  'First reply at',
+  'Solved at',
+  'Due date',
+  'Status',
+  'Via',
+  'Priority',
+  'Tags',
+  'Satisfaction',
+  'Reopens',
+  'First reply time',
+  'Return decision [list]',
+];
 
 function ctx(extra: Partial<MapContext> = {}): MapContext {
   return { fileIndex: 0, zone: 'UTC', times: new LatestTimes(), ...extra };
@@ -71,7 +85,11 @@ describe('compileMapper', () => {
     expect(read.codes).toEqual(['3:bad-duration']);
     expect(read.mapper.columnsRead()).toContain(13);
     const unread = run([cells('90'), cells('soon')], preset, header, ctx({ unread: ['requester_wait_minutes'] }));
-    expect(unread.mapper.bindings.find((b) => b.field === 'requester_wait_minutes')).toEqual({ field: 'requester_wait_minutes', column: 'Requester wait', index: 13 });
+    expect(unread.mapper.bindings.find((b) => b.field === 'requester_wait_minutes')).toEqual({
+      field: 'requester_wait_minutes',
+      column: 'Requester wait',
+      index: 13,
+    });
     expect(unread.tickets[0]!.requester_wait_minutes).toBeUndefined();
     expect(unread.codes).toEqual([]);
     expect(unread.mapper.columnsRead()).not.toContain(13);
@@ -84,21 +102,46 @@ describe('compileMapper', () => {
 
   it('maps a clean row to a canonical ticket', () => {
     const times = new LatestTimes();
-    const { tickets, problems } = run([
-      row({
-        Id: '42', 'First reply at': '2024-03-05 09:30:00', 'Solved at': '2024-03-05T12:00:00+01:00', Status: 'Solved',
-        Via: 'Web form', Priority: 'Medium', Tags: 'refund vip', Satisfaction: 'Good', Reopens: '1',
-        'First reply time': '0:30:00', 'Return decision [list]': 'Approved', 'Due date': '2030-01-01',
-      }),
-    ], DESK, HEADER, ctx({ times }));
+    const { tickets, problems } = run(
+      [
+        row({
+          Id: '42',
+          'First reply at': '2024-03-05 09:30:00',
+          'Solved at': '2024-03-05T12:00:00+01:00',
+          Status: 'Solved',
+          Via: 'Web form',
+          Priority: 'Medium',
+          Tags: 'refund vip',
+          Satisfaction: 'Good',
+          Reopens: '1',
+          'First reply time': '0:30:00',
+          'Return decision [list]': 'Approved',
+          'Due date': '2030-01-01',
+        }),
+      ],
+      DESK,
+      HEADER,
+      ctx({ times }),
+    );
     expect(problems).toEqual([]);
     const t = tickets[0]!;
     const created = Date.UTC(2024, 2, 5, 9);
     expect(t).toMatchObject({
-      id: '42', created_at: created, first_response_at: created + 30 * M,
+      id: '42',
+      created_at: created,
+      first_response_at: created + 30 * M,
       solved_at: created + 2 * H, // 12:00+01:00 = 11:00Z, two hours after 09:00Z
-      status: 'solved', channel: 'web', priority: 'normal', tags: ['refund', 'vip'], csat: 1, csat_good: true,
-      reopens: 1, first_response_minutes: 30, return_decision: 'approved', file: 0, line: 2,
+      status: 'solved',
+      channel: 'web',
+      priority: 'normal',
+      tags: ['refund', 'vip'],
+      csat: 1,
+      csat_good: true,
+      reopens: 1,
+      first_response_minutes: 30,
+      return_decision: 'approved',
+      file: 0,
+      line: 2,
     });
     // due_at lies ahead and must not move as_of: latest is the solve time.
     expect(times.decide().asOf).toBe(created + 2 * H);
@@ -145,12 +188,7 @@ describe('problems, each from a small fixture', () => {
   });
 
   it('missing-id, missing-created-at, empty-row, ragged-row', () => {
-    const { codes, tickets } = run([
-      row({ Id: '' }),
-      row({ 'Created at': '-' }),
-      HEADER.map(() => ''),
-      ['5', '2024-03-05 10:00:00', '2024-03-05 10:05:00'],
-    ]);
+    const { codes, tickets } = run([row({ Id: '' }), row({ 'Created at': '-' }), HEADER.map(() => ''), ['5', '2024-03-05 10:00:00', '2024-03-05 10:05:00']]);
     expect(codes).toEqual(['2:missing-id', '3:missing-created-at', '4:empty-row', '5:ragged-row']);
     expect(tickets.slice(0, 3)).toEqual([null, null, null]);
     expect(tickets[3]!.first_response_at).toBe(Date.UTC(2024, 2, 5, 10, 5)); // a short row is mapped as far as it goes
@@ -191,12 +229,17 @@ describe('problems, each from a small fixture', () => {
 
   it('nonexistent-local-time and ambiguous-timestamp around DST', () => {
     const c = ctx({ zone: 'Europe/Berlin' });
-    const r = run([
-      // Berlin springs forward 2024-03-31 02:00 → 03:00: 02:30 does not exist; read as 03:30 CEST = 01:30Z.
-      row({ Id: '1', 'Created at': '2024-03-31 02:30:00' }),
-      // Falls back 2024-10-27 03:00 → 02:00: 02:30 happens twice; the earlier is CEST = 00:30Z.
-      row({ Id: '2', 'Created at': '2024-10-27 02:30:00' }),
-    ], DESK, HEADER, c);
+    const r = run(
+      [
+        // Berlin springs forward 2024-03-31 02:00 → 03:00: 02:30 does not exist; read as 03:30 CEST = 01:30Z.
+        row({ Id: '1', 'Created at': '2024-03-31 02:30:00' }),
+        // Falls back 2024-10-27 03:00 → 02:00: 02:30 happens twice; the earlier is CEST = 00:30Z.
+        row({ Id: '2', 'Created at': '2024-10-27 02:30:00' }),
+      ],
+      DESK,
+      HEADER,
+      c,
+    );
     expect(r.codes).toEqual(['2:nonexistent-local-time', '3:ambiguous-timestamp']);
     expect(r.tickets[0]!.created_at).toBe(Date.UTC(2024, 2, 31, 1, 30));
     expect(r.tickets[1]!.created_at).toBe(Date.UTC(2024, 9, 27, 0, 30));
@@ -204,12 +247,15 @@ describe('problems, each from a small fixture', () => {
 
   it('auto: settles slash order from the first decisive value; undecidable ones before it are ambiguous', () => {
     const auto: PresetSpec = { ...DESK, timestampFormat: 'auto' };
-    const r = run([
-      row({ Id: '1', 'Created at': '05/03/2024 10:00' }),
-      row({ Id: '2', 'Created at': '07/07/2024 10:00' }), // same either way
-      row({ Id: '3', 'Created at': '25/03/2024 10:00' }), // settles day-first
-      row({ Id: '4', 'Created at': '05/03/2024 10:00' }),
-    ], auto);
+    const r = run(
+      [
+        row({ Id: '1', 'Created at': '05/03/2024 10:00' }),
+        row({ Id: '2', 'Created at': '07/07/2024 10:00' }), // same either way
+        row({ Id: '3', 'Created at': '25/03/2024 10:00' }), // settles day-first
+        row({ Id: '4', 'Created at': '05/03/2024 10:00' }),
+      ],
+      auto,
+    );
     expect(r.codes).toEqual(['2:ambiguous-timestamp']);
     expect(r.tickets[1]!.created_at).toBe(Date.UTC(2024, 6, 7, 10));
     expect(r.tickets[3]!.created_at).toBe(Date.UTC(2024, 2, 5, 10));
@@ -218,8 +264,13 @@ describe('problems, each from a small fixture', () => {
 
 describe('messages', () => {
   const CHAT: PresetSpec = {
-    id: 'chat', label: 'Test chat', kind: 'messages', confidence: 'assumed', source: 'test',
-    detect: { required: ['conversation'] }, timestampFormat: 'iso',
+    id: 'chat',
+    label: 'Test chat',
+    kind: 'messages',
+    confidence: 'assumed',
+    source: 'test',
+    detect: { required: ['conversation'] },
+    timestampFormat: 'iso',
     messages: {
       threading: 'conversation',
       fields: {
@@ -249,12 +300,15 @@ describe('messages', () => {
   });
   it('normalises float ids for reply links', () => {
     const TW: PresetSpec = {
-      ...CHAT, id: 'tw',
+      ...CHAT,
+      id: 'tw',
       messages: {
         threading: 'reply-links',
         fields: {
-          id: { columns: ['tweet_id'] }, in_reply_to: { columns: ['in_response_to_tweet_id'] },
-          at: { columns: ['created_at'] }, author_role: { columns: ['inbound'], values: { true: 'customer', false: 'agent' } },
+          id: { columns: ['tweet_id'] },
+          in_reply_to: { columns: ['in_response_to_tweet_id'] },
+          at: { columns: ['created_at'] },
+          author_role: { columns: ['inbound'], values: { true: 'customer', false: 'agent' } },
         },
       },
       timestampFormat: 'twitter',

@@ -11,7 +11,6 @@ import { hasRealData, realFile, type RealFile } from '../support/real-data.js';
 
 const data = (name: RealFile) => readFileSync(realFile(name), 'utf8');
 
-
 function counter() {
   const counts: Partial<Record<ProblemCode, number>> = {};
   return { counts, add: (p: Problem) => void (counts[p.code] = (counts[p.code] ?? 0) + 1) };
@@ -21,15 +20,22 @@ describe.skipIf(!hasRealData('customer-support-tickets.csv'))('customer-support-
   it('maps every row and counts the bad ones exactly', () => {
     const [header, ...rows] = parseCsv(data('customer-support-tickets.csv'));
     const preset: PresetSpec = {
-      id: 'kaggle-test', label: 'test', kind: 'tickets', confidence: 'assumed', source: 'test',
-      detect: { required: ['Ticket ID'] }, timestampFormat: 'iso',
+      id: 'kaggle-test',
+      label: 'test',
+      kind: 'tickets',
+      confidence: 'assumed',
+      source: 'test',
+      detect: { required: ['Ticket ID'] },
+      timestampFormat: 'iso',
       fields: {
         id: { columns: ['Ticket ID'] },
         // The file has no creation time: its first response stands in, as the real preset's notes say.
         created_at: { columns: ['First Response Time'] },
         solved_at: { columns: ['Time to Resolution'] },
-        status: { columns: ['Ticket Status'] }, priority: { columns: ['Ticket Priority'] },
-        channel: { columns: ['Ticket Channel'] }, csat: { columns: ['Customer Satisfaction Rating'], scale: '1-5' },
+        status: { columns: ['Ticket Status'] },
+        priority: { columns: ['Ticket Priority'] },
+        channel: { columns: ['Ticket Channel'] },
+        csat: { columns: ['Customer Satisfaction Rating'], scale: '1-5' },
       },
     };
     const mapper = compileMapper(header, preset, { fileIndex: 0, zone: 'UTC', times: new LatestTimes() });
@@ -44,7 +50,9 @@ describe.skipIf(!hasRealData('customer-support-tickets.csv'))('customer-support-
     // Independent expectations straight from the cells: ISO strings of one width compare as times.
     const col = (name: string) => header.indexOf(name);
     const noCreated = rows.filter((r) => r[col('First Response Time')] === '').length;
-    const early = rows.filter((r) => r[col('First Response Time')] !== '' && r[col('Time to Resolution')] !== '' && r[col('Time to Resolution')] < r[col('First Response Time')]).length;
+    const early = rows.filter(
+      (r) => r[col('First Response Time')] !== '' && r[col('Time to Resolution')] !== '' && r[col('Time to Resolution')] < r[col('First Response Time')],
+    ).length;
     const ratings = rows.filter((r) => r[col('First Response Time')] !== '' && r[col('Customer Satisfaction Rating')] !== '').length;
     expect(rows.length).toBe(8469);
     expect(sink.counts['missing-created-at'] ?? 0).toBe(noCreated);
@@ -61,13 +69,20 @@ describe.skipIf(!hasRealData('twcs-sample.csv'))('twcs-sample.csv through mapper
   it('threads the tweets by reply links with pandas float ids', () => {
     const [header, ...rows] = parseCsv(data('twcs-sample.csv'));
     const preset: PresetSpec = {
-      id: 'twitter-test', label: 'test', kind: 'messages', confidence: 'assumed', source: 'test',
-      detect: { required: ['tweet_id'] }, timestampFormat: 'twitter',
+      id: 'twitter-test',
+      label: 'test',
+      kind: 'messages',
+      confidence: 'assumed',
+      source: 'test',
+      detect: { required: ['tweet_id'] },
+      timestampFormat: 'twitter',
       messages: {
         threading: 'reply-links',
         fields: {
-          id: { columns: ['tweet_id'] }, in_reply_to: { columns: ['in_response_to_tweet_id'] },
-          at: { columns: ['created_at'] }, author: { columns: ['author_id'] },
+          id: { columns: ['tweet_id'] },
+          in_reply_to: { columns: ['in_response_to_tweet_id'] },
+          at: { columns: ['created_at'] },
+          author: { columns: ['author_id'] },
           author_role: { columns: ['inbound'], values: INBOUND_AUTHOR_ROLES },
         },
       },
@@ -79,7 +94,7 @@ describe.skipIf(!hasRealData('twcs-sample.csv'))('twcs-sample.csv through mapper
     let used = 0;
     for (let i = 0; i < rows.length; i++) {
       const m = mapper.mapMessage(rows[i], i + 2, sink);
-      if (m) (a.add(m), used++);
+      if (m) a.add(m), used++;
     }
     expect(rows.length).toBe(5000);
     expect(used).toBe(5000);

@@ -7,8 +7,7 @@ const M = 60_000;
 // + 31 (Jan) + 29 (Feb, leap) + 4 = 19787 days × 86 400 000 ms.
 const MAR5 = 1_709_596_800_000;
 
-const utc = (format: Parameters<typeof makeTimestampParser>[0]['format'], dateOrder?: 'DMY' | 'MDY') =>
-  makeTimestampParser({ format, zone: 'UTC', dateOrder });
+const utc = (format: Parameters<typeof makeTimestampParser>[0]['format'], dateOrder?: 'DMY' | 'MDY') => makeTimestampParser({ format, zone: 'UTC', dateOrder });
 
 describe('ISO 8601', () => {
   const p = utc('iso');

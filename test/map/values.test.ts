@@ -50,9 +50,18 @@ describe('value readers', () => {
     const s = sink();
     const status = new ValueReader<string>('status');
     const words: [string, string][] = [
-      ['New', 'new'], ['On-hold', 'on_hold'], ['Solved', 'solved'], ['Closed', 'closed'], ['Resolved', 'solved'],
-      ['Waiting on Customer', 'pending'], ['Waiting on Third Party', 'on_hold'], ['Waiting for support', 'open'],
-      ['Waiting for customer', 'pending'], ['Done', 'solved'], ['Canceled', 'closed'], ['Pending Customer Response', 'pending'],
+      ['New', 'new'],
+      ['On-hold', 'on_hold'],
+      ['Solved', 'solved'],
+      ['Closed', 'closed'],
+      ['Resolved', 'solved'],
+      ['Waiting on Customer', 'pending'],
+      ['Waiting on Third Party', 'on_hold'],
+      ['Waiting for support', 'open'],
+      ['Waiting for customer', 'pending'],
+      ['Done', 'solved'],
+      ['Canceled', 'closed'],
+      ['Pending Customer Response', 'pending'],
     ];
     for (const [word, want] of words) expect(status.read(word, 2, 'Status', s)).toBe(want);
     const priority = new ValueReader<string>('priority');
@@ -117,9 +126,13 @@ describe('value readers', () => {
     };
     const piece = fc.constantFrom('a', 'B', 'vip', 'VIP', ' ', ',', ';', '|', '\t', '\n', '\u00a0', 'é', 'İ', '  x  ', 'a b', '::');
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 12 }).map((p) => p.join('')), fc.constantFrom(undefined, '', ' ', ',', ';', '|', '::', '\u00a0'), (text, separator) => {
-        expect(splitTags(text, separator)).toEqual(reference(text, separator));
-      }),
+      fc.property(
+        fc.array(piece, { maxLength: 12 }).map((p) => p.join('')),
+        fc.constantFrom(undefined, '', ' ', ',', ';', '|', '::', '\u00a0'),
+        (text, separator) => {
+          expect(splitTags(text, separator)).toEqual(reference(text, separator));
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -21,7 +21,14 @@ const SAMPLE = 'support-desk.csv';
 function userEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) if (!/^npm_/i.test(k)) env[k] = v;
-  return { ...env, npm_config_cache: join(work, 'npm-cache'), npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false', NO_COLOR: '1' };
+  return {
+    ...env,
+    npm_config_cache: join(work, 'npm-cache'),
+    npm_config_update_notifier: 'false',
+    npm_config_fund: 'false',
+    npm_config_audit: 'false',
+    NO_COLOR: '1',
+  };
 }
 
 function run(cmd: string, args: string[], cwd: string): SpawnSyncReturns<string> {
@@ -47,7 +54,12 @@ function bytesUnder(dir: string): number {
   return total;
 }
 
-interface Packed { filename: string; size: number; unpackedSize: number; files: { path: string }[] }
+interface Packed {
+  filename: string;
+  size: number;
+  unpackedSize: number;
+  files: { path: string }[];
+}
 let packed: Packed;
 let tarball: string;
 /** The checkout's own report of the sample, from the same folder (the policy note names it). */
@@ -69,10 +81,20 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('the packed tarball', () => {
   it('holds the command, its build and the schemas, and nothing else of the checkout', () => {
     const paths = packed.files.map((f) => f.path);
-    expect(paths).toEqual(expect.arrayContaining([
-      'package.json', 'README.md', 'bin/support-audit.js', 'dist/cli.js', 'dist/heap-flags.js', 'dist/parallel/worker.js',
-      'dist/index.js', 'dist/index.d.ts', 'schema/report.schema.json', 'schema/policy.schema.json',
-    ]));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'package.json',
+        'README.md',
+        'bin/support-audit.js',
+        'dist/cli.js',
+        'dist/heap-flags.js',
+        'dist/parallel/worker.js',
+        'dist/index.js',
+        'dist/index.d.ts',
+        'schema/report.schema.json',
+        'schema/policy.schema.json',
+      ]),
+    );
     for (const p of paths) expect(p).toMatch(/^(package\.json|README\.md|bin\/[^/]+\.js|dist\/.+\.(js|d\.ts)|schema\/[^/]+\.schema\.json)$/);
   });
 
@@ -82,7 +104,11 @@ describe('the packed tarball', () => {
   });
 
   it('is clean under @arethetypeswrong/cli (ESM-only: no require() resolution is claimed)', () => {
-    const r = run(process.execPath, [join(ROOT, 'node_modules/@arethetypeswrong/cli/dist/index.js'), tarball, '--profile', 'esm-only', '--format', 'json'], work);
+    const r = run(
+      process.execPath,
+      [join(ROOT, 'node_modules/@arethetypeswrong/cli/dist/index.js'), tarball, '--profile', 'esm-only', '--format', 'json'],
+      work,
+    );
     expect(r.status, r.stdout + r.stderr).toBe(0);
     const result = JSON.parse(r.stdout) as { analysis: { types: unknown; entrypoints: Record<string, unknown> } };
     expect(Object.keys(result.analysis.entrypoints)).toEqual(['.', './report.schema.json', './policy.schema.json', './package.json']);
@@ -108,23 +134,36 @@ describe('installed from the tarball', () => {
     npm(['install', '--omit=dev', tarball], app);
     const modules = join(app, 'node_modules');
     const top = readdirSync(modules).filter((n) => !n.startsWith('.'));
-    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
+    };
     for (const dep of Object.keys(pkg.dependencies)) expect(top).toContain(dep.split('/')[0]);
     for (const dev of Object.keys(pkg.devDependencies)) expect(top).not.toContain(dev.split('/')[0]);
     const r = run(join(modules, '.bin', 'support-audit'), ['audit', join(empty, SAMPLE), '--format', 'json', '--output', join(app, 'report.json')], empty);
     expect(r.status, r.stderr).toBe(1);
     // The module entry: the report's constants, and the schema by its export path.
-    const probe = run(process.execPath, ['--input-type=module', '-e', [
-      "import { REPORT_SCHEMA, PROBLEM_CODES } from 'support-audit';",
-      "import { createRequire } from 'node:module';",
-      "const path = createRequire(import.meta.url).resolve('support-audit/report.schema.json');",
-      "console.log(REPORT_SCHEMA, PROBLEM_CODES.length > 0, path.endsWith('schema/report.schema.json'));",
-    ].join('\n')], app);
+    const probe = run(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        [
+          "import { REPORT_SCHEMA, PROBLEM_CODES } from 'support-audit';",
+          "import { createRequire } from 'node:module';",
+          "const path = createRequire(import.meta.url).resolve('support-audit/report.schema.json');",
+          "console.log(REPORT_SCHEMA, PROBLEM_CODES.length > 0, path.endsWith('schema/report.schema.json'));",
+        ].join('\n'),
+      ],
+      app,
+    );
     expect(probe.stdout.trim(), probe.stderr).toBe('support-audit/report@1 true true');
     // What a production install costs (README "Install"): the whole node_modules, and the package itself.
     const total = bytesUnder(modules);
     const own = bytesUnder(join(modules, 'support-audit'));
-    console.log(`production install: node_modules ${(total / 1e6).toFixed(2)} MB, support-audit itself ${(own / 1e6).toFixed(2)} MB; tarball ${(packed.size / 1e3).toFixed(0)} kB (${(packed.unpackedSize / 1e3).toFixed(0)} kB unpacked)`);
+    console.log(
+      `production install: node_modules ${(total / 1e6).toFixed(2)} MB, support-audit itself ${(own / 1e6).toFixed(2)} MB; tarball ${(packed.size / 1e3).toFixed(0)} kB (${(packed.unpackedSize / 1e3).toFixed(0)} kB unpacked)`,
+    );
     // 51.1 MB measured (date-holidays and what it pulls in are four fifths of it, README "Install"):
     // a new dependency that adds a quarter again should be a decision, not an accident.
     expect(total).toBeLessThan(65e6);

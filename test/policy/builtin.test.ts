@@ -8,7 +8,9 @@ import { starterPolicyYaml } from '../../src/policy/starter.js';
 import type { RuleConfig } from '../../src/policy/types.js';
 import type { Ticket } from '../../src/types.js';
 
-const MIN = 60_000, HOUR = 60 * MIN, DAY = 24 * HOUR;
+const MIN = 60_000,
+  HOUR = 60 * MIN,
+  DAY = 24 * HOUR;
 
 describe('the built-in policy (the eight baseline expectations)', () => {
   const p = builtinPolicy();
@@ -16,13 +18,25 @@ describe('the built-in policy (the eight baseline expectations)', () => {
 
   it('has exactly the 15 default ids, in order', () => {
     expect(p.rules.map((r) => r.id)).toEqual([
-      'chat-first-response', 'email-first-response', 'phone-wait', 'social-first-response', 'satisfaction',
-      'promise-updates', 'after-sales-quality', 'billing-clarity', 'premises-complaints', 'queue-hygiene',
-      'peak-friendliness', 'presales-advice', 'complaint-response', 'returns-approval', 'refund-speed',
+      'chat-first-response',
+      'email-first-response',
+      'phone-wait',
+      'social-first-response',
+      'satisfaction',
+      'promise-updates',
+      'after-sales-quality',
+      'billing-clarity',
+      'premises-complaints',
+      'queue-hygiene',
+      'peak-friendliness',
+      'presales-advice',
+      'complaint-response',
+      'returns-approval',
+      'refund-speed',
     ]);
   });
 
-  it('keeps the baseline\'s numbers', () => {
+  it("keeps the baseline's numbers", () => {
     expect(rule('chat-first-response')).toMatchObject({ measure: 'first-response', window: 3 * MIN, applies_to: { channel: ['chat'] } });
     expect(rule('email-first-response')).toMatchObject({ window: 24 * HOUR, applies_to: { channel: ['email', 'web'] } });
     expect(rule('phone-wait')).toMatchObject({ measure: 'phone-wait', window: 5 * MIN, applies_to: { channel: ['phone'] } });
@@ -43,7 +57,7 @@ describe('the built-in policy (the eight baseline expectations)', () => {
     expect(week).toEqual([[], [[540, 1020]], [[540, 1020]], [[540, 1020]], [[540, 1020]], [[540, 1020]], []]);
   });
 
-  it('its words select the real Kaggle dataset\'s types and subjects', () => {
+  it("its words select the real Kaggle dataset's types and subjects", () => {
     const t = (type: string, subject: string): Ticket => ({ id: '1', created_at: 0, tags: [], file: 0, line: 2, type, subject });
     const hits = (id: string, ticket: Ticket) => {
       const r = rule(id);

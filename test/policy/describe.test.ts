@@ -35,7 +35,12 @@ describe('policy describe', () => {
   it('a ceiling rule: the share it allows and where it warns', () => {
     const billing = describePolicy(builtinPolicy()).rules.find((r) => r.id === 'billing-clarity')!;
     // ceiling 15 %: target = 85 %, default warn = 1 − 2 × 15 % = 70 %, i.e. a share up to 30 % warns.
-    expect(billing).toMatchObject({ ceiling: '15%', target: '85%', warn: '70%', judged: 'passes while the share is at most 15%, warns up to 30%, fails above' });
+    expect(billing).toMatchObject({
+      ceiling: '15%',
+      target: '85%',
+      warn: '70%',
+      judged: 'passes while the share is at most 15%, warns up to 30%, fails above',
+    });
     expect(billing.parameters.match).toMatch(/^\(type billing\*, invoice\* or \*dispute\* or a tag billing, /);
   });
 

@@ -32,7 +32,7 @@ describe('a user policy merges onto the built-in one', () => {
     expect(byId(p.rules, 'complaint-response').applies_to).toEqual({ tags: { any: ['escalation'] } });
   });
 
-  it('new ids are appended in the user\'s order and must be complete', () => {
+  it("new ids are appended in the user's order and must be complete", () => {
     const p = parsePolicy(
       `rules:
   - {id: vip-first-response, expectation: channel, title: VIP answered in 15 minutes, measure: first-response,
@@ -56,8 +56,12 @@ describe('a user policy merges onto the built-in one', () => {
   it('top-level defaults and gate keys fill in one by one', () => {
     const p = parsePolicy('name: Ours\ntimezone: Europe/Berlin\ngate: {min_score: 70}\ninputs: zendesk', 'p.yaml');
     expect(p).toMatchObject({
-      name: 'Ours', source: 'p.yaml', timezone: 'Europe/Berlin', inputs: { preset: 'zendesk' },
-      exclude_tags: ['spam', 'merged', 'duplicate', 'no_sla'], gate: { min_score: 70, fail_on: 'error', min_sample: 10 },
+      name: 'Ours',
+      source: 'p.yaml',
+      timezone: 'Europe/Berlin',
+      inputs: { preset: 'zendesk' },
+      exclude_tags: ['spam', 'merged', 'duplicate', 'no_sla'],
+      gate: { min_score: 70, fail_on: 'error', min_sample: 10 },
     });
     // The built-in schedule follows the policy's zone when it names none.
     expect(p.schedules['business-hours'].versions[0].timezone).toBe('Europe/Berlin');

@@ -8,14 +8,20 @@ describe('schedules resolve to Sunday-first weeks of minute intervals', () => {
     const s = schedule('    mon: ["22:00-06:00"]\n    sun: ["20:00-02:00"]');
     const week = s.versions[0].week;
     // mon 22:00 → 24:00 on Monday (1), 00:00 → 06:00 on Tuesday (2); Sunday's part wraps to Monday.
-    expect(week[1]).toEqual([[0, 120], [1320, 1440]]);
+    expect(week[1]).toEqual([
+      [0, 120],
+      [1320, 1440],
+    ]);
     expect(week[2]).toEqual([[0, 360]]);
     expect(week[0]).toEqual([[1200, 1440]]);
   });
 
   it('accepts 24:00 as an end and several intervals a day, sorted', () => {
     const week = schedule('    sat: ["18:00-24:00", "08:00-12:00"]').versions[0].week;
-    expect(week[6]).toEqual([[480, 720], [1080, 1440]]);
+    expect(week[6]).toEqual([
+      [480, 720],
+      [1080, 1440],
+    ]);
   });
 
   it('an interval ending at 00:00 is the evening part only', () => {

@@ -11,10 +11,7 @@ describe('schema/policy.schema.json', () => {
     const generated = `${JSON.stringify(policyJsonSchema(), null, 2)}\n`;
     if (process.env.UPDATE_POLICY_SCHEMA) writeFileSync(file, generated);
     const committed = readFileSync(file, 'utf8');
-    expect(
-      committed === generated,
-      'schema/policy.schema.json is stale: run UPDATE_POLICY_SCHEMA=1 npx vitest run test/policy/schema-file.test.ts',
-    ).toBe(true);
+    expect(committed === generated, 'schema/policy.schema.json is stale: run UPDATE_POLICY_SCHEMA=1 npx vitest run test/policy/schema-file.test.ts').toBe(true);
   });
 
   it('describes the document: strict, with the default rule ids and the measures', () => {

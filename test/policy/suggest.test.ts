@@ -8,20 +8,39 @@ describe('did you mean', () => {
   it.each([
     ['a top-level key', 'timezon: UTC', 'timezon: unknown key (did you mean "timezone"?)'],
     ['a gate key', 'gate: {min_samples: 3}', 'gate.min_samples: unknown key (did you mean "min_sample"?)'],
-    ['a key of the rule\'s own measure', 'rules: [{id: phone-wait, windw: 2m}]', 'rules[0].windw: unknown key (did you mean "window"?)'],
+    ["a key of the rule's own measure", 'rules: [{id: phone-wait, windw: 2m}]', 'rules[0].windw: unknown key (did you mean "window"?)'],
     ['a severity', 'rules: [{id: phone-wait, severity: eror}]', 'rules[0].severity: expected one of error, warn, off, got "eror" (did you mean "error"?)'],
-    ['a clock', 'rules: [{id: phone-wait, clock: bussiness}]', 'rules[0].clock: expected one of calendar, business, got "bussiness" (did you mean "business"?)'],
+    [
+      'a clock',
+      'rules: [{id: phone-wait, clock: bussiness}]',
+      'rules[0].clock: expected one of calendar, business, got "bussiness" (did you mean "business"?)',
+    ],
     ['a measure id', 'rules: [{id: x, title: X, expectation: 1, measure: first-respons, target: 90%}]', 'rules[0].measure: expected one of first-response,'],
-    ['a built-in rule id', 'rules: [{id: chat-first-respons, target: 80%}]', 'rules[0].id: "chat-first-respons" is not a built-in rule (did you mean "chat-first-response"?)'],
-    ['a schedule', 'rules: [{id: chat-first-response, clock: business, schedule: busines-hours}]', 'rules[0].schedule: unknown schedule "busines-hours" (did you mean "business-hours"?)'],
+    [
+      'a built-in rule id',
+      'rules: [{id: chat-first-respons, target: 80%}]',
+      'rules[0].id: "chat-first-respons" is not a built-in rule (did you mean "chat-first-response"?)',
+    ],
+    [
+      'a schedule',
+      'rules: [{id: chat-first-response, clock: business, schedule: busines-hours}]',
+      'rules[0].schedule: unknown schedule "busines-hours" (did you mean "business-hours"?)',
+    ],
     ['a filter key', 'rules: [{id: phone-wait, applies_to: {chanel: [phone]}}]', 'rules[0].applies_to.chanel: unknown key (did you mean "channel"?)'],
     ['a preset id', 'inputs: {preset: zendsk}', 'inputs.preset: unknown preset "zendsk" (did you mean "zendesk"?): known presets are canonical,'],
     ['a preset id written alone', 'inputs: freshdsk', 'inputs: unknown preset "freshdsk" (did you mean "freshdesk"?)'],
     ['a mapped field', 'inputs: {columns: {createdd_at: Opened}}', 'inputs.columns.createdd_at: not a canonical ticket field (did you mean "created_at"?)'],
-    ['a field with value words', 'inputs: {values: {chanel: {Web: chat}}}', 'inputs.values.chanel: not a canonical ticket or message field (did you mean "channel"?)'],
+    [
+      'a field with value words',
+      'inputs: {values: {chanel: {Web: chat}}}',
+      'inputs.values.chanel: not a canonical ticket or message field (did you mean "channel"?)',
+    ],
   ])('%s', (_name, yaml, expected) => {
     const lines = issuesOf(yaml);
-    expect(lines.some((l) => l.startsWith(expected)), lines.join('\n')).toBe(true);
+    expect(
+      lines.some((l) => l.startsWith(expected)),
+      lines.join('\n'),
+    ).toBe(true);
   });
 
   it('the measure guess names the measure', () => {
@@ -29,12 +48,14 @@ describe('did you mean', () => {
     expect(lines[0]).toContain('got "first-respons" (did you mean "first-response"?)');
   });
 
-  it('guesses only among the keys of the rule\'s own measure, and never wildly', () => {
+  it("guesses only among the keys of the rule's own measure, and never wildly", () => {
     // `ceiling` is a key of ceiling rules; a first-response rule has none to guess.
     expect(issuesOf('rules: [{id: chat-first-response, ceilng: 5%}]')).toEqual(['rules[0].ceilng: unknown key (line 1, column 35)']);
     expect(issuesOf('colour: red')).toEqual(['colour: unknown key (line 1, column 1)']);
     // Far from every field: the list of fields instead of a guess.
-    expect(issuesOf('inputs: {columns: {opened: Opened}}')[0]).toMatch(/^inputs\.columns\.opened: not a canonical ticket field \(known: id, channel, created_at, /);
+    expect(issuesOf('inputs: {columns: {opened: Opened}}')[0]).toMatch(
+      /^inputs\.columns\.opened: not a canonical ticket field \(known: id, channel, created_at, /,
+    );
   });
 
   it('one line per unknown key, each with its own guess', () => {
@@ -46,7 +67,7 @@ describe('did you mean', () => {
 });
 
 describe('the mapping is checked as reading an export would check it', () => {
-  it('a preset\'s kind decides the fields: a message field on a ticket preset is refused', () => {
+  it("a preset's kind decides the fields: a message field on a ticket preset is refused", () => {
     expect(inputsIssues({ preset: 'zendesk', columns: { conversation_id: ['Thread'] } }, ['inputs', 'preset'])).toEqual([
       { path: ['inputs', 'columns', 'conversation_id'], message: expect.stringMatching(/^not a canonical ticket field \(known: /) },
     ]);
@@ -79,9 +100,7 @@ describe('problems name their line and column in the policy file', () => {
   ].join('\n');
 
   it('at the key of the value that is wrong', () => {
-    expect(issuesOf(yaml)).toEqual(expect.arrayContaining([
-      'gate.min_score: expected a number at most 100 (line 8, column 3)',
-    ]));
+    expect(issuesOf(yaml)).toEqual(expect.arrayContaining(['gate.min_score: expected a number at most 100 (line 8, column 3)']));
     // The document is checked before the rules: the rules' problem comes once the gate is right.
     expect(issuesOf(yaml.replace('120', '90'))).toEqual(['rules[1].target: expected a percentage like 95%, got "lots" (line 6, column 5)']);
   });
@@ -100,6 +119,8 @@ describe('problems name their line and column in the policy file', () => {
     expect(issuesOf('inputs:\n  preset: zendesk\n  columns:\n    createdd_at: Opened\n')).toEqual([
       'inputs.columns.createdd_at: not a canonical ticket field (did you mean "created_at"?) (line 4, column 5)',
     ]);
-    expect(issuesOf('rules:\n  - id: phone-wait\n  - id: phone-wait\n')[0]).toBe('rules[1].id: duplicate rule id "phone-wait" (also rules[0]) (line 3, column 5)');
+    expect(issuesOf('rules:\n  - id: phone-wait\n  - id: phone-wait\n')[0]).toBe(
+      'rules[1].id: duplicate rule id "phone-wait" (also rules[0]) (line 3, column 5)',
+    );
   });
 });

@@ -1,12 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { formatDuration, formatPercent, parseDuration, parsePercent, parseTimeRange } from '../../src/policy/units.js';
 
-const S = 1000, M = 60 * S, H = 60 * M, D = 24 * H;
+const S = 1000,
+  M = 60 * S,
+  H = 60 * M,
+  D = 24 * H;
 
 describe('parseDuration', () => {
   it.each([
-    ['3m', 3 * M], ['24h', 24 * H], ['7d', 7 * D], ['1h30m', 90 * M], ['90s', 90 * S], ['2w', 14 * D],
-    ['1.5h', 90 * M], ['7 days', 7 * D], ['2 hours 15 minutes', 135 * M], ['500ms', 500], [' 5M ', 5 * M],
+    ['3m', 3 * M],
+    ['24h', 24 * H],
+    ['7d', 7 * D],
+    ['1h30m', 90 * M],
+    ['90s', 90 * S],
+    ['2w', 14 * D],
+    ['1.5h', 90 * M],
+    ['7 days', 7 * D],
+    ['2 hours 15 minutes', 135 * M],
+    ['500ms', 500],
+    [' 5M ', 5 * M],
   ])('%s', (text, ms) => expect(parseDuration(text)).toBe(ms));
 
   it('reads a bare number as minutes', () => {
@@ -22,7 +34,14 @@ describe('parseDuration', () => {
 
 describe('formatDuration', () => {
   it.each([
-    [90 * M, '1h30m'], [24 * H, '24h'], [36 * H, '36h'], [48 * H, '2d'], [7 * D, '7d'], [3 * M, '3m'], [0, '0s'], [61 * S, '1m1s'],
+    [90 * M, '1h30m'],
+    [24 * H, '24h'],
+    [36 * H, '36h'],
+    [48 * H, '2d'],
+    [7 * D, '7d'],
+    [3 * M, '3m'],
+    [0, '0s'],
+    [61 * S, '1m1s'],
   ])('%i ms → %s', (ms, text) => expect(formatDuration(ms)).toBe(text));
 
   it('round-trips', () => {
@@ -32,7 +51,16 @@ describe('formatDuration', () => {
 
 describe('parsePercent', () => {
   it.each<[string | number, number]>([
-    ['95%', 0.95], [0.95, 0.95], [95, 0.95], ['95', 0.95], ['0.5', 0.5], [1, 1], ['1%', 0.01], ['100%', 1], ['2.5%', 0.025], [0, 0],
+    ['95%', 0.95],
+    [0.95, 0.95],
+    [95, 0.95],
+    ['95', 0.95],
+    ['0.5', 0.5],
+    [1, 1],
+    ['1%', 0.01],
+    ['100%', 1],
+    ['2.5%', 0.025],
+    [0, 0],
   ])('%j', (text, fraction) => expect(parsePercent(text)).toBe(fraction));
 
   it.each<string | number>(['101%', 150, '-5%', 'x%', 'ninety'])('refuses %j', (text) => expect(() => parsePercent(text)).toThrow());

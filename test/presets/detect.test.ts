@@ -33,12 +33,28 @@ describe('real exports', () => {
     const codes = new Set(m.problems.map((p) => p.code));
     expect([...codes]).toEqual(['negative-duration']);
     expect(m.tickets[0]).toMatchObject({
-      id: '1', created_at: utc(2023, 6, 1, 19, 11, 14), order_at: utc(2021, 6, 7), type: 'Technical issue', subject: 'Hardware issue',
-      status: 'open', priority: 'urgent', channel: 'email', requester: 'ethan_dillon@example.com', requester_name: 'Ethan Dillon', tags: [],
+      id: '1',
+      created_at: utc(2023, 6, 1, 19, 11, 14),
+      order_at: utc(2021, 6, 7),
+      type: 'Technical issue',
+      subject: 'Hardware issue',
+      status: 'open',
+      priority: 'urgent',
+      channel: 'email',
+      requester: 'ethan_dillon@example.com',
+      requester_name: 'Ethan Dillon',
+      tags: [],
     });
     expect(m.tickets[0].csat).toBeUndefined();
     // Row 12: Closed, Critical, Social media, resolved 2023-06-02 00:27, rated 4.0 → (4−1)/4.
-    expect(m.tickets[11]).toMatchObject({ status: 'closed', priority: 'urgent', channel: 'social', solved_at: utc(2023, 6, 2, 0, 27), csat: 0.75, csat_good: true });
+    expect(m.tickets[11]).toMatchObject({
+      status: 'closed',
+      priority: 'urgent',
+      channel: 'social',
+      solved_at: utc(2023, 6, 2, 0, 27),
+      csat: 0.75,
+      csat_good: true,
+    });
     expect(new Set(m.tickets.map((t) => t.channel))).toEqual(new Set(['email', 'chat', 'phone', 'social']));
     expect(new Set(m.tickets.map((t) => t.status))).toEqual(new Set(['open', 'closed', 'pending']));
     expect(new Set(m.tickets.map((t) => t.priority))).toEqual(new Set(['low', 'normal', 'high', 'urgent']));
@@ -53,7 +69,15 @@ describe('real exports', () => {
     expect(m.messages.length).toBe(5000);
     expect(m.problems).toEqual([]);
     // First row: sprintcare (inbound False) answering tweet 3.0 at Tue Oct 31 22:10:47 +0000 2017.
-    expect(m.messages[0]).toMatchObject({ id: '1', in_reply_to: '3', author_role: 'agent', author: 'sprintcare', channel: 'social', public: true, at: utc(2017, 10, 31, 22, 10, 47) });
+    expect(m.messages[0]).toMatchObject({
+      id: '1',
+      in_reply_to: '3',
+      author_role: 'agent',
+      author: 'sprintcare',
+      channel: 'social',
+      public: true,
+      at: utc(2017, 10, 31, 22, 10, 47),
+    });
     expect(m.messages[1]).toMatchObject({ id: '2', in_reply_to: '1', author_role: 'customer', author: '115712' });
     expect(m.messages.every((x) => x.channel === 'social')).toBe(true);
   });

@@ -13,7 +13,13 @@ describe('assumed vendor layouts', () => {
     expect(pick(m.tickets as never, 'channel')).toEqual(['email', 'chat', 'email', 'phone', 'email']);
     // Great 5 → 1, Okay 3 → 0.5, Not Good 1 → 0.
     expect(pick(m.tickets as never, 'csat')).toEqual([1, 0.5, 0, undefined, undefined]);
-    expect(m.tickets[0]).toMatchObject({ id: '1201', created_at: utc(2024, 3, 4, 8, 12, 5), first_response_at: utc(2024, 3, 4, 9, 47, 5), team: 'Support', tags: ['billing', 'invoice'] });
+    expect(m.tickets[0]).toMatchObject({
+      id: '1201',
+      created_at: utc(2024, 3, 4, 8, 12, 5),
+      first_response_at: utc(2024, 3, 4, 9, 47, 5),
+      team: 'Support',
+      tags: ['billing', 'invoice'],
+    });
   });
 
   it('intercom: first response in seconds becomes minutes; states and priorities', () => {
@@ -55,7 +61,10 @@ describe('assumed vendor layouts', () => {
 
   it('livechat: a Channel column, when present, wins over the fallback; an empty cell falls back', () => {
     const header = ['Chat ID', 'Chat start date', 'Channel'];
-    const m = mapRows('livechat', header, [['1', '2024-03-04 08:00:00', 'email'], ['2', '2024-03-04 09:00:00', '']]);
+    const m = mapRows('livechat', header, [
+      ['1', '2024-03-04 08:00:00', 'email'],
+      ['2', '2024-03-04 09:00:00', ''],
+    ]);
     expect(pick(m.tickets as never, 'channel')).toEqual(['email', 'chat']);
     expect(m.column('channel')).toBe('Channel');
   });
@@ -64,7 +73,18 @@ describe('assumed vendor layouts', () => {
 describe('message layouts', () => {
   it('messages: author types to roles, Public false for notes, channels', () => {
     const m = mapFixture('messages');
-    expect(pick(m.messages as never, 'author_role')).toEqual(['customer', 'bot', 'agent', 'agent', 'customer', 'agent', 'customer', 'system', 'agent', 'customer']);
+    expect(pick(m.messages as never, 'author_role')).toEqual([
+      'customer',
+      'bot',
+      'agent',
+      'agent',
+      'customer',
+      'agent',
+      'customer',
+      'system',
+      'agent',
+      'customer',
+    ]);
     expect(pick(m.messages as never, 'public')).toEqual([true, true, false, true, true, true, true, true, true, true]);
     expect(m.messages[4]).toMatchObject({ conversation_id: 'C-101', id: 'M-5', channel: 'chat', at: utc(2024, 3, 4, 9, 3, 41) });
     expect(m.messages[8].channel).toBe('messaging');
@@ -83,8 +103,17 @@ describe('canonical tickets', () => {
     const m = mapFixture('canonical');
     for (const b of m.mapper.bindings) expect(b.column).toBe(b.field);
     expect(m.tickets[1]).toMatchObject({
-      id: 'T-2', channel: 'chat', created_at: utc(2024, 3, 4, 9, 3, 41), first_response_minutes: 2, closed_at: utc(2024, 3, 8, 9, 28, 41),
-      status: 'closed', tags: ['presales', 'product advice'], csat: 0.25, csat_good: false, wait_seconds: 15, agent_replies: 3,
+      id: 'T-2',
+      channel: 'chat',
+      created_at: utc(2024, 3, 4, 9, 3, 41),
+      first_response_minutes: 2,
+      closed_at: utc(2024, 3, 8, 9, 28, 41),
+      status: 'closed',
+      tags: ['presales', 'product advice'],
+      csat: 0.25,
+      csat_good: false,
+      wait_seconds: 15,
+      agent_replies: 3,
     });
     expect(m.tickets[2]).toMatchObject({ status: 'on_hold', return_decision: 'approved', order_at: utc(2024, 2, 20), refunded_at: utc(2024, 3, 6, 10, 15) });
     // An explicit offset wins over the zone: 10:30+01:00 is 09:30Z.

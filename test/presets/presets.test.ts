@@ -58,7 +58,7 @@ describe('fixtures', () => {
     expect(requiredPresent(preset.detect.required, header)).toBe(true);
   });
 
-  it('no preset\'s required set is met by another preset\'s fixture', () => {
+  it("no preset's required set is met by another preset's fixture", () => {
     const clashes: string[] = [];
     for (const a of PRESETS) {
       for (const b of PRESETS) {
@@ -68,16 +68,19 @@ describe('fixtures', () => {
     expect(clashes).toEqual([]);
   });
 
-  it.skipIf(!hasRealData('customer-support-tickets.csv', 'twcs-sample.csv'))('the README sample and the real files carry their presets\' required columns', () => {
-    expect(requiredPresent(zendesk.detect.required, readCsv(new URL('zendesk-tickets.csv', SAMPLES)).header)).toBe(true);
-    const kaggle = readCsv(new URL('customer-support-tickets.csv', REAL)).header;
-    const twcs = readCsv(new URL('twcs-sample.csv', REAL)).header;
-    expect(requiredPresent(presetById('customer-support-dataset')!.detect.required, kaggle)).toBe(true);
-    expect(requiredPresent(presetById('twitter')!.detect.required, twcs)).toBe(true);
-    const matching = (h: string[]) => PRESETS.filter((p) => requiredPresent(p.detect.required, h)).map((p) => p.id);
-    expect(matching(kaggle)).toEqual(['customer-support-dataset']);
-    expect(matching(twcs)).toEqual(['twitter']);
-  });
+  it.skipIf(!hasRealData('customer-support-tickets.csv', 'twcs-sample.csv'))(
+    "the README sample and the real files carry their presets' required columns",
+    () => {
+      expect(requiredPresent(zendesk.detect.required, readCsv(new URL('zendesk-tickets.csv', SAMPLES)).header)).toBe(true);
+      const kaggle = readCsv(new URL('customer-support-tickets.csv', REAL)).header;
+      const twcs = readCsv(new URL('twcs-sample.csv', REAL)).header;
+      expect(requiredPresent(presetById('customer-support-dataset')!.detect.required, kaggle)).toBe(true);
+      expect(requiredPresent(presetById('twitter')!.detect.required, twcs)).toBe(true);
+      const matching = (h: string[]) => PRESETS.filter((p) => requiredPresent(p.detect.required, h)).map((p) => p.id);
+      expect(matching(kaggle)).toEqual(['customer-support-dataset']);
+      expect(matching(twcs)).toEqual(['twitter']);
+    },
+  );
 });
 
 describe('zendesk custom fields', () => {

@@ -32,7 +32,7 @@ describe('code pages', () => {
     });
   }
 
-  it('Windows-1252 has the code page\'s characters at 0x80–0x9F, not C1 controls', () => {
+  it("Windows-1252 has the code page's characters at 0x80–0x9F, not C1 controls", () => {
     const text = decodeSingleByte(Buffer.from([0x80, 0x82, 0x93, 0x94, 0x8a, 0x9c, 0x9f, 0x85, 0x96, 0x97, 0x99]), codePage('windows-1252'));
     expect(text).toBe('€‚“”ŠœŸ…–—™');
     // The five bytes the code page leaves unassigned are not passed on as control characters.

@@ -75,10 +75,24 @@ describe('decodeOnly', () => {
     // continuation byte, a sequence cut short), which decode to U+FFFD depending on their
     // neighbours: decoding the kept cells together must not change what each cell becomes.
     const piece = fc.constantFrom(
-      [0x61], [0x31, 0x32], [0x20], [0xc3, 0xa9], [0xe2, 0x82, 0xac], [0xf0, 0x9f, 0x98, 0x80],
-      [0xe9], [0x80], [0xe2, 0x82], [0xf0, 0x9f], [0xff], [0x00], [0x22], [0x2c], [0x0a],
+      [0x61],
+      [0x31, 0x32],
+      [0x20],
+      [0xc3, 0xa9],
+      [0xe2, 0x82, 0xac],
+      [0xf0, 0x9f, 0x98, 0x80],
+      [0xe9],
+      [0x80],
+      [0xe2, 0x82],
+      [0xf0, 0x9f],
+      [0xff],
+      [0x00],
+      [0x22],
+      [0x2c],
+      [0x0a],
       // A no-break space in Windows-1252 (blank to trim), and a byte it has no character for.
-      [0xa0], [0x81],
+      [0xa0],
+      [0x81],
     );
     const bytesCell = fc.array(piece, { maxLength: 5 }).map((parts) => Buffer.from(parts.flat()));
     let run = 0;
@@ -88,7 +102,9 @@ describe('decodeOnly', () => {
         fc.uniqueArray(fc.nat({ max: 6 }), { maxLength: 6 }),
         async (records, wanted) => {
           const quote = (b: Buffer) => Buffer.concat([Buffer.from('"'), Buffer.from(b.toString('latin1').replace(/"/g, '""'), 'latin1'), Buffer.from('"')]);
-          const data = Buffer.concat(records.map((cells) => Buffer.concat([...cells.flatMap((c, i) => (i === 0 ? [quote(c)] : [Buffer.from(','), quote(c)])), Buffer.from('\n')])));
+          const data = Buffer.concat(
+            records.map((cells) => Buffer.concat([...cells.flatMap((c, i) => (i === 0 ? [quote(c)] : [Buffer.from(','), quote(c)])), Buffer.from('\n')])),
+          );
           await expectAsCsvParse(data, wanted, `bytes-${run++}.csv`);
           // The same bytes as Windows-1252: cells decoded a byte at a time, kept or not.
           await expectAsCsvParse(data, wanted, `bytes-${run++}-cp1252.csv`, true);
@@ -115,7 +131,10 @@ describe('decodeOnly', () => {
     const source = await openCsv('-', { stdin: countingStdin([text]).stream, delimiter: ',' });
     source.decodeOnly([0]);
     source.decodeOnly(null);
-    expect((await readAll(source)).rows).toEqual([['1', '2', '3'], ['4', '5', '6']]);
+    expect((await readAll(source)).rows).toEqual([
+      ['1', '2', '3'],
+      ['4', '5', '6'],
+    ]);
   });
 
   it('applies to an opened file from the records parsed after the call', async () => {

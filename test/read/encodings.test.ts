@@ -48,7 +48,10 @@ describe('detection', () => {
   it('invalid UTF-8 in the first bytes and no BOM: Windows-1252, every character right', async () => {
     const r = await readBytes([WINDOWS_1252]);
     expect([r.source.encoding, r.source.encodingSource, r.source.delimiter]).toEqual(['windows-1252', 'detected', ';']);
-    expect(r.rows).toEqual([['1', 'Søren Weiß', 'Rückfrage – €40'], ['2', 'Zoë', '„Spaß“ ‚x‘ Š œ Ÿ']]);
+    expect(r.rows).toEqual([
+      ['1', 'Søren Weiß', 'Rückfrage – €40'],
+      ['2', 'Zoë', '„Spaß“ ‚x‘ Š œ Ÿ'],
+    ]);
     expect(r.trouble).toEqual({});
   });
 
@@ -74,7 +77,10 @@ describe('detection', () => {
   it('a short Windows-1252 file full of accents is text, not binary', async () => {
     const r = await readBytes([cp1252('id,name\n1,\xc4\xd6\xdc\xe4\xf6\xfc\xdf\xe9\xe8\xea\n2,\xe0\xe7\xf1\n')]);
     expect(r.source.encoding).toBe('windows-1252');
-    expect(r.rows).toEqual([['1', 'ÄÖÜäöüßéèê'], ['2', 'àçñ']]);
+    expect(r.rows).toEqual([
+      ['1', 'ÄÖÜäöüßéèê'],
+      ['2', 'àçñ'],
+    ]);
   });
 
   it('random bytes are still binary (in Windows-1252 terms: control bytes)', async () => {
@@ -120,7 +126,11 @@ describe('trouble: bytes that are not text become problems of their records', ()
     const bytes = Buffer.concat([Buffer.from('id,name\n1,café ’ ü\n'), cp1252('2,Wei\xdf\n'), Buffer.from('3,ok\n')]);
     const r = await readBytes([bytes]);
     expect([r.source.encoding, r.source.encodingSource]).toEqual(['utf-8', 'detected']);
-    expect(r.rows).toEqual([['1', 'café ’ ü'], ['2', 'Wei\ufffd'], ['3', 'ok']]);
+    expect(r.rows).toEqual([
+      ['1', 'café ’ ü'],
+      ['2', 'Wei\ufffd'],
+      ['3', 'ok'],
+    ]);
     expect(r.trouble).toEqual({ 3: UNDECODABLE });
   });
 
@@ -129,7 +139,13 @@ describe('trouble: bytes that are not text become problems of their records', ()
     const bytes = Buffer.concat([cp1252('id,name\n1,Wei\xdf M\xfcller \xc4rger\n2,S\xf8ren\n'), Buffer.from('3,café\n4,it’s\n'), cp1252('5,Spa\xdf\x93\n')]);
     const r = await readBytes([bytes]);
     expect([r.source.encoding, r.source.encodingSource]).toEqual(['windows-1252', 'detected']);
-    expect(r.rows).toEqual([['1', 'Weiß Müller Ärger'], ['2', 'Søren'], ['3', 'cafÃ©'], ['4', 'itâ€™s'], ['5', 'Spaß“']]);
+    expect(r.rows).toEqual([
+      ['1', 'Weiß Müller Ärger'],
+      ['2', 'Søren'],
+      ['3', 'cafÃ©'],
+      ['4', 'itâ€™s'],
+      ['5', 'Spaß“'],
+    ]);
     // 'ß“' (DF 93) is a valid 2-byte UTF-8 sequence too, and ordinary Windows-1252 text: not flagged.
     expect(r.trouble).toEqual({ 4: UTF8_TEXT, 5: UTF8_TEXT });
   });
@@ -138,14 +154,22 @@ describe('trouble: bytes that are not text become problems of their records', ()
     // A first record of plain text keeps the 1 KiB the binary check looks at clean.
     const bytes = cp1252(`id,name\n0,${'plain '.repeat(200)}\n1,a\x81b\n2,\x8d\x8f\x90\x9d\n3,\xe9\x80\n`);
     const w = await readBytes([bytes], { encoding: flag('windows-1252') });
-    expect(w.rows.slice(1)).toEqual([['1', 'a\ufffdb'], ['2', '\ufffd'.repeat(4)], ['3', 'é€']]);
+    expect(w.rows.slice(1)).toEqual([
+      ['1', 'a\ufffdb'],
+      ['2', '\ufffd'.repeat(4)],
+      ['3', 'é€'],
+    ]);
     expect(w.trouble).toEqual({ 3: UNDECODABLE, 4: UNDECODABLE });
     const l = await readBytes([bytes], { encoding: flag('iso-8859-1') });
-    expect(l.rows.slice(1)).toEqual([['1', 'a\ufffdb'], ['2', '\ufffd'.repeat(4)], ['3', 'é\ufffd']]);
+    expect(l.rows.slice(1)).toEqual([
+      ['1', 'a\ufffdb'],
+      ['2', '\ufffd'.repeat(4)],
+      ['3', 'é\ufffd'],
+    ]);
     expect(l.trouble).toEqual({ 3: UNDECODABLE, 4: UNDECODABLE, 5: UNDECODABLE });
   });
 
-  it('the header\'s own trouble, a record spanning lines, and a sequence cut by the end of the input', async () => {
+  it("the header's own trouble, a record spanning lines, and a sequence cut by the end of the input", async () => {
     const bytes = cp1252('id,na\xffme\n1,"two\nlines \xe2\x82"\n2,ok\n3,end\xe2\x82');
     const r = await readBytes(chunked(bytes, 3), { encoding: flag('utf-8') });
     expect(r.source.headerTrouble).toBe(UNDECODABLE);
@@ -159,7 +183,15 @@ describe('trouble: bytes that are not text become problems of their records', ()
     for (const size of [1, 2, 3, 5]) {
       const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
       const r = await readBytes(chunked(le, size));
-      expect([r.source.encoding, r.rows]).toEqual(['utf-16le', [['1', 'x\ufffdy'], ['2', '\ufffdz'], ['3', '😀'], ['4', 'end\ufffd']]]);
+      expect([r.source.encoding, r.rows]).toEqual([
+        'utf-16le',
+        [
+          ['1', 'x\ufffdy'],
+          ['2', '\ufffdz'],
+          ['3', '😀'],
+          ['4', 'end\ufffd'],
+        ],
+      ]);
       expect(r.trouble).toEqual({ 2: UNDECODABLE, 3: UNDECODABLE, 5: UNDECODABLE });
       const be = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
       expect((await readBytes(chunked(be, size))).trouble).toEqual({ 2: UNDECODABLE, 3: UNDECODABLE, 5: UNDECODABLE });
@@ -174,8 +206,19 @@ describe('trouble: bytes that are not text become problems of their records', ()
   // Records of random pieces (ASCII, valid characters, broken sequences), cut into random chunks:
   // a record has UNDECODABLE trouble exactly when the WHATWG decoder refuses its bytes.
   const piece = fc.constantFrom(
-    [0x61], [0x20], [0xc3, 0xa9], [0xe2, 0x82, 0xac], [0xf0, 0x9f, 0x98, 0x80], [0xe9], [0x80], [0xe2, 0x82], [0xf0, 0x9f],
-    [0xff], [0xed, 0xa0, 0x80], [0xc0, 0xaf], [0xdf, 0x93],
+    [0x61],
+    [0x20],
+    [0xc3, 0xa9],
+    [0xe2, 0x82, 0xac],
+    [0xf0, 0x9f, 0x98, 0x80],
+    [0xe9],
+    [0x80],
+    [0xe2, 0x82],
+    [0xf0, 0x9f],
+    [0xff],
+    [0xed, 0xa0, 0x80],
+    [0xc0, 0xaf],
+    [0xdf, 0x93],
   );
   const recordBytes = fc.array(piece, { minLength: 1, maxLength: 6 }).map((parts) => Buffer.from([0x78, ...parts.flat()]));
 
@@ -250,7 +293,14 @@ describe('trouble: bytes that are not text become problems of their records', ()
       rows.push(...batch.rows);
       for (const t of batch.trouble ?? []) trouble.push([batch.lines[t.row], t.kinds]);
     }
-    expect(rows).toEqual([['1', 'Weiß €'], ['2', '\ufffd'], ['3', 'cafÃ©']]);
-    expect(trouble).toEqual([[2, UNDECODABLE], [3, UTF8_TEXT]]);
+    expect(rows).toEqual([
+      ['1', 'Weiß €'],
+      ['2', '\ufffd'],
+      ['3', 'cafÃ©'],
+    ]);
+    expect(trouble).toEqual([
+      [2, UNDECODABLE],
+      [3, UTF8_TEXT],
+    ]);
   });
 });

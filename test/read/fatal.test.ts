@@ -65,7 +65,10 @@ describe('inputs that are not CSV', () => {
   it('a text file with one stray Windows-1252 byte is still text (read as Windows-1252: see encodings.test.ts)', async () => {
     const bytes = Buffer.concat([Buffer.from('id,name\n1,Caf'), Buffer.from([0xe9]), Buffer.from('\n2,Bob\n')]);
     const r = await openAndReadAll('-', { stdin: countingStdin([bytes]).stream });
-    expect(r.rows).toEqual([['1', 'Café'], ['2', 'Bob']]);
+    expect(r.rows).toEqual([
+      ['1', 'Café'],
+      ['2', 'Bob'],
+    ]);
   });
 
   it('damaged gzip', async () => {

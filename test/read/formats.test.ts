@@ -22,7 +22,10 @@ describe('delimiters and line endings', () => {
   it('reads tab and pipe', async () => {
     const tab = await openAndReadAll(fixture('tab.tsv'));
     expect(tab.source.delimiter).toBe('\t');
-    expect(tab.rows).toEqual([['1', 'Hello, world', 'email'], ['2', 'Tab\there', 'chat']]);
+    expect(tab.rows).toEqual([
+      ['1', 'Hello, world', 'email'],
+      ['2', 'Tab\there', 'chat'],
+    ]);
     const pipe = await openAndReadAll(fixture('pipe.csv'));
     expect(pipe.source.delimiter).toBe('|');
     expect(pipe.rows.map((r) => r.length)).toEqual([3, 3, 3]);
@@ -39,7 +42,10 @@ describe('delimiters and line endings', () => {
   it('keeps a bare CR inside an unquoted field: records end only at LF or CRLF', async () => {
     const { stream } = countingStdin(['id,text,n\n1,a\r\rb,x\n2,c,y\n']);
     const r = await openAndReadAll('-', { stdin: stream });
-    expect(r.rows).toEqual([['1', 'a\r\rb', 'x'], ['2', 'c', 'y']]);
+    expect(r.rows).toEqual([
+      ['1', 'a\r\rb', 'x'],
+      ['2', 'c', 'y'],
+    ]);
     expect(r.lines).toEqual([2, 3]);
   });
 
@@ -47,7 +53,11 @@ describe('delimiters and line endings', () => {
     // csv-parse's auto-detection would lock onto the first ending (CRLF) and glue lines 2–3.
     const { stream } = countingStdin(['id,x\r\n1,a\n2,b\r\n3,c\n']);
     const r = await openAndReadAll('-', { stdin: stream });
-    expect(r.rows).toEqual([['1', 'a'], ['2', 'b'], ['3', 'c']]);
+    expect(r.rows).toEqual([
+      ['1', 'a'],
+      ['2', 'b'],
+      ['3', 'c'],
+    ]);
     expect(r.lines).toEqual([2, 3, 4]);
   });
 
@@ -144,7 +154,10 @@ describe('encodings', () => {
     const r = await openAndReadAll('-', { stdin: countingStdin(chunksOf(bytes, 3)).stream });
     expect([r.source.encoding, r.source.bom, r.source.delimiter]).toEqual(['utf-16le', true, '\t']);
     expect(r.source.header).toEqual(['id', 'subject', 'channel']);
-    expect(r.rows).toEqual([['1', 'Café 😀', 'email'], ['2', 'two\r\nlines', 'chat']]);
+    expect(r.rows).toEqual([
+      ['1', 'Café 😀', 'email'],
+      ['2', 'two\r\nlines', 'chat'],
+    ]);
     expect(r.lines).toEqual([2, 3]);
   });
 
@@ -154,12 +167,19 @@ describe('encodings', () => {
     const bytes = Buffer.concat([Buffer.from([0xfe, 0xff]), be]);
     const r = await openAndReadAll('-', { stdin: countingStdin(chunksOf(bytes, 3)).stream });
     expect([r.source.encoding, r.source.bom]).toEqual(['utf-16be', true]);
-    expect(r.rows).toEqual([['1', 'Café 😀', 'email'], ['2', 'two\r\nlines', 'chat']]);
+    expect(r.rows).toEqual([
+      ['1', 'Café 😀', 'email'],
+      ['2', 'two\r\nlines', 'chat'],
+    ]);
   });
 });
 
 describe('gzip and stdin', () => {
-  const expected = [['1', 'gzipped', 'email'], ['2', 'quoted\nnewline', 'chat'], ['3', 'last', 'web']];
+  const expected = [
+    ['1', 'gzipped', 'email'],
+    ['2', 'quoted\nnewline', 'chat'],
+    ['3', 'last', 'web'],
+  ];
 
   it('reads .gz transparently', async () => {
     const r = await openAndReadAll(fixture('small.csv.gz'));
@@ -177,7 +197,10 @@ describe('gzip and stdin', () => {
   it('reads plain stdin, path kept as "-"', async () => {
     const r = await openAndReadAll('-', { stdin: countingStdin(['id,x\n', '1,', 'a\n2,b']).stream });
     expect(r.source.path).toBe('-');
-    expect(r.rows).toEqual([['1', 'a'], ['2', 'b']]);
+    expect(r.rows).toEqual([
+      ['1', 'a'],
+      ['2', 'b'],
+    ]);
     expect(r.lines).toEqual([2, 3]);
   });
 });

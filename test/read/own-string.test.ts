@@ -47,7 +47,18 @@ describe('cells kept for the whole audit', () => {
     const a = new ConversationAssembler('reply-links', {});
     let n = 0;
     const held = await heldAfterReading((row) =>
-      a.add({ id: row[0], in_reply_to: row[0], conversation_id: row[0], author: row[0], subject: row[0], at: n, author_role: 'customer', public: true, file: 0, line: ++n }),
+      a.add({
+        id: row[0],
+        in_reply_to: row[0],
+        conversation_id: row[0],
+        author: row[0],
+        subject: row[0],
+        at: n,
+        author_role: 'customer',
+        public: true,
+        file: 0,
+        line: ++n,
+      }),
     );
     expect(held).toBeLessThan(15e6);
     expect(a.finish()).toHaveLength(ROWS);

@@ -21,9 +21,7 @@ describe.skipIf(!hasRealData('customer-support-tickets.csv', 'twcs-sample.csv'))
   it('twcs-sample.csv: 5,000 records; lines count quoted newlines, the bare \\r\\r is content', async () => {
     const path = realData('twcs-sample.csv');
     const r = await openAndReadAll(path);
-    expect(r.source.header).toEqual([
-      '', 'tweet_id', 'author_id', 'inbound', 'created_at', 'text', 'response_tweet_id', 'in_response_to_tweet_id',
-    ]);
+    expect(r.source.header).toEqual(['', 'tweet_id', 'author_id', 'inbound', 'created_at', 'text', 'response_tweet_id', 'in_response_to_tweet_id']);
     expect(r.rows).toHaveLength(5000);
     expect(r.rows.every((row) => row.length === 8)).toBe(true);
     // The first column is the pandas index 0…4999, in order.

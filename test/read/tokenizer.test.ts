@@ -83,32 +83,49 @@ async function expectAsCsvParse(data: Buffer, delimiter: Delimiter, sizes: numbe
 const chunkSizes = fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 20 });
 
 describe('the tokenizer against csv-parse', () => {
-  it('gives csv-parse\'s records for random CSV, for each delimiter, however the input is cut into chunks', async () => {
+  it("gives csv-parse's records for random CSV, for each delimiter, however the input is cut into chunks", async () => {
     const cell = fc.oneof(
       fc.constantFrom('a', '', 'x y', '12', 'é', '\u3000', '\u3000x', ' lead', 'tail ', 'a;b', 'x|y', 't\tab', 'cr\ralone', '\r', 'nul\u0000'),
-      fc.constantFrom('"q"', '"a ""b"" c"', '"two\nlines"', '"crlf\r\nin"', '""', '"5"" x"', '"a,b"', '"a;b|c\td"', '5" screen', '"x"y', '"q"\r', '"q"\u0000z', '"""', '"a""'),
+      fc.constantFrom(
+        '"q"',
+        '"a ""b"" c"',
+        '"two\nlines"',
+        '"crlf\r\nin"',
+        '""',
+        '"5"" x"',
+        '"a,b"',
+        '"a;b|c\td"',
+        '5" screen',
+        '"x"y',
+        '"q"\r',
+        '"q"\u0000z',
+        '"""',
+        '"a""',
+      ),
     );
-    const input = fc.tuple(
-      fc.array(fc.oneof({ weight: 8, arbitrary: fc.array(cell, { minLength: 1, maxLength: 4 }) }, { weight: 1, arbitrary: fc.constant([]) }), {
-        minLength: 1,
-        maxLength: 12,
-      }),
-      fc.constantFrom(...DELIMITERS),
-      fc.constantFrom('\n', '\r\n'),
-      fc.boolean(),
-      // A byte-order mark that reaches the tokenizer (a second one in a file: openCsv strips the first).
-      fc.boolean(),
-    ).map(([records, delimiter, eol, last, bom]) => ({
-      delimiter,
-      data: Buffer.from((bom ? '\ufeff' : '') + records.map((cells) => cells.join(delimiter)).join(eol) + (last ? eol : '')),
-    }));
+    const input = fc
+      .tuple(
+        fc.array(fc.oneof({ weight: 8, arbitrary: fc.array(cell, { minLength: 1, maxLength: 4 }) }, { weight: 1, arbitrary: fc.constant([]) }), {
+          minLength: 1,
+          maxLength: 12,
+        }),
+        fc.constantFrom(...DELIMITERS),
+        fc.constantFrom('\n', '\r\n'),
+        fc.boolean(),
+        // A byte-order mark that reaches the tokenizer (a second one in a file: openCsv strips the first).
+        fc.boolean(),
+      )
+      .map(([records, delimiter, eol, last, bom]) => ({
+        delimiter,
+        data: Buffer.from((bom ? '\ufeff' : '') + records.map((cells) => cells.join(delimiter)).join(eol) + (last ? eol : '')),
+      }));
     await fc.assert(
       fc.asyncProperty(input, chunkSizes, async ({ delimiter, data }, sizes) => expectAsCsvParse(data, delimiter, sizes)),
       { numRuns: 1000 },
     );
   });
 
-  it('gives csv-parse\'s records for random bytes, or refuses what csv-parse refuses', async () => {
+  it("gives csv-parse's records for random bytes, or refuses what csv-parse refuses", async () => {
     // Bytes the dialect gives a meaning to, often, among others; broken UTF-8 among them.
     const byte = fc.oneof(
       { weight: 4, arbitrary: fc.constantFrom(0x22, 0x0a, 0x0d, 0x2c, 0x3b, 0x09, 0x7c, 0x00, 0x20) },
@@ -117,7 +134,8 @@ describe('the tokenizer against csv-parse', () => {
     );
     await fc.assert(
       fc.asyncProperty(fc.array(byte, { maxLength: 60 }), fc.constantFrom(...DELIMITERS), chunkSizes, async (bytes, delimiter, sizes) =>
-        expectAsCsvParse(Buffer.from(bytes), delimiter, sizes)),
+        expectAsCsvParse(Buffer.from(bytes), delimiter, sizes),
+      ),
       { numRuns: 2000 },
     );
   });
@@ -140,7 +158,7 @@ describe('lines and limits', () => {
     expect(lines).toEqual([3, 4, 7, 8, 11, 12]);
   });
 
-  it('holds a record to MAX_CELLS_PER_RECORD cells: at the limit it is read, one more stops reading with the record\'s line', async () => {
+  it("holds a record to MAX_CELLS_PER_RECORD cells: at the limit it is read, one more stops reading with the record's line", async () => {
     expect(MAX_CELLS_PER_RECORD).toBe(100_000);
     const at = Buffer.from(`a,b\n${','.repeat(MAX_CELLS_PER_RECORD - 1)}\nx,y\n`);
     const { rows } = await tokenized(cut(at, [65_536]), ',');
@@ -170,18 +188,27 @@ describe('lines and limits', () => {
   it('holds a record to the limit in bytes of its cells as parsed: quotes, delimiters and doubled quotes aside', async () => {
     // Cells 5 + 5 ("678é": é is two bytes) = 10; `"a""b"` is 3 bytes (a"b): 10 at the limit of 10, read.
     const at = Buffer.from('12345,"678é"\n"a""b",1234567\nx,y\n');
-    expect((await tokenized(cut(at, [4]), ',', 10, { headerless: true })).rows).toEqual([['12345', '678é'], ['a"b', '1234567'], ['x', 'y']]);
+    expect((await tokenized(cut(at, [4]), ',', 10, { headerless: true })).rows).toEqual([
+      ['12345', '678é'],
+      ['a"b', '1234567'],
+      ['x', 'y'],
+    ]);
     const over = Buffer.from('x,y\n12345,"678éa"\n');
     await expect(tokenized(cut(over, [4]), ',', 10, { headerless: true })).rejects.toMatchObject({ code: 'record-too-large', line: 2 });
     // Past the limit inside a quote that has run over a line break: the tokenizer says so (an unclosed quote, to the reader).
     const open = Buffer.from(`x,y\n1,"${'z\n'.repeat(20)}`);
-    await expect(tokenized(cut(open, [8]), ',', 10, { headerless: true })).rejects.toMatchObject({ code: 'record-too-large', line: 2, quoting: true, spansLines: true });
+    await expect(tokenized(cut(open, [8]), ',', 10, { headerless: true })).rejects.toMatchObject({
+      code: 'record-too-large',
+      line: 2,
+      quoting: true,
+      spansLines: true,
+    });
     await expect(tokenized(cut(open, [8]), ',', 10, { headerless: true })).rejects.toBeInstanceOf(TokenizerError);
   });
 });
 
 describe('the reader around it', () => {
-  it('skips a byte-order mark at the start of a file\'s data, never in a byte range or a single-byte input', async () => {
+  it("skips a byte-order mark at the start of a file's data, never in a byte range or a single-byte input", async () => {
     const bom = Buffer.from([0xef, 0xbb, 0xbf]);
     const doubled = file(Buffer.concat([bom, bom, Buffer.from('h1;h2\n1;"2,3"\n')]));
     const source = await openCsv(doubled);
@@ -197,8 +224,16 @@ describe('the reader around it', () => {
 
   it('reads two inputs open at once, each its own', async () => {
     const rowsOf = (k: number) => Array.from({ length: 3000 }, (_, i) => [`${k}-${i}`, `"text ${i}, ${k}"`]);
-    const a = file(`id,text\n${rowsOf(1).map((r) => r.join(',')).join('\n')}\n`);
-    const b = file(`id;text\n${rowsOf(2).map((r) => r.join(';')).join('\n')}\n`);
+    const a = file(
+      `id,text\n${rowsOf(1)
+        .map((r) => r.join(','))
+        .join('\n')}\n`,
+    );
+    const b = file(
+      `id;text\n${rowsOf(2)
+        .map((r) => r.join(';'))
+        .join('\n')}\n`,
+    );
     const [sa, sb] = [await openCsv(a), await openCsv(b)];
     const ia = sa.batches()[Symbol.asyncIterator]();
     const ib = sb.batches()[Symbol.asyncIterator]();

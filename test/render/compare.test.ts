@@ -18,8 +18,26 @@ function withRules(rules: [string, RuleStatus, number | null][], score: number |
 
 describe('applyBaseline', () => {
   it('sets deltas in compliance points, null where either side has no data', () => {
-    const before = withRules([['a', 'pass', 0.95], ['b', 'fail', 0.5], ['c', 'no_data', null], ['d', 'insufficient', 0.5], ['gone', 'pass', 1]], 90.1);
-    const now = withRules([['a', 'warn', 0.8825], ['b', 'pass', 0.9], ['c', 'pass', 0.9], ['d', 'pass', 0.9], ['new', 'pass', 1]], 85);
+    const before = withRules(
+      [
+        ['a', 'pass', 0.95],
+        ['b', 'fail', 0.5],
+        ['c', 'no_data', null],
+        ['d', 'insufficient', 0.5],
+        ['gone', 'pass', 1],
+      ],
+      90.1,
+    );
+    const now = withRules(
+      [
+        ['a', 'warn', 0.8825],
+        ['b', 'pass', 0.9],
+        ['c', 'pass', 0.9],
+        ['d', 'pass', 0.9],
+        ['new', 'pass', 1],
+      ],
+      85,
+    );
     applyBaseline(now, before, 'old.json');
     // a: (0.8825 − 0.95) × 100 = −6.75; b: (0.9 − 0.5) × 100 = +40; c, d: a side without data; new: no baseline rule.
     expect(now.rules.map((r) => r.delta)).toEqual([-6.75, 40, null, null, null]);
@@ -29,7 +47,15 @@ describe('applyBaseline', () => {
 
 describe('regressions', () => {
   it('lists rules that lost strictly more than the allowed points', () => {
-    const now = withRules([['a', 'pass', 0], ['b', 'pass', 0], ['c', 'pass', 0], ['d', 'pass', 0]], 50);
+    const now = withRules(
+      [
+        ['a', 'pass', 0],
+        ['b', 'pass', 0],
+        ['c', 'pass', 0],
+        ['d', 'pass', 0],
+      ],
+      50,
+    );
     [-6.75, -5, 3, null].forEach((d, i) => (now.rules[i].delta = d));
     expect(regressions(now, 5)).toEqual(['a']); // −5 is not below −5
     expect(regressions(now, 0)).toEqual(['a', 'b']);
@@ -37,8 +63,20 @@ describe('regressions', () => {
 });
 
 describe('diffReports / renderDiff', () => {
-  const before = withRules([['a', 'pass', 0.95], ['old', 'fail', 0.4]], 80.2);
-  const after = withRules([['a', 'warn', 0.85], ['new', 'no_data', null]], 78.9);
+  const before = withRules(
+    [
+      ['a', 'pass', 0.95],
+      ['old', 'fail', 0.4],
+    ],
+    80.2,
+  );
+  const after = withRules(
+    [
+      ['a', 'warn', 0.85],
+      ['new', 'no_data', null],
+    ],
+    78.9,
+  );
   const diff = diffReports(before, after);
   it('pairs rules by id, newer order first, and rounds the score change to a tenth', () => {
     expect(diff.score).toEqual({ before: 80.2, after: 78.9, delta: -1.3 });

@@ -43,7 +43,10 @@ const PROBLEMS: { [C in ProblemCode]: [ProblemOf<C>, string][] } = {
     [{ code: 'excel-grouped-id', line: 2, text: '1,234,567', digits: '1234567' }, "id '1,234,567' has a spreadsheet's digit grouping: read as 1234567"],
   ],
   'excel-reformatted-date': [
-    [{ code: 'excel-reformatted-date', line: 2, text: '45356', layout: 'Excel serial' }, "timestamp '45356' is in Excel serial layout, not the file's: read as such"],
+    [
+      { code: 'excel-reformatted-date', line: 2, text: '45356', layout: 'Excel serial' },
+      "timestamp '45356' is in Excel serial layout, not the file's: read as such",
+    ],
   ],
   'ambiguous-timestamp': [
     [
@@ -78,7 +81,10 @@ const PROBLEMS: { [C in ProblemCode]: [ProblemOf<C>, string][] } = {
     ],
   ],
   'undecodable-bytes': [
-    [{ code: 'undecodable-bytes', line: 2, encoding: 'windows-1252' }, 'bytes that are no character in Windows-1252 (0x81, 0x8D, 0x8F, 0x90, 0x9D): read as U+FFFD'],
+    [
+      { code: 'undecodable-bytes', line: 2, encoding: 'windows-1252' },
+      'bytes that are no character in Windows-1252 (0x81, 0x8D, 0x8F, 0x90, 0x9D): read as U+FFFD',
+    ],
     [
       { code: 'undecodable-bytes', line: 2, encoding: 'iso-8859-1' },
       'bytes 0x80-0x9F, control codes in ISO-8859-1, not text: read as U+FFFD (a Windows-1252 export? give --encoding windows-1252)',
@@ -130,7 +136,10 @@ const BREACHES: [OutcomeCode, OutcomeFacts, string][] = [
 
 /** One example per note code, with the sentence in the report's `note`. */
 const NOTES: { [C in NoteCode]: [NoteOf<C>, string] } = {
-  'inputs-lack': [{ code: 'inputs-lack', lacking: [['first_response_at', 'first_response_minutes'], ['status']] }, 'the inputs lack first_response_at or first_response_minutes, status'],
+  'inputs-lack': [
+    { code: 'inputs-lack', lacking: [['first_response_at', 'first_response_minutes'], ['status']] },
+    'the inputs lack first_response_at or first_response_minutes, status',
+  ],
   'none-decided': [{ code: 'none-decided', pending: 3 }, 'no ticket decided yet (3 pending)'],
   'no-eligible': [{ code: 'no-eligible' }, 'no eligible tickets'],
   'groups-below-sample': [
@@ -154,10 +163,7 @@ const NOTES: { [C in NoteCode]: [NoteOf<C>, string] } = {
   'unassigned-check-skipped': [{ code: 'unassigned-check-skipped' }, 'unassigned check skipped: the inputs have no agent column'],
   'peak-hours': [{ code: 'peak-hours', hours: 1, configured: true, zone: 'UTC' }, "peak: the policy's 1 hour a week (UTC)"],
   'no-off-peak-ratings': [{ code: 'no-off-peak-ratings' }, 'no off-peak ratings to compare with'],
-  'peak-csat': [
-    { code: 'peak-csat', peak: 0.7, offPeak: 0.8, maxGap: 0.05, fails: true },
-    'peak CSAT 70 % vs off-peak 80 % (gap > 5 %: fail)',
-  ],
+  'peak-csat': [{ code: 'peak-csat', peak: 0.7, offPeak: 0.8, maxGap: 0.05, fails: true }, 'peak CSAT 70 % vs off-peak 80 % (gap > 5 %: fail)'],
   'peak-response': [
     { code: 'peak-response', peak: 2 * H, offPeak: H, maxRatio: 1.5, fails: true },
     'median first response at peak 2h vs off-peak 1h (more than 1.5× slower: fail)',
@@ -229,7 +235,10 @@ describe('the renderers', () => {
     const dir = join(ROOT, 'src', 'render');
     for (const file of readdirSync(dir)) {
       const imports = [...readFileSync(join(dir, file), 'utf8').matchAll(/\bfrom '([^']+)'/g)].map((m) => m[1]);
-      expect(imports.filter((path) => /(^|\/)rules\//.test(path)), file).toEqual([]);
+      expect(
+        imports.filter((path) => /(^|\/)rules\//.test(path)),
+        file,
+      ).toEqual([]);
     }
   });
 });

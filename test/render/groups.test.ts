@@ -43,18 +43,26 @@ describe('groups of a rule with overrides, in every format', () => {
   it('JUnit: the failing case names the failing group and lists every group', () => {
     const xml = render('junit');
     expect(xml).toContain('; failing: priority urgent (2h);');
-    expect(xml).toContain('\npriority urgent (2h): fail, 80% / 95% (8 of 10 met)\npriority high (4h): insufficient, 100% / 90% (3 of 3 met)\nother tickets (8h): warn, 86.7% / 90% (26 of 30 met)\n');
+    expect(xml).toContain(
+      '\npriority urgent (2h): fail, 80% / 95% (8 of 10 met)\npriority high (4h): insufficient, 100% / 90% (3 of 3 met)\nother tickets (8h): warn, 86.7% / 90% (26 of 30 met)\n',
+    );
   });
 
   it('HTML: a row per group after its rule', () => {
     const html = render('html');
     const rows = [...html.matchAll(/<tr class="group (\w+)">.*?↳ ([^<]+)<\/div>/g)].map((m) => [m[1], m[2]]);
-    expect(rows).toEqual([['fail', 'priority urgent (2h)'], ['insufficient', 'priority high (4h)'], ['warn', 'other tickets (8h)']]);
+    expect(rows).toEqual([
+      ['fail', 'priority urgent (2h)'],
+      ['insufficient', 'priority high (4h)'],
+      ['warn', 'other tickets (8h)'],
+    ]);
     expect(html.indexOf('id="rule-email-first-response"')).toBeLessThan(html.indexOf('<tr class="group fail">'));
   });
 
-  it('GitHub annotation: each group on its own line of the failing rule\'s message', () => {
-    const line = render('github').split('\n').find((l) => l.startsWith('::error'))!;
+  it("GitHub annotation: each group on its own line of the failing rule's message", () => {
+    const line = render('github')
+      .split('\n')
+      .find((l) => l.startsWith('::error'))!;
     expect(line.split('%0A').slice(1, 4)).toEqual([
       'priority urgent (2h): fail, 80%25 / 95%25 (8 of 10 met)',
       'priority high (4h): insufficient, 100%25 / 90%25 (3 of 3 met)',

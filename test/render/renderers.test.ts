@@ -8,7 +8,14 @@ import { checkXml } from './xml-check.js';
 
 const plain = { color: false, showBreaches: 5, width: 160 };
 /** The verdict: the last paragraph, its wrapped lines joined. */
-const verdictOf = (out: string) => out.trimEnd().split('\n\n').at(-1)!.split('\n').map((l) => l.trim()).join(' ');
+const verdictOf = (out: string) =>
+  out
+    .trimEnd()
+    .split('\n\n')
+    .at(-1)!
+    .split('\n')
+    .map((l) => l.trim())
+    .join(' ');
 /** Lines wider than `width` columns (every character here is one column wide). */
 const wider = (out: string, width: number) => out.split('\n').filter((l) => [...l].length > width);
 const ANSI = /\u001b\[[0-9;]*m/;
@@ -226,7 +233,9 @@ describe('html', () => {
     const out = RENDERERS.html(sampleReport(), plain);
     const chat = out.slice(out.indexOf('id="rule-chat-first-response"'));
     const trend = chat.slice(chat.indexOf('<svg class="trend'), chat.indexOf('</svg>', chat.indexOf('<svg class="trend')));
-    expect([...trend.matchAll(/<text class="axis-label"[^>]*>([^<]+)<\/text>/g)].map((m) => m[1])).toEqual(expect.arrayContaining(['100%', expect.stringMatching(/^\d{4}-W\d\d$/)]));
+    expect([...trend.matchAll(/<text class="axis-label"[^>]*>([^<]+)<\/text>/g)].map((m) => m[1])).toEqual(
+      expect.arrayContaining(['100%', expect.stringMatching(/^\d{4}-W\d\d$/)]),
+    );
     const bar = chat.slice(chat.indexOf('<svg class="bar"'), chat.indexOf('</svg>', chat.indexOf('<svg class="bar"')));
     expect([...bar.matchAll(/<text class="axis-label"[^>]*>([^<]+)<\/text>/g)].map((m) => m[1])).toEqual(['0%', '50%', '100%']);
     expect(out).toContain('<text class="axis-title" x="2" y="10">tickets</text>');
@@ -236,7 +245,10 @@ describe('html', () => {
     const report = sampleReport();
     const ids = report.rules.map((r) => r.id);
     report.breakdowns = {
-      agent: Array.from({ length: 40 }, (_, i) => ({ key: `Agent ${String(i).padStart(2, '0')}`, rules: ids.map((id) => ({ id, eligible: 100, met: 100 - i, compliance: (100 - i) / 100 })) })),
+      agent: Array.from({ length: 40 }, (_, i) => ({
+        key: `Agent ${String(i).padStart(2, '0')}`,
+        rules: ids.map((id) => ({ id, eligible: 100, met: 100 - i, compliance: (100 - i) / 100 })),
+      })),
     };
     const out = RENDERERS.html(report, plain);
     const section = out.slice(out.indexOf('id="breakdowns"'));
@@ -258,7 +270,12 @@ describe('every format', () => {
     report.breakdowns = {};
     delete report.distributions;
     delete report.baseline;
-    report.summary = { ...report.summary, score: null, counts: { pass: 0, warn: 0, fail: 0, no_data: 0, insufficient: 0 }, gate: { ...report.summary.gate, passed: true, reasons: [] } };
+    report.summary = {
+      ...report.summary,
+      score: null,
+      counts: { pass: 0, warn: 0, fail: 0, no_data: 0, insufficient: 0 },
+      gate: { ...report.summary.gate, passed: true, reasons: [] },
+    };
     for (const format of Object.keys(RENDERERS) as FormatName[]) {
       expect(RENDERERS[format](report, plain).length).toBeGreaterThan(0);
     }
@@ -273,7 +290,9 @@ describe('every format', () => {
     const failing = report.rules.filter((r) => r.status === 'fail').map((r) => r.id);
     expect(failing).toEqual(['chat-first-response', 'refund-speed']);
     const last = verdictOf(RENDERERS.table(report, plain));
-    expect(last).toContain(`— gate passed (${failing.join(' and ')} also failed, but their severity is warn and the gate fails only on rules of severity error)`);
+    expect(last).toContain(
+      `— gate passed (${failing.join(' and ')} also failed, but their severity is warn and the gate fails only on rules of severity error)`,
+    );
     expect(last).not.toContain('fail_on');
   });
 
@@ -292,7 +311,7 @@ describe('every format', () => {
     };
     // chat: 301 ÷ 412 = 73.06 % → 73.1 %; email: 1,027 ÷ 1,180 = 87.03 % → 87 % (a whole number without ".0").
     const words = [
-      "score 61.0 is below the gate minimum of 80",
+      'score 61.0 is below the gate minimum of 80',
       'chat-first-response failed: 73.1 % against 90 %',
       'email-first-response is below its target: 87 % against 90 % (the gate fails on warnings)',
       'email-first-response dropped 6.2 points below the baseline',
@@ -315,7 +334,18 @@ describe('every format', () => {
     const report = sampleReport();
     const chat = report.rules.find((r) => r.id === 'chat-first-response')!;
     chat.groups = [
-      { when: { priority: ['urgent'] }, window_minutes: 120, target: 0.95, warn: 0.9, eligible: 10, met: 8, breached: 2, pending: 0, compliance: 0.8, status: 'fail' },
+      {
+        when: { priority: ['urgent'] },
+        window_minutes: 120,
+        target: 0.95,
+        warn: 0.9,
+        eligible: 10,
+        met: 8,
+        breached: 2,
+        pending: 0,
+        compliance: 0.8,
+        status: 'fail',
+      },
       { base: true, window_minutes: 480, target: 0.9, warn: 0.8, eligible: 40, met: 39, breached: 1, pending: 0, compliance: 0.975, status: 'pass' },
     ];
     expect(verdictOf(RENDERERS.table(report, plain))).toContain('chat-first-response failed: priority urgent (2h) 80 % against 95 %');

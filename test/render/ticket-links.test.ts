@@ -29,7 +29,13 @@ describe('ticket_url in the policy', () => {
   });
 
   it('is refused in any other scheme, without {id}, or when it is no URL', () => {
-    for (const bad of ['"javascript:alert(1)//{id}"', '"ftp://acme.example/{id}"', 'https://acme.zendesk.com/agent/tickets/', '"https://acme zendesk/{id}"', '"/agent/tickets/{id}"']) {
+    for (const bad of [
+      '"javascript:alert(1)//{id}"',
+      '"ftp://acme.example/{id}"',
+      'https://acme.zendesk.com/agent/tickets/',
+      '"https://acme zendesk/{id}"',
+      '"/agent/tickets/{id}"',
+    ]) {
       const issues = issuesOf(`ticket_url: ${bad}\n`);
       expect(issues.join('\n'), bad).toMatch(/ticket_url: expected an http or https URL with \{id\}/);
     }
@@ -50,7 +56,9 @@ describe('ticket links in the reports', () => {
     const html = RENDERERS.html(linked(), plain);
     expect(html).toContain('<td class="mono"><a href="https://acme.zendesk.com/agent/tickets/CH-1043" rel="noreferrer">CH-1043</a></td>');
     // <img src=x onerror=alert(1)>: encodeURIComponent leaves ( and ) alone, the markup is encoded.
-    expect(html).toContain('<a href="https://acme.zendesk.com/agent/tickets/%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E" rel="noreferrer">&lt;img src=x onerror=alert(1)&gt;</a>');
+    expect(html).toContain(
+      '<a href="https://acme.zendesk.com/agent/tickets/%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E" rel="noreferrer">&lt;img src=x onerror=alert(1)&gt;</a>',
+    );
     expect(html).not.toContain(HOSTILE_ID);
     expect(RENDERERS.html(sampleReport(), plain)).not.toContain('<a href');
   });

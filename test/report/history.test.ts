@@ -23,7 +23,11 @@ describe('history entries', () => {
     ['not JSON', '{"schema":', 'not JSON'],
     ['another schema', JSON.stringify({ ...run(null), schema: 'support-audit/report@1' }), `its schema is not ${HISTORY_SCHEMA}`],
     ['a date that is not one', JSON.stringify({ ...run(null), as_of: 'last week' }), '"as_of" is not a timestamp'],
-    ['a count that is text', JSON.stringify({ ...run(null), rules: [{ ...run(null).rules[0], met: '9' }] }), '"rules[0]" is missing or not what a history entry holds there'],
+    [
+      'a count that is text',
+      JSON.stringify({ ...run(null), rules: [{ ...run(null).rules[0], met: '9' }] }),
+      '"rules[0]" is missing or not what a history entry holds there',
+    ],
     ['a report instead of a line', '[1, 2]', 'not a JSON object'],
   ])('refuses %s, naming the line', (_name, bad, why) => {
     const text = `${JSON.stringify(run('2024-03-04T00:00:00.000Z'))}\n${bad}\n`;
@@ -32,7 +36,13 @@ describe('history entries', () => {
 });
 
 describe('the run a span before', () => {
-  const runs = [run('2024-03-03T00:00:00.000Z', 1), run('2024-03-10T00:00:00.000Z', 2), run('2024-03-11T06:00:00.000Z', 3), run(null, 4), run('2024-03-17T00:00:00.000Z', 5)];
+  const runs = [
+    run('2024-03-03T00:00:00.000Z', 1),
+    run('2024-03-10T00:00:00.000Z', 2),
+    run('2024-03-11T06:00:00.000Z', 3),
+    run(null, 4),
+    run('2024-03-17T00:00:00.000Z', 5),
+  ];
   it('is the latest run as of newer − span or earlier', () => {
     // 03-17 − 7d = 03-10 00:00: the run of 03-10 (exactly a week) is taken, not 03-11 (6 days before).
     expect(runBefore(runs, '2024-03-17T00:00:00.000Z', 7 * 86_400_000, 'h', '7d').score).toBe(2);

@@ -8,8 +8,20 @@ describe('schema/report.schema.json and the command', () => {
   // One audit with most optional parts present: breakdowns, breaches, a baseline and its deltas,
   // a window, the HTML distribution (JSON carries it too), overrides' groups.
   const run = runCli([
-    'audit', 'fixtures/samples/zendesk-tickets.csv', '--format', 'json', '--timezone', 'UTC', '--by', 'channel,agent,week',
-    '--show-breaches', '3', '--since', '2024-03-01', '--baseline', 'fixtures/render/report.json',
+    'audit',
+    'fixtures/samples/zendesk-tickets.csv',
+    '--format',
+    'json',
+    '--timezone',
+    'UTC',
+    '--by',
+    'channel,agent,week',
+    '--show-breaches',
+    '3',
+    '--since',
+    '2024-03-01',
+    '--baseline',
+    'fixtures/render/report.json',
   ]);
   const report = JSON.parse(run.stdout) as Record<string, unknown>;
 

@@ -12,20 +12,18 @@ describe('schema/report.schema.json', () => {
     const generated = `${JSON.stringify(reportJsonSchema(), null, 2)}\n`;
     if (process.env.UPDATE_REPORT_SCHEMA) writeFileSync(file, generated);
     const committed = readFileSync(file, 'utf8');
-    expect(
-      committed === generated,
-      'schema/report.schema.json is stale: run UPDATE_REPORT_SCHEMA=1 npx vitest run test/report/schema-file.test.ts',
-    ).toBe(true);
+    expect(committed === generated, 'schema/report.schema.json is stale: run UPDATE_REPORT_SCHEMA=1 npx vitest run test/report/schema-file.test.ts').toBe(true);
   });
 
   it('is a draft 2020-12 schema of strict objects naming the fixed keys of a report', () => {
     const schema = JSON.parse(readFileSync(file, 'utf8')) as {
-      $schema: string; additionalProperties: boolean; required: string[]; properties: Record<string, unknown>;
+      $schema: string;
+      additionalProperties: boolean;
+      required: string[];
+      properties: Record<string, unknown>;
     };
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(schema.additionalProperties).toBe(false);
-    expect(schema.required).toEqual(
-      expect.arrayContaining(['schema', 'as_of', 'generated_by', 'policy', 'inputs', 'summary', 'rules', 'breakdowns']),
-    );
+    expect(schema.required).toEqual(expect.arrayContaining(['schema', 'as_of', 'generated_by', 'policy', 'inputs', 'summary', 'rules', 'breakdowns']));
   });
 });

@@ -75,10 +75,11 @@ describe('first-response', () => {
     );
     // urgent answered in 2h > 1h → breached; normal answered in 2h ≤ 24h → met
     // target = (1 × 0.95 + 1 × 0.9) ÷ 2 = 0.925
-    const res = judge(withOverride, [
-      ticket('u', { priority: 'urgent', first_response_at: T0 + 2 * HOUR }),
-      ticket('n', { priority: 'normal', first_response_at: T0 + 2 * HOUR }),
-    ], asOf);
+    const res = judge(
+      withOverride,
+      [ticket('u', { priority: 'urgent', first_response_at: T0 + 2 * HOUR }), ticket('n', { priority: 'normal', first_response_at: T0 + 2 * HOUR })],
+      asOf,
+    );
     expect([res.met, res.breached]).toEqual([1, 1]);
     expect(res.target).toBeCloseTo(0.925, 12);
     expect(res.breaches[0].id).toBe('u');
@@ -87,14 +88,19 @@ describe('first-response', () => {
   it('measures on the business clock and its vendor column', () => {
     const business = rule({ measure: 'first-response', window: 4 * HOUR }, { clock: 'business', schedule: 'office' });
     const mon16 = Date.UTC(2024, 2, 4, 16, 0);
-    const res = judge(business, [
-      // 16:00 → next day 10:00: 1h + 1h = 2h of business time (18h calendar) → met
-      ticket('x', { created_at: mon16, first_response_at: mon16 + 18 * HOUR }),
-      // business minutes column 300 = 5h > 4h → breached
-      ticket('y', { first_response_business_minutes: 300 }),
-      // only the calendar column: it answered, but not measurable on this clock → excluded
-      ticket('z', { first_response_minutes: 10, status: 'solved' }),
-    ], asOf, { clocks: { office: nineToFive } });
+    const res = judge(
+      business,
+      [
+        // 16:00 → next day 10:00: 1h + 1h = 2h of business time (18h calendar) → met
+        ticket('x', { created_at: mon16, first_response_at: mon16 + 18 * HOUR }),
+        // business minutes column 300 = 5h > 4h → breached
+        ticket('y', { first_response_business_minutes: 300 }),
+        // only the calendar column: it answered, but not measurable on this clock → excluded
+        ticket('z', { first_response_minutes: 10, status: 'solved' }),
+      ],
+      asOf,
+      { clocks: { office: nineToFive } },
+    );
     expect([res.met, res.breached]).toEqual([1, 1]);
     expect(res.excluded_reasons).toEqual({ 'no-response-time': 1 });
     expect(res.p50).toBe(210); // (120 + 300) ÷ 2

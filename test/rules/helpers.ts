@@ -52,24 +52,48 @@ export function policy(rules: RuleConfig[], extra: Partial<Policy> = {}): Policy
 
 /** Every canonical field: tests that are not about missing inputs pass this. */
 export const ALL_FIELDS: ReadonlySet<string> = new Set([
-  'id', 'channel', 'created_at', 'first_response_at', 'first_response_minutes', 'first_response_business_minutes',
-  'solved_at', 'closed_at', 'updated_at', 'due_at', 'status', 'priority', 'type', 'tags', 'subject', 'agent', 'team',
-  'requester', 'csat', 'nps', 'reopens', 'agent_replies', 'wait_seconds', 'missed', 'abandoned', 'order_at',
-  'return_requested_at', 'return_decision', 'refunded_at', 'last_agent_update_at', 'resolution_minutes',
-  'resolution_business_minutes', 'outbound', 'agent_update_times', 'reply_pairs',
+  'id',
+  'channel',
+  'created_at',
+  'first_response_at',
+  'first_response_minutes',
+  'first_response_business_minutes',
+  'solved_at',
+  'closed_at',
+  'updated_at',
+  'due_at',
+  'status',
+  'priority',
+  'type',
+  'tags',
+  'subject',
+  'agent',
+  'team',
+  'requester',
+  'csat',
+  'nps',
+  'reopens',
+  'agent_replies',
+  'wait_seconds',
+  'missed',
+  'abandoned',
+  'order_at',
+  'return_requested_at',
+  'return_decision',
+  'refunded_at',
+  'last_agent_update_at',
+  'resolution_minutes',
+  'resolution_business_minutes',
+  'outbound',
+  'agent_update_times',
+  'reply_pairs',
 ]);
 
 export function options(extra: Partial<ScorecardOptions> = {}): ScorecardOptions {
   return { by: [], maxBreaches: 10, clocks: {}, timezone: 'UTC', ...extra };
 }
 
-export function run(
-  p: Policy,
-  tickets: Ticket[],
-  asOf: number,
-  opts: Partial<ScorecardOptions> = {},
-  available: ReadonlySet<string> = ALL_FIELDS,
-) {
+export function run(p: Policy, tickets: Ticket[], asOf: number, opts: Partial<ScorecardOptions> = {}, available: ReadonlySet<string> = ALL_FIELDS) {
   const card = createScorecard(p, options(opts));
   for (const t of tickets) card.add(t);
   const found = card.finish(asOf, available);

@@ -21,13 +21,15 @@ import { hasRealData, realFile } from '../support/real-data.js';
 const URLS = (process.env.CLICKHOUSE_URLS ?? process.env.CLICKHOUSE_URL ?? '').split(',').filter(Boolean);
 const USER = process.env.CLICKHOUSE_USER ?? 'default';
 const PASSWORD = process.env.SUPPORT_AUDIT_CLICKHOUSE_PASSWORD ?? '';
-if (URLS.length === 0) process.stderr.write('skipping the ClickHouse dialect tests: CLICKHOUSE_URL is not set (scripts/clickhouse-cluster.sh starts a local cluster)\n');
+if (URLS.length === 0)
+  process.stderr.write('skipping the ClickHouse dialect tests: CLICKHOUSE_URL is not set (scripts/clickhouse-cluster.sh starts a local cluster)\n');
 
 async function send(url: string, sql: string, body?: string): Promise<string> {
   const auth = { 'X-ClickHouse-User': USER, 'X-ClickHouse-Key': PASSWORD };
-  const r = body === undefined
-    ? await fetch(url, { method: 'POST', body: sql, headers: auth })
-    : await fetch(`${url}/?query=${encodeURIComponent(sql)}`, { method: 'POST', body, headers: auth });
+  const r =
+    body === undefined
+      ? await fetch(url, { method: 'POST', body: sql, headers: auth })
+      : await fetch(`${url}/?query=${encodeURIComponent(sql)}`, { method: 'POST', body, headers: auth });
   const text = await r.text();
   if (!r.ok) throw new Error(`ClickHouse: ${text.slice(0, 500)}`);
   return text;
@@ -36,7 +38,11 @@ async function send(url: string, sql: string, body?: string): Promise<string> {
 function querier(table: string): ClickHouseQuerier {
   return {
     table,
-    query: async <T>(sql: string) => (await send(URLS[0], `${sql}\nFORMAT JSONEachRow`)).split('\n').filter(Boolean).map((l) => JSON.parse(l) as T),
+    query: async <T>(sql: string) =>
+      (await send(URLS[0], `${sql}\nFORMAT JSONEachRow`))
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as T),
     close: async () => {},
   };
 }
@@ -52,7 +58,13 @@ let loaded = 0;
 async function load(files: string[], policy: Policy, preset?: string): Promise<string> {
   const collector = ticketCollector();
   await readInputs({
-    files, policy, preset, clocks: businessClocks(policy), strict: false, jobs: 1, createCard: collector.createCard,
+    files,
+    policy,
+    preset,
+    clocks: businessClocks(policy),
+    strict: false,
+    jobs: 1,
+    createCard: collector.createCard,
     cardOptions: () => ({ by: [], maxBreaches: 10, timezone: policy.timezone }),
   });
   const rows = canonicalJsonRows(collector.tickets(), TICKET_COLUMNS);
@@ -63,7 +75,10 @@ async function load(files: string[], policy: Policy, preset?: string): Promise<s
   }
   // Split by row across the shards.
   for (let s = 0; s < URLS.length; s++) {
-    const part = rows.filter((_, i) => i % URLS.length === s).map((r) => JSON.stringify(r)).join('\n');
+    const part = rows
+      .filter((_, i) => i % URLS.length === s)
+      .map((r) => JSON.stringify(r))
+      .join('\n');
     if (part) await send(URLS[s], `INSERT INTO ${database}.${name}_local FORMAT JSONEachRow`, part);
   }
   if (URLS.length === 1) return `${database}.${name}_local`;
@@ -99,7 +114,11 @@ describe.skipIf(URLS.length === 0)('the ClickHouse dialect on a server', () => {
     expect(await compare([join(ROOT, 'fixtures/samples/zendesk-tickets.csv')], policy)).toBe(4);
   }, 120_000);
 
-  it.skipIf(!hasRealData('customer-support-tickets.csv'))('the real customer-support-tickets.csv', async () => {
-    expect(await compare([realFile('customer-support-tickets.csv')], builtinPolicy())).toBe(5);
-  }, 120_000);
+  it.skipIf(!hasRealData('customer-support-tickets.csv'))(
+    'the real customer-support-tickets.csv',
+    async () => {
+      expect(await compare([realFile('customer-support-tickets.csv')], builtinPolicy())).toBe(5);
+    },
+    120_000,
+  );
 });

@@ -10,16 +10,21 @@ import { hasStackTrace, ROOT, runCli } from '../cli/run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'no-duckdb-'));
 const hook = join(dir, 'block.mjs');
-writeFileSync(hook, `import { register } from 'node:module';
+writeFileSync(
+  hook,
+  `import { register } from 'node:module';
 register('data:text/javascript,' + encodeURIComponent(\`export async function resolve(specifier, context, next) {
   if (specifier === '@duckdb/node-api') throw Object.assign(new Error('Cannot find package @duckdb/node-api'), { code: 'ERR_MODULE_NOT_FOUND' });
   return next(specifier, context);
 }\`));
-`);
+`,
+);
 
 describe('--engine duckdb without @duckdb/node-api', () => {
   it('exits 2 and says how to add the package', () => {
-    const r = runCli(['audit', join(ROOT, 'fixtures/samples/zendesk-tickets.csv'), '--engine', 'duckdb'], { env: { NODE_OPTIONS: `--import ${pathToFileURL(hook).href}` } });
+    const r = runCli(['audit', join(ROOT, 'fixtures/samples/zendesk-tickets.csv'), '--engine', 'duckdb'], {
+      env: { NODE_OPTIONS: `--import ${pathToFileURL(hook).href}` },
+    });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('npm install @duckdb/node-api');
     expect(r.stdout).toBe('');
@@ -27,7 +32,9 @@ describe('--engine duckdb without @duckdb/node-api', () => {
   });
 
   it('the built-in engine does not need it', () => {
-    const r = runCli(['audit', join(ROOT, 'fixtures/samples/zendesk-tickets.csv'), '--format', 'json'], { env: { NODE_OPTIONS: `--import ${pathToFileURL(hook).href}` } });
+    const r = runCli(['audit', join(ROOT, 'fixtures/samples/zendesk-tickets.csv'), '--format', 'json'], {
+      env: { NODE_OPTIONS: `--import ${pathToFileURL(hook).href}` },
+    });
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).rules.length).toBe(15);
   });

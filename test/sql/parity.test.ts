@@ -37,7 +37,9 @@ const TICKET_PRESETS = readdirSync(fixture('fixtures/presets')).filter((p) => ![
 
 describe('duckdb engine parity with the built-in engine', () => {
   it('keeps some rules to compare (first response on calendar and business clocks, phone wait, satisfaction)', async () => {
-    const kept = sqlRulesOnly(await policyFile('berlin-office.yaml')).rules.filter((r) => r.severity !== 'off').map((r) => r.id);
+    const kept = sqlRulesOnly(await policyFile('berlin-office.yaml'))
+      .rules.filter((r) => r.severity !== 'off')
+      .map((r) => r.id);
     expect(kept).toEqual(['chat-first-response', 'email-first-response', 'phone-wait', 'satisfaction', 'vip-first-response']);
   });
 
@@ -52,7 +54,9 @@ describe('duckdb engine parity with the built-in engine', () => {
   for (const preset of TICKET_PRESETS) {
     it(`the ${preset} preset's sample`, async () => {
       const dir = fixture(`fixtures/presets/${preset}`);
-      const files = readdirSync(dir).filter((f) => f.endsWith('.csv')).map((f) => join(dir, f));
+      const files = readdirSync(dir)
+        .filter((f) => f.endsWith('.csv'))
+        .map((f) => join(dir, f));
       const [js, sql] = await both(files, builtinPolicy());
       expect(sql).toEqual(js);
     });

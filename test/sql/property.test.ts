@@ -11,7 +11,9 @@ import { loadPolicy } from '../../src/policy/load.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sql-property-'));
 const POLICY = join(dir, 'policy.yaml');
-writeFileSync(POLICY, `name: property
+writeFileSync(
+  POLICY,
+  `name: property
 extends: none
 timezone: Europe/Berlin
 exclude_tags: [spam]
@@ -56,7 +58,8 @@ rules:
     target: 80%
 gate:
   min_sample: 3
-`);
+`,
+);
 
 const BASE = Date.parse('2024-03-28T00:00:00Z'); // spans Good Friday and the spring-forward night (31 March)
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -69,14 +72,30 @@ const ticket = fc.record({
   status: fc.constantFrom('open', 'solved', 'closed', ''),
   csat: fc.constantFrom('', '1', '3', '4', '5'),
   spam: fc.boolean(),
-  wait: fc.option(fc.integer({ min: 0, max: 180_000 }).map((ms) => ms / 1000), { nil: undefined }),
+  wait: fc.option(
+    fc.integer({ min: 0, max: 180_000 }).map((ms) => ms / 1000),
+    { nil: undefined },
+  ),
   abandoned: fc.constantFrom('', 'true', 'false'),
   missed: fc.constantFrom('', 'true', 'false'),
 });
 
 function csv(tickets: fc.RecordValue<typeof ticket>[]): string {
   const rows = tickets.map((t, i) =>
-    [`T${i}`, t.channel, iso(BASE + t.created), t.reply === undefined ? '' : iso(BASE + t.created + t.reply), t.status, t.priority, t.spam ? 'spam' : '', t.csat, t.wait ?? '', t.abandoned, t.missed].join(','));
+    [
+      `T${i}`,
+      t.channel,
+      iso(BASE + t.created),
+      t.reply === undefined ? '' : iso(BASE + t.created + t.reply),
+      t.status,
+      t.priority,
+      t.spam ? 'spam' : '',
+      t.csat,
+      t.wait ?? '',
+      t.abandoned,
+      t.missed,
+    ].join(','),
+  );
   return `id,channel,created_at,first_response_at,status,priority,tags,csat,wait_seconds,abandoned,missed\n${rows.join('\n')}\n`;
 }
 

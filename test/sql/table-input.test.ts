@@ -19,7 +19,15 @@ const dir = mkdtempSync(join(tmpdir(), 'sql-table-'));
 async function write(out: string, drop?: string): Promise<void> {
   const policy = builtinPolicy();
   const c = ticketCollector();
-  await readInputs({ files: [SAMPLE], policy, clocks: businessClocks(policy), strict: false, jobs: 1, createCard: c.createCard, cardOptions: () => ({ by: [], maxBreaches: 10, timezone: 'UTC' }) });
+  await readInputs({
+    files: [SAMPLE],
+    policy,
+    clocks: businessClocks(policy),
+    strict: false,
+    jobs: 1,
+    createCard: c.createCard,
+    cardOptions: () => ({ by: [], maxBreaches: 10, timezone: 'UTC' }),
+  });
   const s = await openDuckDB();
   try {
     await loadTickets(s, c.tickets());

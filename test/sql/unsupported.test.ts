@@ -53,8 +53,13 @@ describe('support-audit sql', () => {
     const session = await openDuckDB();
     try {
       await session.run(ticketsDdl(duckdb));
-      await session.run(`INSERT INTO tickets (id, channel, created_at, first_response_at, tags) VALUES ('1', 'chat', ${Date.parse('2024-03-16T10:00:00Z')}, ${Date.parse('2024-03-16T10:05:00Z')}, ['vip'])`);
-      const statements = r.stdout.split(/;\n/).map((s) => s.trim()).filter((s) => s.replace(/^--.*$/gm, '').trim() !== '');
+      await session.run(
+        `INSERT INTO tickets (id, channel, created_at, first_response_at, tags) VALUES ('1', 'chat', ${Date.parse('2024-03-16T10:00:00Z')}, ${Date.parse('2024-03-16T10:05:00Z')}, ['vip'])`,
+      );
+      const statements = r.stdout
+        .split(/;\n/)
+        .map((s) => s.trim())
+        .filter((s) => s.replace(/^--.*$/gm, '').trim() !== '');
       let rows: Record<string, unknown>[] = [];
       for (const s of statements) rows = await session.all(s);
       // The chat ticket answered in 5 minutes breaches the 3-minute window: 300000 ms.

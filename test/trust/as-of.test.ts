@@ -42,7 +42,7 @@ describe('the outlier rule (map/latest-times.ts)', () => {
     expect(d.outliers.map((e) => [e.value, e.line])).toEqual([[Date.UTC(2031, 2, 5), 42]]);
   });
 
-  it('a gap longer than the data\'s own span (and 30 days) makes outliers; a shorter one does not', () => {
+  it("a gap longer than the data's own span (and 30 days) makes outliers; a shorter one does not", () => {
     const last = Math.max(...month);
     // 40 days after a 30-day span: beyond it. 25 days: within 30 days, not an outlier.
     expect(table([...month, last + 40 * DAY]).decide().asOf).toBe(last);
@@ -75,24 +75,20 @@ describe('the outlier rule (map/latest-times.ts)', () => {
 
   it('parts read apart and absorbed decide as one table does (byte ranges, in any order)', () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.integer({ min: 0, max: 10 * 365 }), { minLength: 1, maxLength: 120 }),
-        fc.integer({ min: 1, max: 5 }),
-        (days, parts) => {
-          const values = days.map((d) => base + d * DAY);
-          const whole = table(values).decide();
-          const merged = new LatestTimes();
-          const size = Math.ceil(values.length / parts);
-          for (let k = parts - 1; k >= 0; k--) {
-            const part = new LatestTimes();
-            values.slice(k * size, (k + 1) * size).forEach((v, i) => part.note(v, 0, i + 2, 'at'));
-            merged.absorb(part.state(), k * size);
-          }
-          const d = merged.decide();
-          expect(d.asOf).toBe(whole.asOf);
-          expect(d.outliers.map((e) => e.value)).toEqual(whole.outliers.map((e) => e.value));
-        },
-      ),
+      fc.property(fc.array(fc.integer({ min: 0, max: 10 * 365 }), { minLength: 1, maxLength: 120 }), fc.integer({ min: 1, max: 5 }), (days, parts) => {
+        const values = days.map((d) => base + d * DAY);
+        const whole = table(values).decide();
+        const merged = new LatestTimes();
+        const size = Math.ceil(values.length / parts);
+        for (let k = parts - 1; k >= 0; k--) {
+          const part = new LatestTimes();
+          values.slice(k * size, (k + 1) * size).forEach((v, i) => part.note(v, 0, i + 2, 'at'));
+          merged.absorb(part.state(), k * size);
+        }
+        const d = merged.decide();
+        expect(d.asOf).toBe(whole.asOf);
+        expect(d.outliers.map((e) => e.value)).toEqual(whole.outliers.map((e) => e.value));
+      }),
       { numRuns: 300 },
     );
   });

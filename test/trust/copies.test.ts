@@ -39,7 +39,10 @@ describe('copies of a ticket across inputs and within one', () => {
     // 1230 1h, 1231 30m, 1238 3h40m (w11's copy: answered 14:00 after 10:20), 1240 45m: all
     // within 24h. With w10's copy, 1238 was "unanswered" until as_of (2024-03-18 09:45, w11's latest).
     expect(rule(r, 'email-first-response')).toMatchObject({ eligible: 4, met: 4, breached: 0, pending: 0 });
-    expect(r.inputs.map((i) => [i.rows, i.used, i.replaced])).toEqual([[4, 4, 2], [3, 3, 0]]);
+    expect(r.inputs.map((i) => [i.rows, i.used, i.replaced])).toEqual([
+      [4, 4, 2],
+      [3, 3, 0],
+    ]);
     expect(r.inputs.flatMap((i) => i.problems)).toEqual([]);
     expect(r.as_of).toBe('2024-03-18T09:45:00.000Z');
   });
@@ -58,7 +61,10 @@ describe('copies of a ticket across inputs and within one', () => {
     const policy = { ...builtinPolicy(), gate: { ...builtinPolicy().gate, min_sample: 1 } };
     expect(rule(await audit([quick, slow], { policy }), 'email-first-response')).toMatchObject({ eligible: 1, met: 0 });
     expect(rule(await audit([slow, quick], { policy }), 'email-first-response')).toMatchObject({ eligible: 1, met: 1 });
-    const twice = file('twice.csv', 'id,channel,created_at,first_response_at\n7,email,2024-03-04T08:00:00Z,2024-03-04T09:00:00Z\n7,email,2024-03-04T08:00:00Z,2024-03-05T14:00:00Z\n');
+    const twice = file(
+      'twice.csv',
+      'id,channel,created_at,first_response_at\n7,email,2024-03-04T08:00:00Z,2024-03-04T09:00:00Z\n7,email,2024-03-04T08:00:00Z,2024-03-05T14:00:00Z\n',
+    );
     const r = await audit([twice], { policy });
     expect(rule(r, 'email-first-response')).toMatchObject({ eligible: 1, met: 0 });
     expect(r.inputs[0]).toMatchObject({ rows: 2, used: 2, replaced: 1, problem_counts: {} });
@@ -119,6 +125,8 @@ describe('copies on stdin', () => {
     const r = runCli(['audit', '-', '--format', 'json'], { input: w10 + w11Rows, env: { TMPDIR: join(dir, 'no-such-folder') } });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^error: stdin: the export has copies of tickets and must be read twice, but no copy of it could be kept \(ENOENT\): give it as a file instead\.\n$/);
+    expect(r.stderr).toMatch(
+      /^error: stdin: the export has copies of tickets and must be read twice, but no copy of it could be kept \(ENOENT\): give it as a file instead\.\n$/,
+    );
   });
 });

@@ -37,7 +37,14 @@ const schedule = parsePolicy(POLICY, 'berlin.yaml').schedules['business-hours'];
 
 /** Wall time in Berlin of a UTC instant, as an export without offsets writes it (Intl, not src/). */
 const berlin = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Berlin', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  timeZone: 'Europe/Berlin',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
 });
 function wall(utc: number): string {
   const p: Record<string, string> = {};
@@ -48,14 +55,17 @@ function wall(utc: number): string {
 // 90 tickets from Thu 2024-03-28 to Wed 2024-04-03 (Berlin moves to summer time on Sunday
 // 2024-03-31 02:00; Monday 04-01 is the holiday), answered 5 minutes to 60 hours later.
 let seed = 7;
-const rand = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+const rand = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
 const tickets = Array.from({ length: 90 }, (_, i) => {
   const created = Date.UTC(2024, 2, 28, 0, 0) + Math.floor(rand() * 6 * 24 * 60) * MINUTE;
   const answered = created + (5 + Math.floor(rand() * 60 * 60)) * MINUTE;
   return { id: `B${i + 1}`, created, answered };
 });
 const exportFile = join(dir, 'berlin-export.csv');
-writeFileSync(exportFile, `id,channel,created_at,first_response_at\n${tickets.map((t) => `${t.id},email,${wall(t.created)},${wall(t.answered)}`).join('\n')}\n`);
+writeFileSync(
+  exportFile,
+  `id,channel,created_at,first_response_at\n${tickets.map((t) => `${t.id},email,${wall(t.created)},${wall(t.answered)}`).join('\n')}\n`,
+);
 
 function businessMinutes(args: string[]): Map<string, number> {
   const r = runCli(['explain', 'email-first-response', exportFile, '--format', 'json', '--as-of', '2024-04-10', ...args]);

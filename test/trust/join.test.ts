@@ -28,7 +28,10 @@ describe('tickets joined with their messages', () => {
     expect(rule(r, 'email-first-response')).toMatchObject({ eligible: 4, met: 3, excluded_reasons: { 'closed-without-reply': 1 } });
     // C9 has no ticket row: audited from its messages.
     expect(rule(r, 'chat-first-response')).toMatchObject({ eligible: 1, met: 1 });
-    expect(r.inputs.map((i) => [i.format, i.joined])).toEqual([['canonical', 4], ['canonical-messages', 4]]);
+    expect(r.inputs.map((i) => [i.format, i.joined])).toEqual([
+      ['canonical', 4],
+      ['canonical-messages', 4],
+    ]);
   });
 
   it('the ticket export alone: the late tickets are update-history-unknown, and nothing is measured', async () => {

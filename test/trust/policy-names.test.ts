@@ -35,7 +35,14 @@ rules:
 
   it('durations in words', () => {
     expect([3 * 60_000, 3_600_000, 90 * 60_000, 86_400_000, 2 * 86_400_000, 3 * 86_400_000, 7 * 86_400_000, 30 * 86_400_000].map(durationWords)).toEqual([
-      '3 minutes', '1 hour', '1 hour 30 minutes', '24 hours', '48 hours', '3 days', 'one week', '30 days',
+      '3 minutes',
+      '1 hour',
+      '1 hour 30 minutes',
+      '24 hours',
+      '48 hours',
+      '3 days',
+      'one week',
+      '30 days',
     ]);
   });
 });

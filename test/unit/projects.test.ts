@@ -45,7 +45,9 @@ describe('vitest projects', () => {
   const files = testFiles(join(ROOT, 'test'));
 
   it('every test file that starts a program, a worker thread or the compiler is in the cli project', () => {
-    const misplaced = files.filter((f) => f !== SELF && !CLI_TESTS.includes(f) && !(f in ALLOWED) && starts(f).length > 0).map((f) => `${f}: ${starts(f).join(', ')}`);
+    const misplaced = files
+      .filter((f) => f !== SELF && !CLI_TESTS.includes(f) && !(f in ALLOWED) && starts(f).length > 0)
+      .map((f) => `${f}: ${starts(f).join(', ')}`);
     expect(misplaced).toEqual([]);
   });
 

@@ -7,7 +7,7 @@ export const canonicalMessages: PresetSpec = {
   label: 'Canonical messages (support-audit format)',
   kind: 'messages',
   confidence: 'confirmed',
-  source: 'this project\'s own format (docs/mapping.md)',
+  source: "this project's own format (docs/mapping.md)",
   detect: {
     required: ['conversation_id', 'at', 'author_role'],
     hints: ['public', 'body', 'id', 'in_reply_to', 'author', 'channel', 'subject'],

@@ -13,7 +13,19 @@ export const livechat: PresetSpec = {
     'rating good/bad/not rated, tags, group); column titles are our reading',
   detect: {
     required: ['Chat ID', 'Chat start date'],
-    hints: ['Thread ID', 'Chat end date', 'Visitor name', 'Visitor email', 'Agent name', 'Group', 'Tags', 'Rating', 'First response time (seconds)', 'Queue duration (seconds)', 'Missed'],
+    hints: [
+      'Thread ID',
+      'Chat end date',
+      'Visitor name',
+      'Visitor email',
+      'Agent name',
+      'Group',
+      'Tags',
+      'Rating',
+      'First response time (seconds)',
+      'Queue duration (seconds)',
+      'Missed',
+    ],
   },
   timestampFormat: 'auto',
   fields: {

@@ -32,7 +32,7 @@ export const twitter: PresetSpec = {
   notes: [
     'inbound True = customer, False = the brand (agent); the brand handle (author_id) is the agent, so --by agent groups by brand.',
     'Tweets are public: every message counts as public.',
-    'The first column is pandas\' unnamed index; text is never kept.',
+    "The first column is pandas' unnamed index; text is never kept.",
     'Reply ids are floats (`3.0`); they are read as integer ids.',
     'Tickets have no status, priority, type, tags or satisfaction: only response-time rules have data.',
   ],

@@ -13,7 +13,21 @@ export const zohoDesk: PresetSpec = {
     'Due Date, Happiness Rating Good/Okay/Bad) from Zoho Desk help pages; not checked against a real export',
   detect: {
     required: ['Ticket Id', 'Ticket Owner', 'Created Time'],
-    hints: ['Department', 'Contact Name', 'Email', 'Subject', 'Status', 'Priority', 'Channel', 'Classification', 'Modified Time', 'Ticket Closed Time', 'Due Date', 'Happiness Rating', 'Tags'],
+    hints: [
+      'Department',
+      'Contact Name',
+      'Email',
+      'Subject',
+      'Status',
+      'Priority',
+      'Channel',
+      'Classification',
+      'Modified Time',
+      'Ticket Closed Time',
+      'Due Date',
+      'Happiness Rating',
+      'Tags',
+    ],
   },
   timestampFormat: 'auto',
   fields: {
@@ -27,8 +41,18 @@ export const zohoDesk: PresetSpec = {
     channel: {
       columns: ['Channel'],
       values: {
-        email: 'email', phone: 'phone', web: 'web', 'web form': 'web', 'feedback widget': 'web', forums: 'web',
-        chat: 'chat', twitter: 'social', facebook: 'social', instagram: 'social', whatsapp: 'messaging', telegram: 'messaging',
+        email: 'email',
+        phone: 'phone',
+        web: 'web',
+        'web form': 'web',
+        'feedback widget': 'web',
+        forums: 'web',
+        chat: 'chat',
+        twitter: 'social',
+        facebook: 'social',
+        instagram: 'social',
+        whatsapp: 'messaging',
+        telegram: 'messaging',
         'customer portal': 'web',
       },
     },
@@ -47,6 +71,6 @@ export const zohoDesk: PresetSpec = {
   },
   notes: [
     'Happiness ratings read Good = 5, Okay = 3, Bad = 1 on the 1–5 scale, so Okay does not count as good.',
-    'Zoho writes times in the portal\'s zone: set the policy\'s timezone (or inputs.timezone, or --timezone) to it.',
+    "Zoho writes times in the portal's zone: set the policy's timezone (or inputs.timezone, or --timezone) to it.",
   ],
 };

@@ -10,8 +10,7 @@ import { vendorColumn } from '../../rules/first-response.js';
 import type { SqlMeasure } from './types.js';
 
 /** Solved or closed: by status when there is one, else by a solve or close time (rules/definition.ts isDone). */
-export const DONE_SQL =
-  "CASE WHEN status IS NOT NULL THEN status IN ('solved', 'closed') ELSE (solved_at IS NOT NULL OR closed_at IS NOT NULL) END";
+export const DONE_SQL = "CASE WHEN status IS NOT NULL THEN status IN ('solved', 'closed') ELSE (solved_at IS NOT NULL OR closed_at IS NOT NULL) END";
 
 export const firstResponseSql: SqlMeasure = {
   judge(rule, ctx) {
@@ -21,7 +20,10 @@ export const firstResponseSql: SqlMeasure = {
     const fromColumn = `floor(${column} * 60000 + 0.5)`;
     return {
       measured: [
-        ['response_ms', `CASE WHEN first_response_at IS NOT NULL THEN ${ctx.elapsed('created_at', 'first_response_at')} WHEN ${column} IS NOT NULL THEN ${fromColumn} END`],
+        [
+          'response_ms',
+          `CASE WHEN first_response_at IS NOT NULL THEN ${ctx.elapsed('created_at', 'first_response_at')} WHEN ${column} IS NOT NULL THEN ${fromColumn} END`,
+        ],
         ['waited_ms', ctx.elapsed('created_at', ctx.asOf)],
       ],
       outcome: `CASE
