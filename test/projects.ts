@@ -4,7 +4,8 @@
 // every test that starts the command (test/cli/run.ts, test/bad-input/helpers.ts,
 // test/golden/golden.ts) or another program (the install from a tarball, the Action's script,
 // Chromium for the HTML report), runs the audit's worker threads (they load the build,
-// dist/parallel/worker.js) or compiles a TypeScript program. test/unit/projects.test.ts fails when
+// dist/parallel/worker.js), compiles a TypeScript program or runs audits on the DuckDB engine (a
+// native database, loaded and filled for every audit). test/unit/projects.test.ts fails when
 // a file that does one of these is missing here, or when a file listed here does none.
 
 export const CLI_TESTS: readonly string[] = [
@@ -50,6 +51,8 @@ export const CLI_TESTS: readonly string[] = [
   'test/rules/registry-types.test.ts',
   'test/samples/support-desk.test.ts',
   'test/sql/missing-duckdb.test.ts',
+  'test/sql/parity.test.ts',
+  'test/sql/property.test.ts',
   'test/sql/table-input.test.ts',
   'test/sql/unsupported.test.ts',
   'test/trust/as-of.test.ts',

@@ -1,5 +1,6 @@
 // The split between the `unit` and `cli` projects (test/projects.ts) follows what each file does:
-// a file that starts the command or another program, runs worker threads or compiles TypeScript
+// a file that starts the command or another program, runs worker threads, compiles TypeScript or
+// runs audits on the DuckDB engine
 // must be listed as `cli`, so that `npm run test:unit` stays in process, quick and needs no build;
 // a listed file must do one of these.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -26,6 +27,7 @@ const STARTERS: [RegExp, string][] = [
   [/^import \{[^}]*\b(audit|auditFile|explain)\b[^}]*\} from '[./]*(golden\/)?golden\.js';/m, 'audit/explain (test/golden/golden.ts)'],
   [/\bjobs: [2-9]/, 'worker threads (runAudit with jobs > 1: they load dist/parallel/worker.js)'],
   [/^import ts from 'typescript';/m, 'the TypeScript compiler'],
+  [/\bengine: 'duckdb'/, 'the DuckDB engine (a native database, loaded and filled for every audit)'],
 ];
 
 function testFiles(dir: string): string[] {
