@@ -7,8 +7,9 @@ import { STATUS_MARK } from './words.js';
 
 export function legendLines(report: Report, weeks: number, width: number): string[] {
   const m = STATUS_MARK;
+  const unsupported = report.rules.some((r) => r.status === 'unsupported') ? `  ${m.unsupported} not computed on this engine` : '';
   const parts = [
-    `${m.pass} pass  ${m.warn} warn  ${m.fail} fail  ${m.insufficient} too few tickets to judge  ${m.no_data} no data`,
+    `${m.pass} pass  ${m.warn} warn  ${m.fail} fail  ${m.insufficient} too few tickets to judge  ${m.no_data} no data${unsupported}`,
     '#: E1–E8 the eight baseline expectations, ch a channel response window',
   ];
   if (report.rules.some((r) => (r.groups ?? []).length > 0)) parts.push('↳ a group of a rule with overrides, judged on its own');

@@ -85,6 +85,13 @@ describe('table', () => {
     expect(without).not.toContain('✔ pass');
     expect(without).not.toContain('trend: compliance');
     expect(RENDERERS.json(sampleReport(), plain)).not.toContain('too few tickets to judge');
+    expect(out).not.toContain('not computed on this engine');
+  });
+
+  it("names the unsupported mark in the legend when a rule has it (a SQL engine's report)", () => {
+    const report = sampleReport();
+    report.rules[1].status = 'unsupported';
+    expect(RENDERERS.table(report, plain)).toContain('· no data  – not computed on this engine');
   });
 
   it('shows a breakdown of 40 agents as the 10 with the most breaches and one row for the rest', () => {
