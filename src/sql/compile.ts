@@ -10,14 +10,7 @@ import { EXACT_LIMIT, RELATIVE_ERROR } from '../aggregate/quantiles.js';
 import type { Policy, RuleConfig } from '../policy/types.js';
 import type { Dimension } from '../report.js';
 import { ruleDefinition } from '../rules/index.js';
-import {
-  clickhouseBreakdownParts,
-  clickhousePassed,
-  duckdbBreakdownCtes,
-  duckdbBreakdownParts,
-  duckdbPassed,
-  passedDimensions,
-} from './breakdowns.js';
+import { clickhouseBreakdownParts, clickhousePassed, duckdbBreakdownCtes, duckdbBreakdownParts, duckdbPassed, passedDimensions } from './breakdowns.js';
 import { offsetSteps, scheduleIntervals, schedulesUsed } from './calendar.js';
 import type { Dialect } from './dialect.js';
 import { filterSql, filterUnsupported } from './filter.js';

@@ -134,8 +134,7 @@ export function engineFindings(req: FindingsRequest): EngineFindings {
       const dim = row.part.slice(SEEN_PART.length);
       const keys = seen.get(dim) ?? (seen.set(dim, []), seen.get(dim)!);
       keys.push(row.key!);
-    }
-    else if (row.part === 'histogram') {
+    } else if (row.part === 'histogram') {
       const counts = histogram[row.key!] ?? (histogram[row.key!] = new Array(FIRST_RESPONSE_EDGES.length + 1).fill(0));
       counts[row.grp!] += row.n!;
     } else if (row.part === 'week') weeks.push(row);

@@ -140,7 +140,13 @@ describe('duckdb engine parity with the built-in engine: breakdowns (--by)', () 
     expect(sql).toEqual(js);
     // The two agents listed are not the two with the most breaches of all 16 (Nina Rossi leads
     // with 201): the 8 kept by hash decide, so a different choice in SQL would show here.
-    const all = await runAudit({ files: [fixture('fixtures/samples/support-desk.csv')], policy: builtinPolicy(), by: ['agent'], maxBreaches: 10, strict: false });
+    const all = await runAudit({
+      files: [fixture('fixtures/samples/support-desk.csv')],
+      policy: builtinPolicy(),
+      by: ['agent'],
+      maxBreaches: 10,
+      strict: false,
+    });
     const breaches = (row: BreakdownRow) => row.rules.reduce((n, r) => n + r.eligible - r.met, 0);
     const top2 = all.breakdowns
       .agent!.slice()
