@@ -93,8 +93,10 @@ export function duckdbBreakdownParts(req: BreakdownRequest, day: string): string
 }
 
 /**
- * ClickHouse: per dimension, eligible and met per rule and key, and the keys of the selected
- * tickets (`seen`), from which the keys counted one by one are chosen as the rows are read.
+ * ClickHouse: eligible and met per rule, dimension and key, and the keys of the selected tickets
+ * (`seen`), from which the keys counted one by one are chosen as the rows are read. One part each
+ * for all dimensions (ARRAY JOIN): every part repeats the facts' subquery, and 18.16 parses at most
+ * max_query_size bytes.
  */
 export function clickhouseBreakdownParts(
   req: BreakdownRequest,
@@ -103,12 +105,17 @@ export function clickhouseBreakdownParts(
   ticketsIn: string,
   columns: (values: Record<string, string>) => string,
 ): string[] {
-  return (req.by ?? []).flatMap((dim) => [
-    `-- eligible and met per rule and ${dim}
-    SELECT ${columns({ rule: 'rule', part: `'${COUNTS_PART}${dim}'`, key: 'by_key', n: 'count()', m: "countIf(outcome = 'met')" })}
-    FROM (SELECT rule, outcome, ${keySql(req.dialect, dim, day)} AS by_key FROM ${facts} WHERE outcome IN ('met', 'breached')) GROUP BY rule, by_key`,
-    `-- the ${dim} keys of the selected tickets
-    SELECT ${columns({ part: `'${SEEN_PART}${dim}'`, key: 'by_key', n: 'count()' })}
-    FROM (SELECT ${keySql(req.dialect, dim, day)} AS by_key FROM ${ticketsIn}) GROUP BY by_key`,
-  ]);
+  const by = req.by ?? [];
+  if (by.length === 0) return [];
+  const keys = `[${by.map((dim) => keySql(req.dialect, dim, day)).join(', ')}] AS by_keys, [${by.map((dim) => `'${dim}'`).join(', ')}] AS by_dims`;
+  return [
+    `-- eligible and met per rule, dimension (${by.join(', ')}) and key
+    SELECT ${columns({ rule: 'rule', part: `concat('${COUNTS_PART}', by_dim)`, key: 'by_key', n: 'count()', m: "countIf(outcome = 'met')" })}
+    FROM (SELECT rule, outcome, ${keys} FROM ${facts} WHERE outcome IN ('met', 'breached')) ARRAY JOIN by_keys AS by_key, by_dims AS by_dim
+    GROUP BY rule, by_dim, by_key`,
+    `-- the keys of the selected tickets per dimension
+    SELECT ${columns({ part: `concat('${SEEN_PART}', by_dim)`, key: 'by_key', n: 'count()' })}
+    FROM (SELECT ${keys} FROM ${ticketsIn}) ARRAY JOIN by_keys AS by_key, by_dims AS by_dim
+    GROUP BY by_dim, by_key`,
+  ];
 }
