@@ -71,25 +71,42 @@ function fnv1a(units: string): string {
   return `list_reduce(list_prepend(CAST(2166136261 AS BIGINT), ${units}), (acc, unit) -> (xor(acc, unit) * 16777619) % 4294967296)`;
 }
 
-/** DuckDB: per dimension, the selected tickets' keys and whether each is counted one by one. */
-export function duckdbBreakdownCtes(req: BreakdownRequest, day: string): string[] {
-  return (req.by ?? []).map(
-    (dim) => `-- ${dim} keys: the ${kept(req)} smallest by (FNV-1a hash, UTF-16 code units) are counted one by one, the rest under ''
-  by_${dim}_keys AS (
-    SELECT key, row_number() OVER (ORDER BY h, units) <= ${kept(req)} AS kept
-    FROM (SELECT key, ${fnv1a('units')} AS h, units FROM (SELECT key, ${utf16Units('key')} AS units FROM (SELECT DISTINCT ${keySql(req.dialect, dim, day)} AS key FROM tickets_in) AS seen) AS split) AS hashed
-  )`,
-  );
+/** `[key of dim 1, …] AS by_keys, ['dim 1', …] AS by_dims`: every dimension's key of a ticket, in one row. */
+function keyLists(req: BreakdownRequest, day: string): string {
+  const by = req.by ?? [];
+  return `[${by.map((dim) => keySql(req.dialect, dim, day)).join(', ')}] AS by_keys, [${by.map((dim) => `'${dim}'`).join(', ')}] AS by_dims`;
 }
 
-/** DuckDB: per dimension, eligible and met per rule and key ('' for the keys not counted one by one). */
+/**
+ * DuckDB: the selected tickets' keys per dimension, and whether each is counted one by one. All
+ * dimensions in one CTE (and one part below): the tickets and facts are read once for all.
+ */
+export function duckdbBreakdownCtes(req: BreakdownRequest, day: string): string[] {
+  if (!req.by?.length) return [];
+  return [
+    `-- breakdown keys: per dimension the ${kept(req)} smallest by (FNV-1a hash, UTF-16 code units) are counted one by one, the rest under ''
+  by_keys AS (
+    SELECT dim, key, row_number() OVER (PARTITION BY dim ORDER BY h, units) <= ${kept(req)} AS kept
+    FROM (SELECT dim, key, ${fnv1a('units')} AS h, units FROM (SELECT dim, key, ${utf16Units('key')} AS units FROM (
+      SELECT DISTINCT unnest(by_dims) AS dim, unnest(by_keys) AS key FROM (SELECT ${keyLists(req, day)} FROM tickets_in) AS listed
+    ) AS seen) AS split) AS hashed
+  )`,
+  ];
+}
+
+/** DuckDB: eligible and met per rule, dimension and key ('' for the keys not counted one by one). */
 export function duckdbBreakdownParts(req: BreakdownRequest, day: string): string[] {
-  return (req.by ?? []).map(
-    (dim) => `-- eligible and met per rule and ${dim}
-    SELECT f.rule, '${COUNTS_PART}${dim}', CASE WHEN k.kept THEN k.key ELSE '' END, NULL, count(*), count(*) FILTER (WHERE f.outcome = 'met'), NULL, NULL, NULL, NULL, NULL, NULL
-    FROM facts AS f JOIN by_${dim}_keys AS k ON k.key = ${keySql(req.dialect, dim, day)}
-    WHERE f.outcome IN ('met', 'breached') GROUP BY ALL`,
-  );
+  if (!req.by?.length) return [];
+  return [
+    `-- eligible and met per rule, dimension (${req.by.join(', ')}) and key
+    SELECT c.rule, concat('${COUNTS_PART}', c.dim), CASE WHEN k.kept THEN c.key ELSE '' END, NULL, CAST(sum(c.n) AS BIGINT), CAST(sum(c.m) AS BIGINT), NULL, NULL, NULL, NULL, NULL, NULL
+    FROM (
+      SELECT rule, dim, key, count(*) AS n, count(*) FILTER (WHERE outcome = 'met') AS m
+      FROM (SELECT rule, outcome, unnest(by_dims) AS dim, unnest(by_keys) AS key FROM (SELECT rule, outcome, ${keyLists(req, day)} FROM facts WHERE outcome IN ('met', 'breached')) AS listed) AS placed
+      GROUP BY rule, dim, key
+    ) AS c JOIN by_keys AS k ON k.dim = c.dim AND k.key = c.key
+    GROUP BY ALL`,
+  ];
 }
 
 /**
@@ -107,7 +124,7 @@ export function clickhouseBreakdownParts(
 ): string[] {
   const by = req.by ?? [];
   if (by.length === 0) return [];
-  const keys = `[${by.map((dim) => keySql(req.dialect, dim, day)).join(', ')}] AS by_keys, [${by.map((dim) => `'${dim}'`).join(', ')}] AS by_dims`;
+  const keys = keyLists(req, day);
   return [
     `-- eligible and met per rule, dimension (${by.join(', ')}) and key
     SELECT ${columns({ rule: 'rule', part: `concat('${COUNTS_PART}', by_dim)`, key: 'by_key', n: 'count()', m: "countIf(outcome = 'met')" })}
