@@ -132,7 +132,8 @@ export function engineFindings(req: FindingsRequest): EngineFindings {
     else if (row.part.startsWith(COUNTS_PART)) byRows.push(row);
     else if (row.part.startsWith(SEEN_PART)) {
       const dim = row.part.slice(SEEN_PART.length);
-      const keys = seen.get(dim) ?? (seen.set(dim, []), seen.get(dim)!);
+      let keys = seen.get(dim);
+      if (keys === undefined) seen.set(dim, (keys = []));
       keys.push(row.key!);
     } else if (row.part === 'histogram') {
       const counts = histogram[row.key!] ?? (histogram[row.key!] = new Array(FIRST_RESPONSE_EDGES.length + 1).fill(0));
