@@ -99,6 +99,14 @@ describe('audit --engine duckdb --by', () => {
     expect(table.stdout).toContain('by week');
   });
 
+  it('with no rule computed in SQL: no rows, and the query still runs (team and priority passed through empty facts)', async () => {
+    const policy = builtinPolicy();
+    const only = { ...policy, rules: policy.rules.filter((r) => r.id === 'promise-updates') };
+    const report = await runAudit({ files: [SAMPLE], policy: only, by: ['agent', 'team', 'priority'], maxBreaches: 10, strict: false, engine: 'duckdb' });
+    expect(report.rules.map((r) => r.status)).toEqual(['unsupported']);
+    expect(report.breakdowns).toEqual({ agent: [], team: [], priority: [] });
+  });
+
   it('on a Parquet file of canonical tickets', async () => {
     const policy = builtinPolicy();
     const c = ticketCollector();

@@ -163,6 +163,15 @@ describe.skipIf(URLS.length === 0)('breakdowns (--by) on the ClickHouse dialect'
     }
   }, 120_000);
 
+  it('with no rule computed there: no rows, and the query still runs', async () => {
+    const files = [join(ROOT, 'fixtures/samples/zendesk-tickets.csv')];
+    const policy = builtinPolicy();
+    const only = { ...policy, rules: policy.rules.filter((r) => r.id === 'promise-updates') };
+    const ch = await runClickHouseAudit({ policy: only, maxBreaches: 10, by: ['agent', 'team', 'priority'] }, querier(await load(files, only)));
+    expect(ch.rules.map((r) => r.status)).toEqual(['unsupported']);
+    expect(ch.breakdowns).toEqual({ agent: [], team: [], priority: [] });
+  }, 120_000);
+
   it('keep the keys the built-in engine keeps past --max-keys (16 agents, 8 kept by hash, 2 listed, the other row)', async () => {
     await compareBreakdowns([join(ROOT, 'fixtures/samples/support-desk.csv')], builtinPolicy(), 2);
     await compareBreakdowns([join(ROOT, 'fixtures/samples/support-desk.csv')], builtinPolicy(), 1);
