@@ -68,7 +68,6 @@ export async function runAudit(req: AuditRequest): Promise<Report> {
   if (req.since?.kind === req.until?.kind) checkSelection(resolveWhen(req.since, 0), resolveWhen(req.until, 0), policy.timezone);
   const relative = req.since?.kind === 'relative' || req.until?.kind === 'relative';
   const table = req.engine === 'duckdb' && req.files.length === 1 ? tableFormat(req.files[0]) : undefined;
-  if (req.engine && req.by.length > 0) throw new UsageError(`--by is not computed on the ${req.engine} engine yet: leave out --engine for breakdowns.`);
   if (table) {
     if (relative) throw new UsageError('--since/--until on a Parquet or DuckDB file take dates, not spans before as_of.');
     return duckdbTableAudit({
@@ -80,6 +79,8 @@ export async function runAudit(req: AuditRequest): Promise<Report> {
       until: resolveWhen(req.until, 0),
       maxBreaches: req.maxBreaches,
       explain: req.explain,
+      by: req.by,
+      maxKeys: req.maxKeys,
       minScore: req.minScore,
       failOn: req.failOn,
     });
@@ -139,7 +140,18 @@ async function audit(req: AuditRequest, engine: Awaited<ReturnType<typeof duckdb
   const available = availableFields(reading.files);
   const found = collector
     ? await engine!.finish(
-        { policy, asOf, since, until, available, clocks: businessClocks(policy), maxBreaches: req.maxBreaches, explain: req.explain },
+        {
+          policy,
+          asOf,
+          since,
+          until,
+          available,
+          clocks: businessClocks(policy),
+          maxBreaches: req.maxBreaches,
+          explain: req.explain,
+          by: req.by,
+          maxKeys: req.maxKeys,
+        },
         messageFree(reading, collector.generation()),
       )
     : reading.card.finish(asOf, available);

@@ -118,7 +118,6 @@ function checkEngineInputs(files: string[], flags: Record<string, any>): void {
   if (flags.engine === 'clickhouse') {
     if (!flags.url || !flags.table) throw new UsageError('--engine clickhouse needs --url <url> and --table <name>.');
     if (files.length > 0) throw new UsageError('--engine clickhouse audits the --table on the server: give no files.');
-    if (flags.by?.length) throw new UsageError('--by is not computed on the clickhouse engine yet: leave out --engine for breakdowns.');
     return;
   }
   if (flags.url || flags.table) throw new UsageError('--url and --table go with --engine clickhouse.');
@@ -229,6 +228,8 @@ async function clickhouseReport(request: AuditRequest, flags: Record<string, any
         since: resolveWhen(request.since, 0),
         until: resolveWhen(request.until, 0),
         maxBreaches: request.maxBreaches,
+        by: request.by,
+        maxKeys: request.maxKeys,
         minScore: request.minScore,
         failOn: request.failOn,
       },

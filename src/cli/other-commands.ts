@@ -17,7 +17,8 @@ import { starterPolicyYaml } from '../policy/starter.js';
 import { renderInspection } from '../render/inspect.js';
 import { resolveOutput, writeOutputs } from '../outputs.js';
 import { useColor, type Io } from './io.js';
-import { addInputOptions, checkFiles, inputFlags, intOption } from './options.js';
+import { addInputOptions, checkFiles, collectDimensions, inputFlags, intOption } from './options.js';
+import { DIMENSIONS, type Dimension } from '../report.js';
 import { parseAsOf } from '../selection.js';
 import { policySql } from '../sql/print.js';
 
@@ -157,9 +158,21 @@ Examples:
   $ support-audit sql --dialect duckdb --policy fixtures/policy/berlin-office.yaml --from 2024-01-01 --to 2024-12-31
   $ support-audit sql --dialect duckdb --as-of 2024-03-17 | duckdb tickets.duckdb
   $ support-audit sql --dialect clickhouse --as-of 2024-03-17 > audit.sql   # runs on ClickHouse 18.16 and later
+  $ support-audit sql --dialect duckdb --by agent,week --max-keys 50
 
 The query reads a table named tickets with the canonical columns (docs/sql.md). Rules the SQL
 cannot compute exactly are listed as unsupported in the header and left out of the query.`;
+
+interface SqlFlags {
+  dialect: 'duckdb' | 'clickhouse';
+  policy?: string;
+  from?: string;
+  to?: string;
+  asOf?: string;
+  showBreaches: number;
+  by?: Dimension[];
+  maxKeys?: number;
+}
 
 export function registerSql(program: Command, io: Io): void {
   program
@@ -171,8 +184,10 @@ export function registerSql(program: Command, io: Io): void {
     .option('--to <date>', 'last day they cover (YYYY-MM-DD, UTC)')
     .option('--as-of <when>', 'the audit\'s "now" (default: the latest instant in the table)')
     .option('--show-breaches <n>', 'worst breaches listed per rule (default 10)', intOption('--show-breaches', 0), 10)
+    .option('--by <dims>', `breakdown parts: ${DIMENSIONS.join(', ')} (repeat or comma-separate)`, collectDimensions)
+    .option('--max-keys <n>', 'breakdown keys a report lists at most; 4 times as many are counted one by one (default 1000)', intOption('--max-keys', 1))
     .addHelpText('after', SQL_EXAMPLES)
-    .action(async (flags: { dialect: 'duckdb' | 'clickhouse'; policy?: string; from?: string; to?: string; asOf?: string; showBreaches: number }) => {
+    .action(async (flags: SqlFlags) => {
       const policy = await loadPolicy({ path: flags.policy, cwd: io.cwd });
       const day = (flag: string, value: string | undefined, end: boolean) => {
         if (value === undefined) return undefined;
@@ -188,6 +203,8 @@ export function registerSql(program: Command, io: Io): void {
           to: day('--to', flags.to, true),
           asOf: flags.asOf ? parseAsOf(flags.asOf, policy.timezone) : undefined,
           maxBreaches: flags.showBreaches,
+          by: flags.by,
+          maxKeys: flags.maxKeys,
         }),
       );
     });

@@ -7,7 +7,7 @@ import { businessClocks } from '../audit.js';
 import { openClickHouse } from '../engine/clickhouse.js';
 import { UsageError } from '../errors.js';
 import type { Policy } from '../policy/types.js';
-import type { Report } from '../report.js';
+import type { Dimension, Report } from '../report.js';
 import { compile } from './compile.js';
 import { clickhouse } from './dialect.js';
 import { calendarRange } from './engine.js';
@@ -29,6 +29,9 @@ export interface ClickHouseAuditRequest {
   until?: number;
   maxBreaches: number;
   explain?: string;
+  /** Breakdowns (--by) and the keys each lists at most (--max-keys). */
+  by?: readonly Dimension[];
+  maxKeys?: number;
   minScore?: number;
   failOn?: 'error' | 'warn';
 }
@@ -70,6 +73,8 @@ export async function runClickHouseAudit(req: ClickHouseAuditRequest, db: ClickH
     range: calendarRange(rows > 0 ? Number(bounds.earliest) : null, asOf),
     maxBreaches: req.maxBreaches,
     explain: req.explain,
+    by: req.by,
+    maxKeys: req.maxKeys,
   });
   const result = (await db.query<Record<string, unknown>>(compiled.query)).map(resultRow);
   const found = engineFindings({
@@ -81,6 +86,8 @@ export async function runClickHouseAudit(req: ClickHouseAuditRequest, db: ClickH
     maxBreaches: req.maxBreaches,
     explain: req.explain,
     engine: 'clickhouse',
+    by: req.by,
+    maxKeys: req.maxKeys,
   });
   return tableReport({ ...req, engine: 'clickhouse', asOf: rows === 0 && req.asOf === undefined ? null : asOf, inputs: [], found });
 }

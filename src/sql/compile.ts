@@ -1,13 +1,16 @@
 // The policy compiled to SQL (docs/sql.md): one query whose rows are, per rule and override
 // group, the outcome counts, the weekly trend, the samples' count, sum and percentiles, the worst
-// breaches, and the first-response histogram. The report is then built from those rows by the
+// breaches, the first-response histogram, and per breakdown (--by) eligible and met per rule and
+// key (sql/breakdowns.ts). The report is then built from those rows by the
 // very code the default engine uses (sql/findings.ts). DuckDB: one CTE per rule. ClickHouse
 // (18.16 and later): no CTEs and no window functions, so each part repeats the rule's subquery.
 
 import { FIRST_RESPONSE_EDGES } from '../aggregate/state.js';
 import { EXACT_LIMIT, RELATIVE_ERROR } from '../aggregate/quantiles.js';
 import type { Policy, RuleConfig } from '../policy/types.js';
+import type { Dimension } from '../report.js';
 import { ruleDefinition } from '../rules/index.js';
+import { clickhouseBreakdownParts, clickhousePassed, duckdbBreakdownCtes, duckdbBreakdownParts, duckdbPassed, passedDimensions } from './breakdowns.js';
 import { offsetSteps, scheduleIntervals, schedulesUsed } from './calendar.js';
 import type { Dialect } from './dialect.js';
 import { filterSql, filterUnsupported } from './filter.js';
@@ -33,6 +36,10 @@ export interface CompileRequest {
   maxBreaches: number;
   /** A rule whose every breach is listed. */
   explain?: string;
+  /** Breakdowns (--by): a result part per dimension. */
+  by?: readonly Dimension[];
+  /** Keys a breakdown lists at most (--max-keys); KEPT_PER_LISTED times as many are counted one by one. */
+  maxKeys?: number;
 }
 
 export interface RulePlan {
@@ -100,6 +107,11 @@ function scheduleSetup(req: CompileRequest, name: string, table: string): string
     statements.push(`INSERT INTO ${table} VALUES\n  ${rows.join(',\n  ')}`);
   }
   return statements;
+}
+
+/** A ticket's day number (days since 1970-01-01) in the policy zone, from `created_at`. */
+function dayNumber(req: CompileRequest): string {
+  return req.dialect.floorDiv(`created_at + ${offsetSql(req)}`, String(DAY));
 }
 
 /** The policy zone's offset at `created_at`, as a CASE over the zone's offset steps in the range. */
@@ -171,7 +183,7 @@ function ruleQuery(req: CompileRequest, rule: RuleConfig, asOf: string, schedule
   };
   const j = measure.judge(rule, ctx);
   const measured = j.measured.map(([name, sql]) => `${sql} AS ${name}`).join(',\n          ');
-  return `SELECT id, created_at, channel, agent, week, grp, excluded_by,
+  return `SELECT id, created_at, channel, agent, ${passedDimensions(req)}week, grp, excluded_by,
       CASE WHEN excluded_by IS NOT NULL AND outcome <> 'na' THEN 'excluded' ELSE outcome END AS outcome,
       CASE WHEN excluded_by IS NOT NULL AND outcome <> 'na' THEN concat('tag:', excluded_by) ELSE code END AS code,
       value_ms, lim, ${j.sample} AS sample, vendor
@@ -214,9 +226,10 @@ function duckdbQuery(req: CompileRequest, base: string, rules: RuleConfig[], rul
   });
   const facts =
     rules.length === 0
-      ? `SELECT CAST(NULL AS VARCHAR) AS rule, CAST(NULL AS VARCHAR) AS id, CAST(NULL AS BIGINT) AS created_at, CAST(NULL AS VARCHAR) AS channel, CAST(NULL AS VARCHAR) AS agent, CAST(NULL AS VARCHAR) AS week, 0 AS grp, CAST(NULL AS VARCHAR) AS excluded_by, 'na' AS outcome, 'none' AS code, CAST(NULL AS DOUBLE) AS value_ms, CAST(NULL AS DOUBLE) AS lim, CAST(NULL AS DOUBLE) AS sample, CAST(NULL AS VARCHAR) AS vendor WHERE false`
+      ? `SELECT CAST(NULL AS VARCHAR) AS rule, CAST(NULL AS VARCHAR) AS id, CAST(NULL AS BIGINT) AS created_at, CAST(NULL AS VARCHAR) AS channel, CAST(NULL AS VARCHAR) AS agent, CAST(NULL AS VARCHAR) AS week, 0 AS grp, CAST(NULL AS VARCHAR) AS excluded_by, 'na' AS outcome, 'none' AS code, CAST(NULL AS DOUBLE) AS value_ms, CAST(NULL AS DOUBLE) AS lim, CAST(NULL AS DOUBLE) AS sample, CAST(NULL AS VARCHAR) AS vendor${duckdbPassed(req)} WHERE false`
       : rules.map((rule, i) => `SELECT ${req.dialect.str(rule.id)} AS rule, * FROM r${i + 1}`).join('\n    UNION ALL ');
   ctes.push(`facts AS (\n    ${facts}\n  )`);
+  ctes.push(...duckdbBreakdownCtes(req, dayNumber(req)));
   ctes.push(`samples AS (
     SELECT rule, count(*) AS n, sum(sample) AS total, CASE WHEN count(*) <= ${EXACT_LIMIT} THEN list_sort(list(sample)) END AS xs
     FROM facts WHERE outcome IN ('met', 'breached') AND sample IS NOT NULL GROUP BY rule
@@ -265,6 +278,7 @@ function duckdbQuery(req: CompileRequest, base: string, rules: RuleConfig[], rul
     `-- first-response histogram per channel (minutes, bins by upper edge)
     SELECT NULL, 'histogram', coalesce(channel, '(none)'), ${distributionBin(fr)}, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL
     FROM tickets_in WHERE excluded_by IS NULL AND (first_response_at IS NOT NULL OR first_response_minutes IS NOT NULL) GROUP BY ALL`,
+    ...duckdbBreakdownParts(req, dayNumber(req)),
   ];
   return `WITH\n  ${ctes.join(',\n  ')}\n${parts.join('\nUNION ALL\n')}\nORDER BY part, rule, key, grp, n`;
 }
@@ -304,8 +318,8 @@ function clickhouseQuery(req: CompileRequest, base: string, rules: RuleConfig[],
   const inline = (sql: string) => sql.replace(/FROM tickets_in\b/g, `FROM ${ticketsIn}`);
   const facts =
     rules.length === 0
-      ? `(SELECT CAST(NULL AS Nullable(String)) AS rule, '' AS outcome, '' AS code, 0 AS grp, '' AS week, CAST(NULL AS Nullable(Float64)) AS value_ms, CAST(NULL AS Nullable(Float64)) AS lim, CAST(NULL AS Nullable(Float64)) AS sample, CAST(NULL AS Nullable(String)) AS vendor, '' AS id, 0 AS created_at, CAST(NULL AS Nullable(String)) AS channel, CAST(NULL AS Nullable(String)) AS agent WHERE 0)`
-      : `(\n  ${rules.map((rule, i) => `SELECT CAST(${d.str(rule.id)} AS Nullable(String)) AS rule, CAST(outcome AS String) AS outcome, CAST(code AS String) AS code, CAST(grp AS Int64) AS grp, CAST(week AS String) AS week, CAST(value_ms AS Nullable(Float64)) AS value_ms, CAST(lim AS Nullable(Float64)) AS lim, CAST(sample AS Nullable(Float64)) AS sample, CAST(ifNull(vendor, '') AS String) AS vendor, CAST(id AS String) AS id, CAST(created_at AS Int64) AS created_at, CAST(channel AS Nullable(String)) AS channel, CAST(agent AS Nullable(String)) AS agent FROM (\n    -- rule ${rule.id}: ${rule.measure}, ${rule.clock} clock\n    ${inline(ruleSql[i])}\n  )`).join('\n  UNION ALL\n  ')}\n)`;
+      ? `(SELECT CAST(NULL AS Nullable(String)) AS rule, '' AS outcome, '' AS code, 0 AS grp, '' AS week, CAST(NULL AS Nullable(Float64)) AS value_ms, CAST(NULL AS Nullable(Float64)) AS lim, CAST(NULL AS Nullable(Float64)) AS sample, CAST(NULL AS Nullable(String)) AS vendor, '' AS id, 0 AS created_at, CAST(NULL AS Nullable(String)) AS channel, CAST(NULL AS Nullable(String)) AS agent${clickhousePassed(req, true)} WHERE 0)`
+      : `(\n  ${rules.map((rule, i) => `SELECT CAST(${d.str(rule.id)} AS Nullable(String)) AS rule, CAST(outcome AS String) AS outcome, CAST(code AS String) AS code, CAST(grp AS Int64) AS grp, CAST(week AS String) AS week, CAST(value_ms AS Nullable(Float64)) AS value_ms, CAST(lim AS Nullable(Float64)) AS lim, CAST(sample AS Nullable(Float64)) AS sample, CAST(ifNull(vendor, '') AS String) AS vendor, CAST(id AS String) AS id, CAST(created_at AS Int64) AS created_at, CAST(channel AS Nullable(String)) AS channel, CAST(agent AS Nullable(String)) AS agent${clickhousePassed(req)} FROM (\n    -- rule ${rule.id}: ${rule.measure}, ${rule.clock} clock\n    ${inline(ruleSql[i])}\n  )`).join('\n  UNION ALL\n  ')}\n)`;
   const eligible = "outcome IN ('met', 'breached')";
   const exact = (q: number) => {
     const pos = `(${q} * toFloat64(n - 1))`;
@@ -368,6 +382,7 @@ function clickhouseQuery(req: CompileRequest, base: string, rules: RuleConfig[],
       SELECT ifNull(channel, '(none)') AS hist_key, ${distributionBin(fr)} AS hist_bin
       FROM ${ticketsIn} WHERE excluded_by IS NULL AND (first_response_at IS NOT NULL OR first_response_minutes IS NOT NULL)
     ) GROUP BY hist_key, hist_bin`,
+    ...clickhouseBreakdownParts(req, dayNumber(req), facts, ticketsIn, chColumns),
   ];
   return parts.join('\nUNION ALL\n');
 }

@@ -23,6 +23,8 @@ export interface Dialect {
   like(text: string, pattern: string): string;
   /** `YYYY-Www`, the ISO week of a day number (days since 1970-01-01). */
   isoWeek(dayNumber: string): string;
+  /** `YYYY-MM`, the month of a day number (days since 1970-01-01). */
+  month(dayNumber: string): string;
   /** Integer division rounding down (both operands Int64). */
   floorDiv(a: string, b: string): string;
 }
@@ -44,6 +46,7 @@ export const duckdb: Dialect = {
   fold: (text) => `trim(regexp_replace(lower(${text}), '[${JS_SPACE}_-]+', ' ', 'g'), ' ')`,
   like: (text, pattern) => `${text} LIKE ${pattern} ESCAPE '\\'`,
   isoWeek: (day) => `strftime(DATE '1970-01-01' + CAST(${day} AS INTEGER), '%G-W%V')`,
+  month: (day) => `strftime(DATE '1970-01-01' + CAST(${day} AS INTEGER), '%Y-%m')`,
   floorDiv: (a, b) => `CAST(floor((${a}) / (${b})) AS BIGINT)`,
 };
 
@@ -61,6 +64,7 @@ export const clickhouse: Dialect = {
   fold: (text) => `replaceRegexpAll(replaceRegexpAll(lowerUTF8(${text}), '[${JS_SPACE}_-]+', ' '), '^ | $', '')`,
   like: (text, pattern) => `${text} LIKE ${pattern}`,
   isoWeek: (day) => `concat(toString(toISOYear(toDate(${day}))), '-W', if(toISOWeek(toDate(${day})) < 10, '0', ''), toString(toISOWeek(toDate(${day}))))`,
+  month: (day) => `substring(toString(toDate(${day})), 1, 7)`,
   floorDiv: (a, b) => `intDiv((${a}) - if((${a}) < 0 AND (${a}) % (${b}) != 0, ${b}, 0), ${b})`,
 };
 

@@ -3,6 +3,7 @@
 
 import type { Clock } from '../measure/clock.js';
 import type { Policy } from '../policy/types.js';
+import type { Dimension } from '../report.js';
 import type { Ticket } from '../types.js';
 import { compile } from './compile.js';
 import { duckdb } from './dialect.js';
@@ -22,6 +23,9 @@ export interface EngineRequest {
   clocks: Record<string, Clock>;
   maxBreaches: number;
   explain?: string;
+  /** Breakdowns (--by) and the keys each lists at most (--max-keys). */
+  by?: readonly Dimension[];
+  maxKeys?: number;
 }
 
 /** The instants the calendar tables must cover: every ticket's creation up to as_of, a day either side. */
@@ -78,6 +82,8 @@ export async function judgeTable(session: DuckSession, req: EngineRequest): Prom
     range: calendarRange(earliest === null ? null : Number(earliest), req.asOf),
     maxBreaches: req.maxBreaches,
     explain: req.explain,
+    by: req.by,
+    maxKeys: req.maxKeys,
   });
   for (const statement of compiled.setup) await session.run(statement);
   const rows = (await session.all(compiled.query)).map(resultRow);
@@ -90,5 +96,7 @@ export async function judgeTable(session: DuckSession, req: EngineRequest): Prom
     maxBreaches: req.maxBreaches,
     explain: req.explain,
     engine: 'duckdb',
+    by: req.by,
+    maxKeys: req.maxKeys,
   });
 }

@@ -2,15 +2,19 @@
 // default engine's own buildResult: status, weighted targets, groups, notes and the worst
 // breaches come out of the same code whatever engine counted. Percentiles are the SQL's.
 
+import { breakdowns } from '../aggregate/breakdowns.js';
 import { compileRule, type CompiledRule } from '../aggregate/compile.js';
+import { KEPT_PER_LISTED, KeyTable, OTHER_KEY } from '../aggregate/key-table.js';
 import { buildResult } from '../aggregate/result.js';
-import { BREACHED, bump, MET, newRuleState, PENDING, TIER_SIZE, trendPair, type RuleState } from '../aggregate/rule-state.js';
+import { addPair, BREACHED, bump, MET, newRuleState, PENDING, TIER_SIZE, trendPair, type RuleState } from '../aggregate/rule-state.js';
 import { FIRST_RESPONSE_EDGES } from '../aggregate/state.js';
 import type { OutcomeCode } from '../findings.js';
 import type { Clock } from '../measure/clock.js';
 import type { Policy, RuleConfig } from '../policy/types.js';
 import { ruleDefinition } from '../rules/index.js';
-import type { Report, RuleFindings } from '../report.js';
+import { DEFAULT_MAX_KEYS } from '../aggregate/scorecard.js';
+import type { Dimension, Report, RuleFindings } from '../report.js';
+import { COUNTS_PART, SEEN_PART } from './breakdowns.js';
 import type { RulePlan } from './compile.js';
 
 /** One row of the compiled query's result (compile.ts RESULT_COLUMNS), numbers as JS numbers. */
@@ -105,6 +109,9 @@ export interface FindingsRequest {
   maxBreaches: number;
   explain?: string;
   engine: string;
+  /** Breakdowns (--by) and the keys each lists at most (--max-keys), as compiled. */
+  by?: readonly Dimension[];
+  maxKeys?: number;
 }
 
 export function engineFindings(req: FindingsRequest): EngineFindings {
@@ -118,9 +125,17 @@ export function engineFindings(req: FindingsRequest): EngineFindings {
   let selected = 0;
   const histogram: Record<string, number[]> = {};
   const weeks: ResultRow[] = [];
+  const byRows: ResultRow[] = [];
+  const seen = new Map<string, string[]>();
   for (const row of req.rows) {
     if (row.part === 'selected') selected = row.n ?? 0;
-    else if (row.part === 'histogram') {
+    else if (row.part.startsWith(COUNTS_PART)) byRows.push(row);
+    else if (row.part.startsWith(SEEN_PART)) {
+      const dim = row.part.slice(SEEN_PART.length);
+      let keys = seen.get(dim);
+      if (keys === undefined) seen.set(dim, (keys = []));
+      keys.push(row.key!);
+    } else if (row.part === 'histogram') {
       const counts = histogram[row.key!] ?? (histogram[row.key!] = new Array(FIRST_RESPONSE_EDGES.length + 1).fill(0));
       counts[row.grp!] += row.n!;
     } else if (row.part === 'week') weeks.push(row);
@@ -134,18 +149,54 @@ export function engineFindings(req: FindingsRequest): EngineFindings {
     pair[0] += row.n!;
     pair[1] += row.m!;
   }
+  const maxKeys = req.maxKeys ?? DEFAULT_MAX_KEYS;
+  countKeys(counted, byRows, seen, maxKeys);
+  // The states as the results count them (a rule lacking its inputs counts nothing), for the breakdowns.
+  const states: (RuleState | undefined)[] = [];
   const rules = evaluated.map((rule, i) => {
     const plan = req.plans[i];
     if (plan.unsupported !== undefined) return unsupportedFindings(rule, req.engine, plan.unsupported, compiled[i]);
     const c = counted.get(rule.id)!;
-    return buildResult(compiled[i], { all: c.state }, req.available, policy.gate.min_sample, policy.timezone, (_s, q) => c.quantiles.get(q) ?? null).result;
+    const built = buildResult(compiled[i], { all: c.state }, req.available, policy.gate.min_sample, policy.timezone, (_s, q) => c.quantiles.get(q) ?? null);
+    states[i] = built.state;
+    return built.result;
   });
   const channels = Object.keys(histogram).sort();
   const distributions: Report['distributions'] =
     channels.length === 0
       ? undefined
       : { first_response: { edges: [...FIRST_RESPONSE_EDGES], counts: Object.fromEntries(channels.map((c) => [c, histogram[c]])) } };
-  return { rules, breakdowns: {}, distributions, selected };
+  // Only the rules counted here: an unsupported rule has no figures to show per key.
+  const computed = evaluated.flatMap((_, i) => (req.plans[i].unsupported === undefined ? [i] : []));
+  const found = breakdowns(
+    computed.map((i) => compiled[i]),
+    computed.map((i) => states[i]!),
+    [...(req.by ?? [])],
+    maxKeys,
+  );
+  return { rules, breakdowns: found, distributions, selected };
+}
+
+/**
+ * The breakdown rows into the rules' states (`groups`, as the default engine counts them). Keys
+ * come bounded from DuckDB ('' for the rest); from ClickHouse every key comes, with the keys seen
+ * (`seen`), and the ones counted one by one are chosen here as the default engine chooses them.
+ */
+function countKeys(counted: Map<string, Counted>, rows: ResultRow[], seen: Map<string, string[]>, maxKeys: number): void {
+  const tables = new Map<string, KeyTable>();
+  for (const [dim, keys] of seen) {
+    const table = new KeyTable(maxKeys * KEPT_PER_LISTED);
+    // No counts yet: a key pushed out has nothing to fold.
+    for (const key of keys) table.admit(key, () => {});
+    tables.set(dim, table);
+  }
+  for (const row of rows) {
+    const dim = row.part.slice(COUNTS_PART.length);
+    const s = counted.get(row.rule!)!.state;
+    const table = tables.get(dim);
+    const key = table === undefined || table.has(row.key!) ? row.key! : OTHER_KEY;
+    addPair(s.groups[dim] ?? (s.groups[dim] = new Map()), key, row.n!, row.m!);
+  }
 }
 
 function countRow(c: Counted, row: ResultRow): void {

@@ -1,10 +1,14 @@
 // `support-audit sql`: the SQL a policy compiles to, for reading or for running by hand on a
 // canonical `tickets` table (docs/sql.md).
 
+import { KEPT_PER_LISTED } from '../aggregate/key-table.js';
+import { DEFAULT_MAX_KEYS } from '../aggregate/scorecard.js';
 import { UsageError } from '../errors.js';
 import type { Policy } from '../policy/types.js';
+import type { Dimension } from '../report.js';
 import { isUtcName } from '../zone.js';
 import { schedulesUsed } from './calendar.js';
+import { COUNTS_PART, SEEN_PART } from './breakdowns.js';
 import { compile, planRules } from './compile.js';
 import { DIALECTS, type DialectName } from './dialect.js';
 import { ticketsDdl, TICKET_COLUMNS } from './table.js';
@@ -19,6 +23,9 @@ export interface SqlRequest {
   to?: number;
   asOf?: number;
   maxBreaches: number;
+  /** `--by`: a result part per breakdown dimension; `--max-keys`: the keys each lists at most. */
+  by?: Dimension[];
+  maxKeys?: number;
 }
 
 /** The latest instant of the table: as_of when none is given (without the default engine's outlier rule). */
@@ -26,6 +33,16 @@ function latestInstant(table: string): string {
   const instants = TICKET_COLUMNS.filter(([, kind]) => kind === 'instant').map(([name]) => `coalesce(max(${name}), 0)`);
   // Two arguments at a time: ClickHouse 18.16's greatest takes no more.
   return `SELECT ${instants.reduce((a, b) => `greatest(${a}, ${b})`)} FROM ${table}`;
+}
+
+/** How to read the breakdown parts of the result. */
+function breakdownNote(dialect: DialectName, by: Dimension[], kept: number): string {
+  const parts = by.map((dim) => `'${COUNTS_PART}${dim}'`).join(', ');
+  const rest =
+    dialect === 'duckdb'
+      ? `the ${kept} keys with the smallest (FNV-1a hash, key) per dimension one by one, the rest under the key ''`
+      : `every key; the parts '${SEEN_PART}<dimension>' list the selected tickets' keys, of which the report counts the ${kept} with the smallest (FNV-1a hash, key) one by one`;
+  return `-- breakdowns: parts ${parts} hold eligible (n) and met (m) per rule and key, ${rest}`;
 }
 
 export function policySql(req: SqlRequest): string {
@@ -53,6 +70,8 @@ export function policySql(req: SqlRequest): string {
     asOf: req.asOf ?? "getvariable('as_of_ms')",
     range,
     maxBreaches: req.maxBreaches,
+    by: req.by,
+    maxKeys: req.maxKeys,
   });
   const lines = [
     `-- support-audit: policy ${JSON.stringify(policy.name)} (${policy.source}) as ${dialect.name} SQL`,
@@ -63,6 +82,7 @@ export function policySql(req: SqlRequest): string {
       .join('\n'),
     `-- as_of: ${req.asOf === undefined ? "the latest instant in the table (give --as-of for the audit's own)" : new Date(req.asOf).toISOString()}`,
   ];
+  if (req.by?.length) lines.push(breakdownNote(dialect.name, req.by, (req.maxKeys ?? DEFAULT_MAX_KEYS) * KEPT_PER_LISTED));
   for (const p of compiled.rules) {
     if (p.unsupported !== undefined) lines.push(`-- rule ${p.id}: unsupported (${p.unsupported})`);
   }

@@ -6,7 +6,7 @@
 import { businessClocks } from '../audit.js';
 import { InputError } from '../errors.js';
 import type { Policy } from '../policy/types.js';
-import type { Report } from '../report.js';
+import type { Dimension, Report } from '../report.js';
 import { duckdb } from './dialect.js';
 import { openDuckDB, type DuckSession } from './duckdb.js';
 import { judgeTable } from './engine.js';
@@ -31,6 +31,9 @@ export interface TableAuditRequest {
   until?: number;
   maxBreaches: number;
   explain?: string;
+  /** Breakdowns (--by) and the keys each lists at most (--max-keys). */
+  by?: readonly Dimension[];
+  maxKeys?: number;
   minScore?: number;
   failOn?: 'error' | 'warn';
 }
@@ -94,6 +97,8 @@ export async function duckdbTableAudit(req: TableAuditRequest): Promise<Report> 
       clocks: businessClocks(req.policy),
       maxBreaches: req.maxBreaches,
       explain: req.explain,
+      by: req.by,
+      maxKeys: req.maxKeys,
     });
     return tableReport({
       ...req,

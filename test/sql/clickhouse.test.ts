@@ -10,8 +10,10 @@ import { businessClocks, runAudit } from '../../src/audit.js';
 import { builtinPolicy } from '../../src/policy/default.js';
 import { loadPolicy } from '../../src/policy/load.js';
 import type { Policy } from '../../src/policy/types.js';
+import type { Dimension } from '../../src/report.js';
 import { readInputs } from '../../src/reading.js';
 import { runClickHouseAudit, type ClickHouseQuerier } from '../../src/sql/clickhouse-audit.js';
+import { planRules } from '../../src/sql/compile.js';
 import { clickhouse } from '../../src/sql/dialect.js';
 import { canonicalJsonRows, ticketCollector } from '../../src/sql/rows.js';
 import { ticketsDdl, TICKET_COLUMNS } from '../../src/sql/table.js';
@@ -118,6 +120,73 @@ describe.skipIf(URLS.length === 0)('the ClickHouse dialect on a server', () => {
     'the real customer-support-tickets.csv',
     async () => {
       expect(await compare([realFile('customer-support-tickets.csv')], builtinPolicy())).toBe(5);
+    },
+    120_000,
+  );
+});
+
+const BY: Dimension[] = ['agent', 'team', 'channel', 'priority', 'week', 'month'];
+
+/** The policy with only the rules the ClickHouse SQL computes: the breakdowns' ranking then weighs the same rules. */
+function clickhouseRulesOnly(policy: Policy): Policy {
+  const plans = new Map(planRules(policy, clickhouse).map((p) => [p.id, p.unsupported]));
+  return { ...policy, rules: policy.rules.filter((r) => r.severity === 'off' || plans.get(r.id) === undefined) };
+}
+
+/** Both engines' breakdowns (--by every dimension) over the same tickets. */
+async function compareBreakdowns(files: string[], policy: Policy, maxKeys?: number, preset?: string): Promise<void> {
+  const cut = clickhouseRulesOnly(policy);
+  const js = await runAudit({ files, policy: cut, preset, by: BY, maxKeys, maxBreaches: 10, strict: false });
+  const table = await load(files, cut, preset);
+  const ch = await runClickHouseAudit({ policy: cut, asOf: Date.parse(js.as_of!), maxBreaches: 10, by: BY, maxKeys }, querier(table));
+  expect(js.breakdowns.agent!.length).toBeGreaterThan(0);
+  expect(ch.breakdowns).toEqual(js.breakdowns);
+}
+
+describe.skipIf(URLS.length === 0)('breakdowns (--by) on the ClickHouse dialect', () => {
+  it('equal the built-in engine on the samples', async () => {
+    await compareBreakdowns([join(ROOT, 'fixtures/samples/zendesk-tickets.csv')], builtinPolicy());
+    await compareBreakdowns([join(ROOT, 'fixtures/samples/support-desk.csv')], builtinPolicy());
+  }, 120_000);
+
+  it('leave out the rules not computed there, the rest per key as the built-in engine counts them (built-in policy, the whole query)', async () => {
+    const files = [join(ROOT, 'fixtures/samples/support-desk.csv')];
+    const policy = builtinPolicy();
+    const js = await runAudit({ files, policy, by: BY, maxBreaches: 10, strict: false });
+    const ch = await runClickHouseAudit({ policy, asOf: Date.parse(js.as_of!), maxBreaches: 10, by: BY }, querier(await load(files, policy)));
+    const computed = new Set(ch.rules.filter((r) => r.status !== 'unsupported').map((r) => r.id));
+    expect(computed.size).toBeLessThan(ch.rules.length);
+    // Fewer keys than --max-keys: every key is listed, so leaving rules out changes no ranking.
+    for (const dim of BY) {
+      const expected = js.breakdowns[dim]!.map((row) => ({ ...row, rules: row.rules.filter((r) => computed.has(r.id)) }));
+      expect(ch.breakdowns[dim]).toEqual(expected);
+    }
+  }, 120_000);
+
+  it('with no rule computed there: no rows, and the query still runs', async () => {
+    const files = [join(ROOT, 'fixtures/samples/zendesk-tickets.csv')];
+    const policy = builtinPolicy();
+    const only = { ...policy, rules: policy.rules.filter((r) => r.id === 'promise-updates') };
+    const ch = await runClickHouseAudit({ policy: only, maxBreaches: 10, by: ['agent', 'team', 'priority'] }, querier(await load(files, only)));
+    expect(ch.rules.map((r) => r.status)).toEqual(['unsupported']);
+    expect(ch.breakdowns).toEqual({ agent: [], team: [], priority: [] });
+  }, 120_000);
+
+  it('keep the keys the built-in engine keeps past --max-keys (16 agents, 8 kept by hash, 2 listed, the other row)', async () => {
+    await compareBreakdowns([join(ROOT, 'fixtures/samples/support-desk.csv')], builtinPolicy(), 2);
+    await compareBreakdowns([join(ROOT, 'fixtures/samples/support-desk.csv')], builtinPolicy(), 1);
+  }, 120_000);
+
+  it('weeks and months in the policy zone (berlin-office)', async () => {
+    const policy = await loadPolicy({ path: join(ROOT, 'fixtures/policy/berlin-office.yaml'), cwd: ROOT });
+    await compareBreakdowns([join(ROOT, 'fixtures/samples/support-desk.csv')], policy, undefined, 'canonical');
+  }, 120_000);
+
+  it.skipIf(!hasRealData('customer-support-tickets.csv'))(
+    'the real customer-support-tickets.csv',
+    async () => {
+      await compareBreakdowns([realFile('customer-support-tickets.csv')], builtinPolicy());
+      await compareBreakdowns([realFile('customer-support-tickets.csv')], builtinPolicy(), 3);
     },
     120_000,
   );
