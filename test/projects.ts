@@ -53,6 +53,7 @@ export const CLI_TESTS: readonly string[] = [
   'test/sql/missing-duckdb.test.ts',
   'test/sql/parity.test.ts',
   'test/sql/property.test.ts',
+  'test/sql/stage.test.ts',
   'test/sql/table-input.test.ts',
   'test/sql/unsupported.test.ts',
   'test/trust/as-of.test.ts',

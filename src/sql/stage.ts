@@ -1,0 +1,91 @@
+// The canonical tickets of a reading, on their way into DuckDB: JSON lines in a temporary file,
+// one file per reading (a second reading of the same inputs replaces the first, so only the last
+// file is loaded). DuckDB reads the file with its own JSON reader, on every core, with the
+// column types given here: nothing is inferred.
+
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Ticket } from '../types.js';
+import { duckdb as dialect } from './dialect.js';
+import { TICKET_COLUMNS } from './table.js';
+
+/** The canonical columns. */
+const KEYS: string[] = TICKET_COLUMNS.map(([name]) => name);
+/** The number columns: JSON has no infinity (JSON.stringify writes null), DuckDB reads "Infinity" as one. */
+const NUMBERS: string[] = TICKET_COLUMNS.filter(([, kind]) => kind === 'number').map(([name]) => name);
+/** Lines gathered before one write. */
+const BATCH = 2048;
+
+export interface TicketStage {
+  add(t: Ticket, generation: number): void;
+  /** The file of reading `generation`, complete. */
+  end(generation: number): string;
+  /** Removes the files (always, also after a failure). */
+  remove(): void;
+}
+
+export function ticketStage(): TicketStage {
+  let dir: string | undefined;
+  let fd = -1;
+  let current = -1;
+  let lines: string[] = [];
+  const fileOf = (generation: number) => join(dir!, `tickets-${generation}.jsonl`);
+  const write = () => {
+    if (lines.length === 0) return;
+    lines.push('');
+    writeSync(fd, lines.join('\n'));
+    lines = [];
+  };
+  const open = (generation: number) => {
+    if (fd >= 0) {
+      write();
+      closeSync(fd);
+    }
+    dir ??= mkdtempSync(join(tmpdir(), 'support-audit-'));
+    fd = openSync(fileOf(generation), 'w');
+    current = generation;
+  };
+  return {
+    add(t, generation) {
+      if (generation !== current) open(generation);
+      lines.push(jsonLine(t));
+      if (lines.length === BATCH) write();
+    },
+    end(generation) {
+      if (generation !== current) open(generation);
+      write();
+      closeSync(fd);
+      fd = -1;
+      return fileOf(generation);
+    },
+    remove() {
+      if (fd >= 0) closeSync(fd);
+      fd = -1;
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The ticket's canonical fields as one line of JSON; an infinite number (a 400-digit cell) as a string. */
+function jsonLine(t: Ticket): string {
+  const r = t as unknown as Record<string, unknown>;
+  for (let i = 0; i < NUMBERS.length; i++) {
+    const v = r[NUMBERS[i]];
+    if (typeof v === 'number' && v - v !== 0) {
+      const copy: Record<string, unknown> = {};
+      for (const key of KEYS) copy[key] = typeof r[key] === 'number' && !Number.isFinite(r[key]) ? String(r[key]) : r[key];
+      return JSON.stringify(copy);
+    }
+  }
+  // The whole ticket: V8's plain JSON.stringify is several times faster than one given a key
+  // list, and DuckDB skips the keys its columns do not name (file, line, the extra durations).
+  return JSON.stringify(t);
+}
+
+/** `CREATE TABLE name AS` the tickets of a staged file, every canonical column typed. */
+export function stagedTable(file: string, name: string): string {
+  const columns = TICKET_COLUMNS.map(([column, kind]) => `${column}: '${dialect.columnType(kind, false)}'`).join(', ');
+  const list = TICKET_COLUMNS.map(([column, kind]) => (kind === 'tags' ? `coalesce(${column}, []) AS ${column}` : column)).join(', ');
+  return `CREATE TABLE ${name} AS SELECT ${list} FROM read_json(${dialect.str(file)}, format = 'newline_delimited', columns = {${columns}})`;
+}
