@@ -63,3 +63,9 @@ export const CLI_TESTS: readonly string[] = [
   'test/trust/nothing-measured.test.ts',
   'test/trust/policy-names-cli.test.ts',
 ];
+
+/**
+ * `bench`: the parity test on a generated 1M-row export, on its own with a long timeout (it
+ * audits a million rows on both engines). It runs the DuckDB engine like the cli project's files.
+ */
+export const BENCH_TESTS: readonly string[] = ['test/sql/bench-parity.test.ts'];
