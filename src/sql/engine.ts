@@ -8,6 +8,7 @@ import { compile } from './compile.js';
 import { duckdb } from './dialect.js';
 import { openDuckDB, type DuckSession } from './duckdb.js';
 import { stagedTable, ticketStage } from './stage.js';
+import { TICKET_COLUMNS } from './table.js';
 import { engineFindings, resultRow, type EngineFindings } from './findings.js';
 
 const DAY = 86_400_000;
@@ -50,7 +51,7 @@ export async function duckdbReading(): Promise<{
     sink: stage.add,
     async finish(req, generation) {
       const file = stage.end(generation);
-      await session.run(stagedTable(file, 'tickets'));
+      await session.run(stagedTable(file, 'tickets', columnsRead(req)));
       return judgeTable(session, req);
     },
     close() {
@@ -58,6 +59,27 @@ export async function duckdbReading(): Promise<{
       session.close();
     },
   };
+}
+
+/**
+ * The canonical columns the policy's SQL reads: those its text names (as the ClickHouse dialect
+ * finds its own). The range of the schedule tables does not change which columns are read, so a
+ * day either side of as_of does. A column left out is loaded as NULLs (a Zendesk export's
+ * subjects and requesters need not fill DuckDB's memory for rules that never read them).
+ */
+export function columnsRead(req: EngineRequest): Set<string> {
+  const { query } = compile({
+    policy: req.policy,
+    dialect: duckdb,
+    table: 'tickets',
+    asOf: req.asOf,
+    since: req.since,
+    until: req.until,
+    range: calendarRange(null, req.asOf),
+    maxBreaches: req.maxBreaches,
+    explain: req.explain,
+  });
+  return new Set(TICKET_COLUMNS.filter(([name]) => new RegExp(`\\b${name}\\b`).test(query)).map(([name]) => name));
 }
 
 /** Runs the policy's SQL on the session's `tickets` table (or view) and turns its rows into findings. */

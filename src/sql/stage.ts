@@ -83,9 +83,17 @@ function jsonLine(t: Ticket): string {
   return JSON.stringify(t);
 }
 
-/** `CREATE TABLE name AS` the tickets of a staged file, every canonical column typed. */
-export function stagedTable(file: string, name: string): string {
-  const columns = TICKET_COLUMNS.map(([column, kind]) => `${column}: '${dialect.columnType(kind, false)}'`).join(', ');
-  const list = TICKET_COLUMNS.map(([column, kind]) => (kind === 'tags' ? `coalesce(${column}, []) AS ${column}` : column)).join(', ');
+/**
+ * `CREATE TABLE name AS` the tickets of a staged file, every canonical column typed; only the
+ * columns in `read` (default: all) are taken from the file, the others are NULL.
+ */
+export function stagedTable(file: string, name: string, read?: ReadonlySet<string>): string {
+  const taken = TICKET_COLUMNS.filter(([column]) => !read || read.has(column));
+  const columns = taken.map(([column, kind]) => `${column}: '${dialect.columnType(kind, false)}'`).join(', ');
+  const list = TICKET_COLUMNS.map(([column, kind]) => {
+    const type = dialect.columnType(kind, false);
+    if (read && !read.has(column)) return kind === 'tags' ? `CAST([] AS ${type}) AS ${column}` : `CAST(NULL AS ${type}) AS ${column}`;
+    return kind === 'tags' ? `coalesce(${column}, []) AS ${column}` : column;
+  }).join(', ');
   return `CREATE TABLE ${name} AS SELECT ${list} FROM read_json(${dialect.str(file)}, format = 'newline_delimited', columns = {${columns}})`;
 }

@@ -11,7 +11,9 @@ import { runAudit, type AuditRequest } from '../../src/audit.js';
 import { builtinPolicy } from '../../src/policy/default.js';
 import type { Report } from '../../src/report.js';
 import { openDuckDB } from '../../src/sql/duckdb.js';
+import { columnsRead } from '../../src/sql/engine.js';
 import { stagedTable, ticketStage } from '../../src/sql/stage.js';
+import { TICKET_COLUMNS } from '../../src/sql/table.js';
 import { blankTicket } from '../../src/map/ticket-shape.js';
 import { ROOT } from '../cli/run.js';
 
@@ -68,5 +70,31 @@ describe('staging tickets for DuckDB as JSON lines', () => {
       stage.remove();
     }
     expect(existsSync(dirname(file))).toBe(false);
+  });
+});
+
+describe('the columns loaded', () => {
+  it('are those the policy SQL names; the others are NULL (an empty list for tags)', async () => {
+    const policy = builtinPolicy();
+    const read = columnsRead({ policy, asOf: Date.parse('2024-03-01T00:00:00Z'), available: new Set(), clocks: {}, maxBreaches: 10 });
+    // The built-in policy's SQL rules read first responses, waits, ratings and the filters' fields, never the subject.
+    for (const name of ['id', 'created_at', 'channel', 'first_response_minutes', 'wait_seconds', 'csat', 'tags', 'status'])
+      expect(read.has(name), name).toBe(true);
+    for (const name of ['subject', 'requester', 'requester_name', 'due_at']) expect(read.has(name), name).toBe(false);
+    const stage = ticketStage();
+    stage.add({ ...blankTicket('Z-1', 5000, 0, 2), subject: 'not loaded', tags: ['kept'], channel: 'email' }, 0);
+    const file = stage.end(0);
+    const session = await openDuckDB();
+    try {
+      await session.run(stagedTable(file, 'tickets', read));
+      expect(await session.all('SELECT id, subject, channel, tags FROM tickets')).toEqual([{ id: 'Z-1', subject: null, channel: 'email', tags: ['kept'] }]);
+      const types = await session.all('SELECT column_name, column_type FROM (DESCRIBE tickets)');
+      expect(types.map((t) => t.column_name)).toEqual(TICKET_COLUMNS.map(([name]) => name));
+      expect(types.find((t) => t.column_name === 'subject')?.column_type).toBe('VARCHAR');
+      expect(types.find((t) => t.column_name === 'due_at')?.column_type).toBe('BIGINT');
+    } finally {
+      session.close();
+      stage.remove();
+    }
   });
 });
