@@ -6,6 +6,7 @@
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { UsageError } from '../errors.js';
 import type { Ticket } from '../types.js';
 import { duckdb as dialect } from './dialect.js';
 import { TICKET_COLUMNS } from './table.js';
@@ -31,19 +32,49 @@ export function ticketStage(): TicketStage {
   let current = -1;
   let lines: string[] = [];
   const fileOf = (generation: number) => join(dir!, `tickets-${generation}.jsonl`);
+  const remove = () => {
+    if (fd >= 0) closeSync(fd);
+    fd = -1;
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    dir = undefined;
+    process.removeListener('exit', remove);
+  };
+  /** A failure to stage is the machine's (no temporary folder, a full disk): said as such, exit 2. */
+  const failed = (err: unknown): never => {
+    remove();
+    const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    throw new UsageError(
+      `--engine duckdb cannot keep the mapped tickets in the temporary folder ${tmpdir()} (${reason}): set TMPDIR to a folder with room, or leave out --engine.`,
+    );
+  };
   const write = () => {
     if (lines.length === 0) return;
     lines.push('');
-    writeSync(fd, lines.join('\n'));
+    const bytes = Buffer.from(lines.join('\n'));
     lines = [];
+    try {
+      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+    } catch (err) {
+      failed(err);
+    }
   };
   const open = (generation: number) => {
     if (fd >= 0) {
       write();
       closeSync(fd);
+      fd = -1;
     }
-    dir ??= mkdtempSync(join(tmpdir(), 'support-audit-'));
-    fd = openSync(fileOf(generation), 'w');
+    try {
+      if (!dir) {
+        // Customers' names and addresses: a folder (0700) and files (0600) of this user only,
+        // removed when the audit ends, and at exit if it ends some other way.
+        dir = mkdtempSync(join(tmpdir(), 'support-audit-'));
+        process.once('exit', remove);
+      }
+      fd = openSync(fileOf(generation), 'wx', 0o600);
+    } catch (err) {
+      failed(err);
+    }
     current = generation;
   };
   return {
@@ -59,11 +90,7 @@ export function ticketStage(): TicketStage {
       fd = -1;
       return fileOf(generation);
     },
-    remove() {
-      if (fd >= 0) closeSync(fd);
-      fd = -1;
-      if (dir) rmSync(dir, { recursive: true, force: true });
-    },
+    remove,
   };
 }
 

@@ -4,7 +4,7 @@
 // number (a 400-digit cell reads as one; JSON has no infinity), no ticket at all, and only the
 // last of two readings; and the temporary files go away.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runAudit, type AuditRequest } from '../../src/audit.js';
@@ -15,7 +15,7 @@ import { columnsRead } from '../../src/sql/engine.js';
 import { stagedTable, ticketStage } from '../../src/sql/stage.js';
 import { TICKET_COLUMNS } from '../../src/sql/table.js';
 import { blankTicket } from '../../src/map/ticket-shape.js';
-import { ROOT } from '../cli/run.js';
+import { hasStackTrace, ROOT, runCli } from '../cli/run.js';
 
 const fixture = (p: string) => join(ROOT, p);
 
@@ -96,5 +96,30 @@ describe('the columns loaded', () => {
       session.close();
       stage.remove();
     }
+  });
+});
+
+describe('the staged file', () => {
+  it("is this user's only, in a folder of its own", () => {
+    const stage = ticketStage();
+    try {
+      stage.add(blankTicket('P-1', 1000, 0, 2), 0);
+      const file = stage.end(0);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(statSync(dirname(file)).mode & 0o777).toBe(0o700);
+    } finally {
+      stage.remove();
+    }
+  });
+
+  it('without a usable temporary folder: exit 2 and a sentence saying what to do, no stack trace', () => {
+    const r = runCli(['audit', fixture('test/fixtures/sql/awkward.csv'), '--preset', 'canonical', '--engine', 'duckdb'], {
+      env: { TMPDIR: join(ROOT, 'no-such-folder', 'tmp') },
+    });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('--engine duckdb cannot keep the mapped tickets in the temporary folder');
+    expect(r.stderr).toContain('(ENOENT): set TMPDIR to a folder with room, or leave out --engine.');
+    expect(hasStackTrace(r.stderr)).toBe(false);
   });
 });
