@@ -7,6 +7,7 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
+import { removedIfInterrupted } from '../write-atomic.js';
 import type { Ticket } from '../types.js';
 import { duckdb as dialect } from './dialect.js';
 import { TICKET_COLUMNS } from './table.js';
@@ -31,6 +32,7 @@ export function ticketStage(): TicketStage {
   let fd = -1;
   let current = -1;
   let lines: string[] = [];
+  let forget = () => {};
   const fileOf = (generation: number) => join(dir!, `tickets-${generation}.jsonl`);
   const remove = () => {
     if (fd >= 0) closeSync(fd);
@@ -38,6 +40,7 @@ export function ticketStage(): TicketStage {
     if (dir) rmSync(dir, { recursive: true, force: true });
     dir = undefined;
     process.removeListener('exit', remove);
+    forget();
   };
   /** A failure to stage is the machine's (no temporary folder, a full disk): said as such, exit 2. */
   const failed = (err: unknown): never => {
@@ -67,9 +70,10 @@ export function ticketStage(): TicketStage {
     try {
       if (!dir) {
         // Customers' names and addresses: a folder (0700) and files (0600) of this user only,
-        // removed when the audit ends, and at exit if it ends some other way.
+        // removed when the audit ends, at exit if it ends some other way, and on SIGINT/SIGTERM.
         dir = mkdtempSync(join(tmpdir(), 'support-audit-'));
         process.once('exit', remove);
+        forget = removedIfInterrupted(dir);
       }
       fd = openSync(fileOf(generation), 'wx', 0o600);
     } catch (err) {

@@ -4,7 +4,9 @@
 // number (a 400-digit cell reads as one; JSON has no infinity), no ticket at all, and only the
 // last of two readings; and the temporary files go away.
 
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runAudit, type AuditRequest } from '../../src/audit.js';
@@ -15,7 +17,7 @@ import { columnsRead } from '../../src/sql/engine.js';
 import { stagedTable, ticketStage } from '../../src/sql/stage.js';
 import { TICKET_COLUMNS } from '../../src/sql/table.js';
 import { blankTicket } from '../../src/map/ticket-shape.js';
-import { hasStackTrace, ROOT, runCli } from '../cli/run.js';
+import { BIN, hasStackTrace, ROOT, runCli } from '../cli/run.js';
 
 const fixture = (p: string) => join(ROOT, p);
 
@@ -122,4 +124,42 @@ describe('the staged file', () => {
     expect(r.stderr).toContain('(ENOENT): set TMPDIR to a folder with room, or leave out --engine.');
     expect(hasStackTrace(r.stderr)).toBe(false);
   });
+});
+
+describe('an interrupted audit', () => {
+  it('removes the staged tickets on SIGINT (the process ends by the signal: no exit handler runs)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'support-audit-stage-test-'));
+    try {
+      const input = join(dir, 'export.csv');
+      execFileSync(process.execPath, [join(ROOT, 'bench/generate.mjs'), '300000', input]);
+      const temp = join(dir, 'tmp');
+      mkdirSync(temp);
+      const child = spawn(process.execPath, [BIN, 'audit', input, '--engine', 'duckdb', '--format', 'json'], {
+        cwd: ROOT,
+        env: { ...process.env, NO_COLOR: '1', TMPDIR: temp },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      let exited = false;
+      const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+        child.on('exit', (code, signal) => {
+          exited = true;
+          resolve({ code, signal });
+        }),
+      );
+      // Signalled once the staged file has its first lines: long before 300,000 rows are read.
+      const staged = () => readdirSync(temp).flatMap((d) => readdirSync(join(temp, d)).map((f) => statSync(join(temp, d, f)).size));
+      const deadline = Date.now() + 60_000;
+      while (!exited && Date.now() < deadline && !staged().some((size) => size > 0)) await new Promise((r) => setTimeout(r, 20));
+      expect(exited, 'the audit finished before it could be interrupted').toBe(false);
+      child.kill('SIGINT');
+      const { code, signal } = await done;
+      expect(code === 130 || signal === 'SIGINT', `exit ${code}, signal ${signal}`).toBe(true);
+      expect(stderr).toContain('interrupted: no report written.');
+      expect(readdirSync(temp)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
