@@ -7,7 +7,8 @@
 //   only once complete.
 // - Every byte is written (a write may take fewer than asked), the file is flushed to disk before
 //   the rename and the folder after it.
-// - Temporary files still pending are removed on SIGINT/SIGTERM (removePendingTemps).
+// - Temporary files still pending are removed on SIGINT/SIGTERM (removePendingTemps), as are
+//   the temporary folders other parts of a run register (removedIfInterrupted).
 
 import { close, closeSync, fchmodSync, fchownSync, fsync, fsyncSync, open, openSync, renameSync, rmSync, write } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -23,10 +24,20 @@ const closeFd = promisify(close);
 const pendingTemps = new Set<string>();
 let committed = false;
 
-/** Remove temporary files of writes that were interrupted (called on SIGINT/SIGTERM). */
+/** Remove temporary files of writes that were interrupted, and registered folders (called on SIGINT/SIGTERM). */
 export function removePendingTemps(): void {
-  for (const temp of pendingTemps) rmSync(temp, { force: true });
+  for (const temp of pendingTemps) rmSync(temp, { force: true, recursive: true });
   pendingTemps.clear();
+}
+
+/**
+ * A temporary file or folder of this run (the tickets staged for DuckDB) that an interruption
+ * removes too: the process ends by the signal itself, so no `exit` handler runs. Call the
+ * returned function once it is gone.
+ */
+export function removedIfInterrupted(path: string): () => void {
+  pendingTemps.add(path);
+  return () => void pendingTemps.delete(path);
 }
 
 /** Whether a report has been renamed into place in this run (what an interruption message says). */

@@ -54,6 +54,7 @@ export const CLI_TESTS: readonly string[] = [
   'test/sql/missing-duckdb.test.ts',
   'test/sql/parity.test.ts',
   'test/sql/property.test.ts',
+  'test/sql/stage.test.ts',
   'test/sql/table-input.test.ts',
   'test/sql/unsupported.test.ts',
   'test/trust/as-of.test.ts',
@@ -63,3 +64,9 @@ export const CLI_TESTS: readonly string[] = [
   'test/trust/nothing-measured.test.ts',
   'test/trust/policy-names-cli.test.ts',
 ];
+
+/**
+ * `bench`: the parity test on a generated 1M-row export, on its own with a long timeout (it
+ * audits a million rows on both engines). It runs the DuckDB engine like the cli project's files.
+ */
+export const BENCH_TESTS: readonly string[] = ['test/sql/bench-parity.test.ts'];

@@ -103,9 +103,3 @@ export async function ticketSink(session: DuckSession, table: string, generation
     close: () => appender.closeSync(),
   };
 }
-
-/** The table a reading streams into: the canonical columns and the reading's generation. */
-export async function createReadTable(session: DuckSession, table: string): Promise<void> {
-  const ddl = ticketsDdl(dialect, table);
-  await session.run(`${ddl.slice(0, ddl.lastIndexOf('\n)'))},\n  generation INTEGER NOT NULL\n)`);
-}

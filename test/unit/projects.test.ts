@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CLI_TESTS } from '../projects.js';
+import { BENCH_TESTS, CLI_TESTS } from '../projects.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** This file names what it looks for. */
@@ -46,15 +46,15 @@ function starts(file: string): string[] {
 describe('vitest projects', () => {
   const files = testFiles(join(ROOT, 'test'));
 
-  it('every test file that starts a program, a worker thread or the compiler is in the cli project', () => {
+  it('every test file that starts a program, a worker thread or the compiler is in the cli (or bench) project', () => {
     const misplaced = files
-      .filter((f) => f !== SELF && !CLI_TESTS.includes(f) && !(f in ALLOWED) && starts(f).length > 0)
+      .filter((f) => f !== SELF && !CLI_TESTS.includes(f) && !BENCH_TESTS.includes(f) && !(f in ALLOWED) && starts(f).length > 0)
       .map((f) => `${f}: ${starts(f).join(', ')}`);
     expect(misplaced).toEqual([]);
   });
 
   it('every file of the cli project exists and does one of these', () => {
-    for (const f of CLI_TESTS) {
+    for (const f of [...CLI_TESTS, ...BENCH_TESTS]) {
       expect(files, f).toContain(f);
       expect(starts(f), f).not.toEqual([]);
     }
