@@ -206,7 +206,8 @@ export class RowMapper implements Mapper {
         }
         case K_DURATION: {
           const minutes = slot.duration!(text);
-          if (minutes !== minutes) {
+          // Not a number, or so large (400 digits) that it is not finite in milliseconds: no duration.
+          if (!Number.isFinite(minutes * 60_000)) {
             sink.add({ code: 'bad-duration', line, column: slot.column, text: cellText(text) });
             break;
           }

@@ -311,3 +311,34 @@ describe('dates', () => {
     expect(report(stamp).as_of).toBe('0099-12-31T10:00:00.000Z');
   });
 });
+
+describe('numbers too large to be finite', () => {
+  it('a 400-digit duration cell is a bad-duration problem with its line, not an infinite wait in the figures', async () => {
+    const huge = '9'.repeat(400);
+    const file = join(dir, 'huge-durations.csv');
+    writeFileSync(
+      file,
+      [
+        'id,channel,created_at,first_response_minutes,wait_seconds,missed',
+        'T-1,phone,2024-03-04T08:00:00Z,1,60,false',
+        `T-2,phone,2024-03-04T08:10:00Z,${huge},${huge},false`,
+        'T-3,phone,2024-03-04T08:20:00Z,3,600,false',
+        '',
+      ].join('\n'),
+    );
+    const run = await cli(['audit', file, '--format', 'json', '--as-of', '2024-03-05T00:00:00Z'], { cwd: dir });
+    expect(hasStackTrace(run.stderr), run.stderr).toBe(false);
+    const out = report(run);
+    const problems = out.inputs[0].problems.filter((p) => p.code === 'bad-duration');
+    expect(problems.map((p) => [p.line, p.column])).toEqual([
+      [3, 'first_response_minutes'],
+      [3, 'wait_seconds'],
+    ]);
+    const wait = out.rules.find((r) => r.id === 'phone-wait')!;
+    // Two calls with a wait (60 s within 5 min, 600 s not); T-2 has none: 1 of 2.
+    expect([wait.met, wait.breached]).toEqual([1, 1]);
+    // Percentiles of the two waits read, 1 and 10 minutes: p50 5.5, p90 1 + 0.9 × 9 = 9.1.
+    expect([wait.p50, wait.p90, wait.mean]).toEqual([5.5, 9.1, 5.5]);
+    expect(run.stdout).not.toContain('Infinity');
+  });
+});
