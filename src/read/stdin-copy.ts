@@ -6,6 +6,7 @@
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { removedIfInterrupted } from '../write-atomic.js';
 
 export interface StdinCopy {
   /** Sees each chunk as it is read. */
@@ -22,11 +23,14 @@ export function stdinCopy(): StdinCopy {
   let file: string | undefined;
   let fd = -1;
   let failed: string | undefined;
+  // An interruption ends the process by the signal, without `exit` handlers: the folder is registered there too.
+  let forget = () => {};
   const remove = () => {
     if (fd >= 0) closeSync(fd);
     fd = -1;
     if (dir) rmSync(dir, { recursive: true, force: true });
     dir = undefined;
+    forget();
   };
   process.once('exit', remove);
   return {
@@ -35,6 +39,7 @@ export function stdinCopy(): StdinCopy {
       try {
         if (fd < 0) {
           dir = mkdtempSync(join(tmpdir(), 'support-audit-'));
+          forget = removedIfInterrupted(dir);
           file = join(dir, 'stdin');
           fd = openSync(file, 'wx', 0o600);
         }

@@ -241,3 +241,32 @@ describe('a signal after reading finished still ends the run, and no report is r
     expect(readdirSync(out).sort()).toEqual(before);
   }, 120_000);
 });
+
+describe('SIGINT while reading standard input', () => {
+  it('removes the private copy of stdin too (the process ends by the signal: no exit handler runs)', async () => {
+    const temp = join(dir, 'stdin-tmp');
+    mkdirSync(temp);
+    const child = spawn(process.execPath, [BIN, 'audit', '-', '--format', 'json'], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1', TMPDIR: temp },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.on('exit', (code, signal) => resolve({ code, signal })),
+    );
+    // Rows, then the pipe stays open: the audit waits for more while its copy exists.
+    child.stdin.write(readFileSync(join(ROOT, 'fixtures/samples/zendesk-tickets.csv')));
+    const copied = () => readdirSync(temp).some((d) => existsSync(join(temp, d, 'stdin')));
+    for (let i = 0; i < 300 && !copied(); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(copied(), 'no copy of stdin was made').toBe(true);
+    child.kill('SIGINT');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    const { code, signal } = await done;
+    clearTimeout(timer);
+    expect(code === 130 || signal === 'SIGINT', `exit ${code}, signal ${signal}`).toBe(true);
+    expect(hasStackTrace(stderr), stderr).toBe(false);
+    expect(readdirSync(temp)).toEqual([]);
+  }, 60_000);
+});
