@@ -11,6 +11,7 @@ import { ruleDefinition } from '../rules/index.js';
 import { offsetSteps, scheduleIntervals, schedulesUsed } from './calendar.js';
 import type { Dialect } from './dialect.js';
 import { filterSql, filterUnsupported } from './filter.js';
+import { rulePhrases, subjectWordsSql } from './subject.js';
 import { TICKET_COLUMNS } from './table.js';
 import { SQL_MEASURES, type SqlContext } from './measures/index.js';
 
@@ -83,7 +84,7 @@ export function compile(req: CompileRequest): CompiledSql {
   const setup: string[] = [];
   schedules.forEach((name, i) => setup.push(...scheduleSetup(req, name, scheduleTable(i))));
   const asOf = typeof req.asOf === 'number' ? num(req.asOf) : `(${req.asOf})`;
-  const base = ticketsIn(req, asOf);
+  const base = ticketsIn(req, asOf, supported.flatMap(rulePhrases));
   const ruleSql = supported.map((rule) => ruleQuery(req, rule, asOf, schedules));
   const query = d.name === 'duckdb' ? duckdbQuery(req, base, supported, ruleSql) : clickhouseQuery(req, base, supported, ruleSql);
   return { setup, query, rules: plans };
@@ -114,7 +115,7 @@ function offsetSql(req: CompileRequest): string {
  * The selected tickets at as_of (assemble/at-as-of.ts for the fields the SQL measures read), with
  * their week in the policy zone and the first exclude tag they carry.
  */
-function ticketsIn(req: CompileRequest, asOf: string): string {
+function ticketsIn(req: CompileRequest, asOf: string, phrases: string[]): string {
   const d = req.dialect;
   const where = [`created_at <= ${asOf}`];
   if (req.since !== undefined) where.push(`created_at >= ${req.since}`);
@@ -136,7 +137,9 @@ function ticketsIn(req: CompileRequest, asOf: string): string {
       CASE WHEN closed_at > ${asOf} THEN NULL ELSE closed_at END AS closed_at,
       CASE WHEN ${reopened} AND status IN ('solved', 'closed') THEN 'open' ELSE status END AS status,
       ${d.isoWeek(d.floorDiv(`created_at + ${offsetSql(req)}`, String(DAY)))} AS week,
-      ${excludedBy} AS excluded_by
+      ${excludedBy} AS excluded_by,
+      nps, reopens, CASE WHEN updated_at > ${asOf} THEN NULL ELSE updated_at END AS updated_at,
+      ${phrases.length === 0 ? 'NULL' : subjectWordsSql(d, phrases)} AS subject_words
     FROM ${req.table}
     WHERE ${where.join(' AND ')}`;
 }

@@ -1,16 +1,16 @@
 // A rule's `applies_to` as a SQL condition, matching policy/filter.ts: exact canonical values for
 // channel, priority and status; type, team and tags folded (policy/glob.ts fold) and compared
-// with the pattern's words or globs. Subject phrases (words of the subject in sequence) are not
-// expressed: a rule that filters on the subject reports `unsupported` on a SQL engine.
+// with the pattern's words or globs; subject phrases over the rows' `subject_words`
+// (sql/subject.ts), which the compiler adds to the tickets when a rule needs them.
 
 import { fold } from '../policy/glob.js';
 import type { Filter } from '../policy/types.js';
 import type { Dialect } from './dialect.js';
+import { phrasesUnsupported, phraseTest } from './subject.js';
 
 /** Why the filter cannot be written in SQL exactly, or undefined. */
 export function filterUnsupported(f: Filter): string | undefined {
-  if (f.subject?.length) return 'subject phrases in applies_to';
-  return undefined;
+  return f.subject?.length ? phrasesUnsupported(f.subject) : undefined;
 }
 
 /** A pattern's test of a folded value, as valueMatcher builds it: equality, else LIKE. */
@@ -47,6 +47,7 @@ export function filterSql(f: Filter, d: Dialect): string {
   const text: string[] = [];
   if (f.type?.length) text.push(`(type IS NOT NULL AND ${anyPattern(d, 'type', f.type)})`);
   if (f.tags?.any?.length) text.push(d.anyOf('tags', anyPattern(d, 'x', f.tags.any)));
+  if (f.subject?.length) text.push(`(subject_words IS NOT NULL AND (${[...new Set(f.subject)].map((p) => phraseTest(d, p)).join(' OR ')}))`);
   if (f.match === 'any' && text.length > 1) tests.push(`(${text.join(' OR ')})`);
   else tests.push(...text);
   return tests.length === 0 ? '1 = 1' : tests.join('\n      AND ');
