@@ -104,7 +104,16 @@ async function compare(files: string[], policy: Policy, preset?: string): Promis
 }
 
 describe.skipIf(URLS.length === 0)('the ClickHouse dialect on a server', () => {
-  const BUILTIN = ['chat-first-response', 'email-first-response', 'phone-wait', 'social-first-response', 'satisfaction', 'complaint-response'];
+  const BUILTIN = [
+    'chat-first-response',
+    'email-first-response',
+    'phone-wait',
+    'social-first-response',
+    'satisfaction',
+    'billing-clarity',
+    'premises-complaints',
+    'complaint-response',
+  ];
 
   it('gives the built-in engine figures on the samples (calendar first response, by subject phrases too, phone wait, CSAT)', async () => {
     expect(await compare([join(ROOT, 'fixtures/samples/zendesk-tickets.csv')], builtinPolicy())).toEqual(BUILTIN);
@@ -118,9 +127,18 @@ describe.skipIf(URLS.length === 0)('the ClickHouse dialect on a server', () => {
       'chat-first-response',
       'phone-wait',
       'satisfaction',
+      'billing-clarity',
+      'premises-complaints',
       'complaint-response',
       'vip-first-response',
     ]);
+  }, 120_000);
+
+  it('the rate measures (share by subject phrase, reopen rate, one touch, missed rate, NPS)', async () => {
+    const policy = await loadPolicy({ path: join(ROOT, 'fixtures/sql/rates.yaml'), cwd: ROOT });
+    const rates = ['billing-share', 'reopens', 'one-touch', 'missed-chats', 'nps'];
+    expect(await compare([join(ROOT, 'fixtures/sql/rates.csv')], policy, 'canonical')).toEqual(rates);
+    expect(await compare([join(ROOT, 'fixtures/samples/support-desk.csv')], policy, 'canonical')).toEqual(rates);
   }, 120_000);
 
   it.skipIf(!hasRealData('customer-support-tickets.csv'))(

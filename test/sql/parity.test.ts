@@ -40,7 +40,45 @@ describe('duckdb engine parity with the built-in engine', () => {
     const kept = sqlRulesOnly(await policyFile('berlin-office.yaml'))
       .rules.filter((r) => r.severity !== 'off')
       .map((r) => r.id);
-    expect(kept).toEqual(['chat-first-response', 'email-first-response', 'phone-wait', 'satisfaction', 'complaint-response', 'vip-first-response']);
+    expect(kept).toEqual([
+      'chat-first-response',
+      'email-first-response',
+      'phone-wait',
+      'satisfaction',
+      'billing-clarity',
+      'premises-complaints',
+      'complaint-response',
+      'vip-first-response',
+    ]);
+    const rates = sqlRulesOnly(await loadPolicy({ path: fixture('fixtures/sql/rates.yaml'), cwd: ROOT })).rules.map((r) => r.id);
+    expect(rates).toEqual(['billing-share', 'reopens', 'one-touch', 'missed-chats', 'nps']);
+  });
+
+  it('the rate measures: share by subject phrase, reopen rate, one touch, missed rate, NPS (rates.yaml)', async () => {
+    const policy = await loadPolicy({ path: fixture('fixtures/sql/rates.yaml'), cwd: ROOT });
+    // At the data's own as_of and on 7 March, when R-02, R-10 (chat) are solved only later: pending.
+    for (const asOf of [undefined, Date.parse('2024-03-07T00:00:00Z')]) {
+      const [js, sql] = await both([fixture('fixtures/sql/rates.csv')], policy, { preset: 'canonical', asOf });
+      expect(sql).toEqual(js);
+    }
+    const [deskJs, deskSql] = await both([fixture('fixtures/samples/support-desk.csv')], policy, { preset: 'canonical' });
+    expect(deskSql).toEqual(deskJs);
+    const [js, sql] = await both([fixture('fixtures/sql/rates.csv')], policy, { preset: 'canonical' });
+    const rule = (id: string) => sql.rules.find((r) => r.id === id)!;
+    // Hand-counted on rates.csv at its own as_of (2024-03-09 12:00Z, R-10's solve), spam R-08 excluded:
+    // billing-share 12 eligible, 6 matched: R-01 (type billing*, "invoice"), R-05 ("BILL", b?ll),
+    // R-06 (tag invoicing, "Straße"), R-07 ("Charged Twice"), R-10 ("Bell", b?ll), R-12 ("STRAẞE"
+    // is straße); not R-09: "İnvoice" lower-cases to i, a combining dot, nvoice (two words).
+    expect([rule('billing-share').eligible, rule('billing-share').breached]).toEqual([12, 6]);
+    expect(sql.rules.find((r) => r.id === 'billing-share')!.breaches.map((b) => b.id)).toEqual(['R-01', 'R-05', 'R-06', 'R-07', 'R-10', 'R-12']);
+    // reopens: known on R-01 R-02 R-04 R-05 R-06 R-09 R-10 R-11 R-12; reopened R-02 (2), R-04 (1),
+    // R-12 (3); not done and not reopened R-06 (pending), R-11 (open): eligible 7, breached 3.
+    expect([rule('reopens').eligible, rule('reopens').breached, rule('reopens').pending]).toEqual([7, 3, 2]);
+    expect(rule('reopens').breaches.map((b) => b.reason)).toEqual(['reopened 3 times', 'reopened 2 times', 'reopened 1 time']);
+    // NPS: rated R-01 10, R-02 9, R-03 8, R-04 7, R-05 6, R-06 0, R-09 10, R-10 9, R-12 8 (R-08
+    // spam): 4 promoters, 2 detractors of 9: NPS round(100 × 2 / 9) = 22.
+    expect(rule('nps').note).toBe('NPS 22 (promoters 4, detractors 2, rated 9)');
+    expect(js.rules.find((r) => r.id === 'nps')).toEqual(rule('nps'));
   });
 
   for (const sample of ['zendesk-tickets.csv', 'support-desk.csv']) {

@@ -1,5 +1,6 @@
 // Random small ticket sets, judged by both engines: the SQL's report equals the built-in one's
-// for the rules the SQL computes (calendar and business first response with an override, CSAT).
+// for the rules the SQL computes (calendar and business first response with an override, CSAT,
+// phone wait, a share by subject phrases, reopen rate, one touch, missed rate, NPS).
 
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -56,6 +57,37 @@ rules:
     expectation: baseline
     measure: csat
     target: 80%
+  - id: billing-share
+    title: Billing stays rare
+    expectation: 3
+    measure: share
+    match: { match: any, tags: { any: [billing] }, subject: [invoice*, charged twice, "b?ll", "ß*", "𝐀?"] }
+    ceiling: 20%
+  - id: reopens
+    title: Few reopened
+    expectation: 2
+    measure: reopen-rate
+    ceiling: 10%
+  - id: one-touch
+    title: Solved with one reply
+    expectation: baseline
+    measure: one-touch
+    applies_to: { subject: [help, "*x"] }
+    target: 60%
+    overrides:
+      - when: { priority: [urgent] }
+        target: 80%
+  - id: missed
+    title: Few missed
+    expectation: 6
+    measure: missed-rate
+    applies_to: { channel: [chat, phone] }
+    ceiling: 5%
+  - id: nps
+    title: Customers recommend us
+    expectation: baseline
+    measure: nps
+    target: 30%
 gate:
   min_sample: 3
 `,
@@ -78,6 +110,21 @@ const ticket = fc.record({
   ),
   abandoned: fc.constantFrom('', 'true', 'false'),
   missed: fc.constantFrom('', 'true', 'false'),
+  subject: fc
+    .array(
+      fc.oneof(
+        fc.constantFrom('Invoice', 'INVOICES', 'charged', 'Twice', 'Bill', 'BALL', 'İnvoice', 'STRAẞE', '𝐀b', 'help', 'Box', '😀'),
+        fc.string({ unit: 'grapheme', maxLength: 3 }),
+      ),
+      {
+        maxLength: 4,
+      },
+    )
+    .map((words) => words.join(' ').replace(/[",\r\n]/g, ' ')),
+  reopens: fc.constantFrom('', '0', '1', '3'),
+  replies: fc.constantFrom('', '0', '1', '2'),
+  nps: fc.constantFrom('', '0', '6', '7', '8', '9', '10'),
+  solvedAfter: fc.option(fc.integer({ min: 0, max: 3 * 86_400_000 }), { nil: undefined }),
 });
 
 function csv(tickets: fc.RecordValue<typeof ticket>[]): string {
@@ -94,9 +141,14 @@ function csv(tickets: fc.RecordValue<typeof ticket>[]): string {
       t.wait ?? '',
       t.abandoned,
       t.missed,
+      `"${t.subject}"`,
+      t.reopens,
+      t.replies,
+      t.nps,
+      t.solvedAfter === undefined ? '' : iso(BASE + t.created + t.solvedAfter),
     ].join(','),
   );
-  return `id,channel,created_at,first_response_at,status,priority,tags,csat,wait_seconds,abandoned,missed\n${rows.join('\n')}\n`;
+  return `id,channel,created_at,first_response_at,status,priority,tags,csat,wait_seconds,abandoned,missed,subject,reopens,agent_replies,nps,solved_at\n${rows.join('\n')}\n`;
 }
 
 describe('duckdb engine on random ticket sets', () => {

@@ -30,6 +30,8 @@ export interface SqlJudgement {
   limit: string;
   sample: string;
   vendor: string;
+  /** A count a breach's reason gives (reopens, agent replies); NULL when left out. */
+  n?: string;
 }
 
 export interface SqlMeasure {
