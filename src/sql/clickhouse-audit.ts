@@ -70,6 +70,7 @@ export async function runClickHouseAudit(req: ClickHouseAuditRequest, db: ClickH
     range: calendarRange(rows > 0 ? Number(bounds.earliest) : null, asOf),
     maxBreaches: req.maxBreaches,
     explain: req.explain,
+    available,
   });
   const result = (await db.query<Record<string, unknown>>(compiled.query)).map(resultRow);
   const found = engineFindings({

@@ -34,6 +34,8 @@ export interface CompileRequest {
   maxBreaches: number;
   /** A rule whose every breach is listed. */
   explain?: string;
+  /** The canonical fields the inputs have; without it, a field is had when the table holds a value in it. */
+  available?: ReadonlySet<string>;
 }
 
 export interface RulePlan {
@@ -53,7 +55,6 @@ export interface CompiledSql {
 export function ruleUnsupported(rule: RuleConfig, dialect: Dialect): string | undefined {
   const measure = SQL_MEASURES[rule.measure];
   if (!measure) return `the ${rule.measure} measure has no SQL form`;
-  if (ruleDefinition(rule.measure).slots || ruleDefinition(rule.measure).secondCheck) return `the ${rule.measure} measure has no SQL form`;
   return (
     filterUnsupported(rule.applies_to) ??
     measure.unsupported?.(rule) ??
@@ -165,6 +166,12 @@ function ruleQuery(req: CompileRequest, rule: RuleConfig, asOf: string, schedule
     asOf,
     clockKind: rule.clock,
     policy: req.policy,
+    hasField: (name) => {
+      if (req.available) return req.available.has(name) ? '1 = 1' : '1 = 0';
+      return d.name === 'clickhouse'
+        ? `((SELECT count() FROM ${req.table} WHERE ${name} != '') > 0)`
+        : `((SELECT count(*) FROM ${req.table} WHERE ${name} IS NOT NULL) > 0)`;
+    },
     elapsed: (from, to) => {
       if (rule.clock === 'business') return businessElapsed(scheduleTable(schedules.indexOf(rule.schedule!)), from, to);
       // ClickHouse finds no common type for Int64 and Float64 in one CASE: durations are Float64

@@ -78,6 +78,7 @@ export async function judgeTable(session: DuckSession, req: EngineRequest): Prom
     range: calendarRange(earliest === null ? null : Number(earliest), req.asOf),
     maxBreaches: req.maxBreaches,
     explain: req.explain,
+    available: req.available,
   });
   for (const statement of compiled.setup) await session.run(statement);
   const rows = (await session.all(compiled.query)).map(resultRow);

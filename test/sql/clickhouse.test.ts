@@ -112,6 +112,7 @@ describe.skipIf(URLS.length === 0)('the ClickHouse dialect on a server', () => {
     'satisfaction',
     'billing-clarity',
     'premises-complaints',
+    'queue-hygiene',
     'complaint-response',
   ];
 
@@ -129,14 +130,15 @@ describe.skipIf(URLS.length === 0)('the ClickHouse dialect on a server', () => {
       'satisfaction',
       'billing-clarity',
       'premises-complaints',
+      'queue-hygiene',
       'complaint-response',
       'vip-first-response',
     ]);
   }, 120_000);
 
-  it('the rate measures (share by subject phrase, reopen rate, one touch, missed rate, NPS)', async () => {
+  it('the rate measures (share by subject phrase, reopen rate, one touch, missed rate, NPS) and queue hygiene', async () => {
     const policy = await loadPolicy({ path: join(ROOT, 'fixtures/sql/rates.yaml'), cwd: ROOT });
-    const rates = ['billing-share', 'reopens', 'one-touch', 'missed-chats', 'nps'];
+    const rates = ['billing-share', 'reopens', 'one-touch', 'missed-chats', 'nps', 'queue-hygiene'];
     expect(await compare([join(ROOT, 'fixtures/sql/rates.csv')], policy, 'canonical')).toEqual(rates);
     expect(await compare([join(ROOT, 'fixtures/samples/support-desk.csv')], policy, 'canonical')).toEqual(rates);
   }, 120_000);

@@ -83,6 +83,22 @@ rules:
     measure: missed-rate
     applies_to: { channel: [chat, phone] }
     ceiling: 5%
+  - id: queue-hygiene
+    title: A tidy queue
+    expectation: 4
+    measure: queue-hygiene
+    clock: business
+    schedule: office
+    untouched: 6h
+    unassigned: 2h
+    target: 80%
+  - id: queue-calendar
+    title: A tidy queue (calendar)
+    expectation: 4
+    measure: queue-hygiene
+    untouched: 1d
+    unassigned: 8h
+    target: 80%
   - id: nps
     title: Customers recommend us
     expectation: baseline
@@ -125,6 +141,9 @@ const ticket = fc.record({
   replies: fc.constantFrom('', '0', '1', '2'),
   nps: fc.constantFrom('', '0', '6', '7', '8', '9', '10'),
   solvedAfter: fc.option(fc.integer({ min: 0, max: 3 * 86_400_000 }), { nil: undefined }),
+  updatedAfter: fc.option(fc.integer({ min: 0, max: 3 * 86_400_000 }), { nil: undefined }),
+  agent: fc.constantFrom('', 'Ana', 'Ben'),
+  openStatus: fc.constantFrom('', 'new', 'pending'),
 });
 
 function csv(tickets: fc.RecordValue<typeof ticket>[]): string {
@@ -134,7 +153,7 @@ function csv(tickets: fc.RecordValue<typeof ticket>[]): string {
       t.channel,
       iso(BASE + t.created),
       t.reply === undefined ? '' : iso(BASE + t.created + t.reply),
-      t.status,
+      t.status === 'open' && t.openStatus !== '' ? t.openStatus : t.status,
       t.priority,
       t.spam ? 'spam' : '',
       t.csat,
@@ -146,9 +165,11 @@ function csv(tickets: fc.RecordValue<typeof ticket>[]): string {
       t.replies,
       t.nps,
       t.solvedAfter === undefined ? '' : iso(BASE + t.created + t.solvedAfter),
+      t.updatedAfter === undefined ? '' : iso(BASE + t.created + t.updatedAfter),
+      t.agent,
     ].join(','),
   );
-  return `id,channel,created_at,first_response_at,status,priority,tags,csat,wait_seconds,abandoned,missed,subject,reopens,agent_replies,nps,solved_at\n${rows.join('\n')}\n`;
+  return `id,channel,created_at,first_response_at,status,priority,tags,csat,wait_seconds,abandoned,missed,subject,reopens,agent_replies,nps,solved_at,updated_at,agent\n${rows.join('\n')}\n`;
 }
 
 describe('duckdb engine on random ticket sets', () => {

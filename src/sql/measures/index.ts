@@ -7,6 +7,7 @@ import { missedRateSql, npsSql, oneTouchSql, reopenRateSql } from './counts.js';
 import { csatSql } from './csat.js';
 import { firstResponseSql } from './first-response.js';
 import { phoneWaitSql } from './phone-wait.js';
+import { queueHygieneSql } from './queue-hygiene.js';
 import { shareSql } from './share.js';
 import type { SqlMeasure } from './types.js';
 
@@ -19,6 +20,7 @@ export const SQL_MEASURES: Partial<Record<MeasureId, SqlMeasure>> = {
   'one-touch': oneTouchSql,
   'missed-rate': missedRateSql,
   nps: npsSql,
+  'queue-hygiene': queueHygieneSql,
 };
 
 export type { SqlMeasure, SqlJudgement, SqlContext } from './types.js';

@@ -12,6 +12,8 @@ export interface SqlContext {
   /** The audit's as_of (ms), as SQL. */
   asOf: string;
   clockKind: 'calendar' | 'business';
+  /** Whether the inputs have a canonical text field (a column mapped, or one holding a value), as SQL. */
+  hasField(name: string): string;
   policy: Policy;
 }
 
