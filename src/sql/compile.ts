@@ -11,11 +11,13 @@ import { ruleDefinition } from '../rules/index.js';
 import { offsetSteps, scheduleIntervals, schedulesUsed } from './calendar.js';
 import type { Dialect } from './dialect.js';
 import { filterSql, filterUnsupported } from './filter.js';
+import { clickhouseSlotParts, duckdbSlotParts } from './slots.js';
 import { rulePhrases, subjectWordsSql } from './subject.js';
 import { TICKET_COLUMNS } from './table.js';
 import { SQL_MEASURES, type SqlContext } from './measures/index.js';
 
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 const GAMMA = (1 + RELATIVE_ERROR) / (1 - RELATIVE_ERROR);
 const LOG_GAMMA = Math.log(GAMMA);
 export const QUANTILES = [0.5, 0.9, 0.95] as const;
@@ -60,6 +62,11 @@ export function ruleUnsupported(rule: RuleConfig, dialect: Dialect): string | un
     measure.unsupported?.(rule) ??
     (dialect.name === 'clickhouse' && rule.clock === 'business' ? 'business clocks are computed on DuckDB only' : undefined)
   );
+}
+
+/** A rule counted per slot (rules/definition.ts `slots`): the peak rule. */
+export function isSlotted(rule: RuleConfig): boolean {
+  return ruleDefinition(rule.measure).slots !== undefined;
 }
 
 /** Rule plans of the policy's evaluated rules (severity `off` is not evaluated), in policy order. */
@@ -166,6 +173,7 @@ function ruleQuery(req: CompileRequest, rule: RuleConfig, asOf: string, schedule
     asOf,
     clockKind: rule.clock,
     policy: req.policy,
+    hourOfWeek: hourOfWeekSql(req),
     hasField: (name) => {
       if (req.available) return req.available.has(name) ? '1 = 1' : '1 = 0';
       return d.name === 'clickhouse'
@@ -184,7 +192,7 @@ function ruleQuery(req: CompileRequest, rule: RuleConfig, asOf: string, schedule
   return `SELECT id, created_at, channel, agent, week, grp, excluded_by,
       CASE WHEN excluded_by IS NOT NULL AND outcome <> 'na' THEN 'excluded' ELSE outcome END AS outcome,
       CASE WHEN excluded_by IS NOT NULL AND outcome <> 'na' THEN concat('tag:', excluded_by) ELSE code END AS code,
-      value_ms, lim, ${j.sample} AS sample, vendor, cnt
+      value_ms, lim, ${j.sample} AS sample, vendor, cnt, slot
     FROM (
       SELECT *,
         ${j.outcome} AS outcome,
@@ -192,7 +200,8 @@ function ruleQuery(req: CompileRequest, rule: RuleConfig, asOf: string, schedule
         ${j.value} AS value_ms,
         ${j.limit} AS lim,
         ${j.vendor} AS vendor,
-        ${j.n ?? 'NULL'} AS cnt
+        ${j.n ?? 'NULL'} AS cnt,
+        ${j.slot ?? 'NULL'} AS slot
       FROM (
         SELECT *${
           measured === ''
@@ -207,6 +216,15 @@ function ruleQuery(req: CompileRequest, rule: RuleConfig, asOf: string, schedule
         ) AS placed
       ) AS measured
     ) AS judged`;
+}
+
+/** The local hour of the week of `created_at` in the policy zone (0 = Sunday 00:00–01:00), as periods.ts hourOfWeek. */
+function hourOfWeekSql(req: CompileRequest): string {
+  const d = req.dialect;
+  const wall = `(created_at + ${offsetSql(req)})`;
+  const day = d.floorDiv(wall, String(DAY));
+  // 1970-01-01 was a Thursday (4).
+  return `((((${day} + 4) % 7) + 7) % 7) * 24 + ${d.floorDiv(`${wall} - ${day} * ${DAY}`, String(HOUR))}`;
 }
 
 /** Open time between two instants: the summed overlap of [from, to) with the schedule's intervals. */
@@ -227,11 +245,16 @@ function duckdbQuery(req: CompileRequest, base: string, rules: RuleConfig[], rul
   rules.forEach((rule, i) => {
     ctes.push(`-- rule ${rule.id}: ${rule.measure}, ${rule.clock} clock\n  r${i + 1} AS (\n    ${ruleSql[i]}\n  )`);
   });
-  const facts =
-    rules.length === 0
-      ? `SELECT CAST(NULL AS VARCHAR) AS rule, CAST(NULL AS VARCHAR) AS id, CAST(NULL AS BIGINT) AS created_at, CAST(NULL AS VARCHAR) AS channel, CAST(NULL AS VARCHAR) AS agent, CAST(NULL AS VARCHAR) AS week, 0 AS grp, CAST(NULL AS VARCHAR) AS excluded_by, 'na' AS outcome, 'none' AS code, CAST(NULL AS DOUBLE) AS value_ms, CAST(NULL AS DOUBLE) AS lim, CAST(NULL AS DOUBLE) AS sample, CAST(NULL AS VARCHAR) AS vendor, CAST(NULL AS DOUBLE) AS cnt WHERE false`
-      : rules.map((rule, i) => `SELECT ${req.dialect.str(rule.id)} AS rule, * FROM r${i + 1}`).join('\n    UNION ALL ');
-  ctes.push(`facts AS (\n    ${facts}\n  )`);
+  // Slotted rules (the peak rule) count per slot: they go to slot_facts, the others to facts.
+  const factsOf = (slotted: boolean) => {
+    const parts = rules.flatMap((rule, i) => (isSlotted(rule) === slotted ? [`SELECT ${req.dialect.str(rule.id)} AS rule, * FROM r${i + 1}`] : []));
+    return parts.length === 0
+      ? `SELECT CAST(NULL AS VARCHAR) AS rule, CAST(NULL AS VARCHAR) AS id, CAST(NULL AS BIGINT) AS created_at, CAST(NULL AS VARCHAR) AS channel, CAST(NULL AS VARCHAR) AS agent, CAST(NULL AS VARCHAR) AS week, 0 AS grp, CAST(NULL AS VARCHAR) AS excluded_by, 'na' AS outcome, 'none' AS code, CAST(NULL AS DOUBLE) AS value_ms, CAST(NULL AS DOUBLE) AS lim, CAST(NULL AS DOUBLE) AS sample, CAST(NULL AS VARCHAR) AS vendor, CAST(NULL AS DOUBLE) AS cnt, CAST(NULL AS BIGINT) AS slot WHERE false`
+      : parts.join('\n    UNION ALL ');
+  };
+  const slotted = rules.some(isSlotted);
+  ctes.push(`facts AS (\n    ${factsOf(false)}\n  )`);
+  if (slotted) ctes.push(`slot_facts AS (\n    ${factsOf(true)}\n  )`);
   ctes.push(`samples AS (
     SELECT rule, count(*) AS n, sum(sample) AS total, CASE WHEN count(*) <= ${EXACT_LIMIT} THEN list_sort(list(sample)) END AS xs
     FROM facts WHERE outcome IN ('met', 'breached') AND sample IS NOT NULL GROUP BY rule
@@ -280,6 +303,7 @@ function duckdbQuery(req: CompileRequest, base: string, rules: RuleConfig[], rul
     `-- first-response histogram per channel (minutes, bins by upper edge)
     SELECT NULL, 'histogram', coalesce(channel, '(none)'), ${distributionBin(fr)}, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL
     FROM tickets_in WHERE excluded_by IS NULL AND (first_response_at IS NOT NULL OR first_response_minutes IS NOT NULL) GROUP BY ALL`,
+    ...(slotted ? duckdbSlotParts(cap) : []),
   ];
   return `WITH\n  ${ctes.join(',\n  ')}\n${parts.join('\nUNION ALL\n')}\nORDER BY part, rule, key, grp, n`;
 }
@@ -317,10 +341,21 @@ function clickhouseQuery(req: CompileRequest, base: string, rules: RuleConfig[],
   const canonical = `(SELECT ${used.map(([name]) => `c_${name} AS ${name}`).join(', ')} FROM (SELECT ${renamed} FROM ${req.table}))`;
   const ticketsIn = `(\n    ${base.replace(`FROM ${req.table}`, `FROM ${canonical}`)}\n  )`;
   const inline = (sql: string) => sql.replace(/FROM tickets_in\b/g, `FROM ${ticketsIn}`);
-  const facts =
-    rules.length === 0
+  // Slotted rules (the peak rule) count per slot: they go to their own facts, the others to these.
+  const factsOf = (slotted: boolean) => {
+    const parts = rules.flatMap((rule, i) =>
+      isSlotted(rule) === slotted
+        ? [
+            `SELECT CAST(${d.str(rule.id)} AS Nullable(String)) AS rule, CAST(outcome AS String) AS outcome, CAST(code AS String) AS code, CAST(grp AS Int64) AS grp, CAST(week AS String) AS week, CAST(value_ms AS Nullable(Float64)) AS value_ms, CAST(lim AS Nullable(Float64)) AS lim, CAST(sample AS Nullable(Float64)) AS sample, CAST(ifNull(vendor, '') AS String) AS vendor, CAST(id AS String) AS id, CAST(created_at AS Int64) AS created_at, CAST(channel AS Nullable(String)) AS channel, CAST(agent AS Nullable(String)) AS agent, CAST(cnt AS Nullable(Float64)) AS cnt${slotted ? ', CAST(slot AS Int64) AS slot, CAST(excluded_by AS Nullable(String)) AS excluded_by' : ''} FROM (\n    -- rule ${rule.id}: ${rule.measure}, ${rule.clock} clock\n    ${inline(ruleSql[i])}\n  )`,
+          ]
+        : [],
+    );
+    return parts.length === 0
       ? `(SELECT CAST(NULL AS Nullable(String)) AS rule, '' AS outcome, '' AS code, 0 AS grp, '' AS week, CAST(NULL AS Nullable(Float64)) AS value_ms, CAST(NULL AS Nullable(Float64)) AS lim, CAST(NULL AS Nullable(Float64)) AS sample, CAST(NULL AS Nullable(String)) AS vendor, '' AS id, 0 AS created_at, CAST(NULL AS Nullable(String)) AS channel, CAST(NULL AS Nullable(String)) AS agent, CAST(NULL AS Nullable(Float64)) AS cnt WHERE 0)`
-      : `(\n  ${rules.map((rule, i) => `SELECT CAST(${d.str(rule.id)} AS Nullable(String)) AS rule, CAST(outcome AS String) AS outcome, CAST(code AS String) AS code, CAST(grp AS Int64) AS grp, CAST(week AS String) AS week, CAST(value_ms AS Nullable(Float64)) AS value_ms, CAST(lim AS Nullable(Float64)) AS lim, CAST(sample AS Nullable(Float64)) AS sample, CAST(ifNull(vendor, '') AS String) AS vendor, CAST(id AS String) AS id, CAST(created_at AS Int64) AS created_at, CAST(channel AS Nullable(String)) AS channel, CAST(agent AS Nullable(String)) AS agent, CAST(cnt AS Nullable(Float64)) AS cnt FROM (\n    -- rule ${rule.id}: ${rule.measure}, ${rule.clock} clock\n    ${inline(ruleSql[i])}\n  )`).join('\n  UNION ALL\n  ')}\n)`;
+      : `(\n  ${parts.join('\n  UNION ALL\n  ')}\n)`;
+  };
+  const facts = factsOf(false);
+  const slotted = rules.some(isSlotted);
   const eligible = "outcome IN ('met', 'breached')";
   const exact = (q: number) => {
     const pos = `(${q} * toFloat64(n - 1))`;
@@ -383,6 +418,7 @@ function clickhouseQuery(req: CompileRequest, base: string, rules: RuleConfig[],
       SELECT ifNull(channel, '(none)') AS hist_key, ${distributionBin(fr)} AS hist_bin
       FROM ${ticketsIn} WHERE excluded_by IS NULL AND (first_response_at IS NOT NULL OR first_response_minutes IS NOT NULL)
     ) GROUP BY hist_key, hist_bin`,
+    ...(slotted ? clickhouseSlotParts(d, factsOf(true), chColumns, `LIMIT ${req.maxBreaches} BY rule, slot`, req.explain) : []),
   ];
   return parts.join('\nUNION ALL\n');
 }

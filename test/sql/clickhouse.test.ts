@@ -28,7 +28,7 @@ async function send(url: string, sql: string, body?: string): Promise<string> {
   const auth = { 'X-ClickHouse-User': USER, 'X-ClickHouse-Key': PASSWORD };
   const r =
     body === undefined
-      ? await fetch(`${url}/?max_query_size=16777216`, { method: 'POST', body: sql, headers: auth })
+      ? await fetch(`${url}/?max_query_size=16777216&max_ast_elements=2000000&max_expanded_ast_elements=2000000`, { method: 'POST', body: sql, headers: auth })
       : await fetch(`${url}/?query=${encodeURIComponent(sql)}`, { method: 'POST', body, headers: auth });
   const text = await r.text();
   if (!r.ok) throw new Error(`ClickHouse: ${text.slice(0, 500)}`);
@@ -113,6 +113,7 @@ describe.skipIf(URLS.length === 0)('the ClickHouse dialect on a server', () => {
     'billing-clarity',
     'premises-complaints',
     'queue-hygiene',
+    'peak-friendliness',
     'complaint-response',
   ];
 
@@ -131,6 +132,7 @@ describe.skipIf(URLS.length === 0)('the ClickHouse dialect on a server', () => {
       'billing-clarity',
       'premises-complaints',
       'queue-hygiene',
+      'peak-friendliness',
       'complaint-response',
       'vip-first-response',
     ]);
@@ -138,7 +140,7 @@ describe.skipIf(URLS.length === 0)('the ClickHouse dialect on a server', () => {
 
   it('the rate measures (share by subject phrase, reopen rate, one touch, missed rate, NPS) and queue hygiene', async () => {
     const policy = await loadPolicy({ path: join(ROOT, 'fixtures/sql/rates.yaml'), cwd: ROOT });
-    const rates = ['billing-share', 'reopens', 'one-touch', 'missed-chats', 'nps', 'queue-hygiene'];
+    const rates = ['billing-share', 'reopens', 'one-touch', 'missed-chats', 'nps', 'queue-hygiene', 'peak-friendliness'];
     expect(await compare([join(ROOT, 'fixtures/sql/rates.csv')], policy, 'canonical')).toEqual(rates);
     expect(await compare([join(ROOT, 'fixtures/samples/support-desk.csv')], policy, 'canonical')).toEqual(rates);
   }, 120_000);

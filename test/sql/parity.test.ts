@@ -49,11 +49,12 @@ describe('duckdb engine parity with the built-in engine', () => {
       'billing-clarity',
       'premises-complaints',
       'queue-hygiene',
+      'peak-friendliness',
       'complaint-response',
       'vip-first-response',
     ]);
     const rates = sqlRulesOnly(await loadPolicy({ path: fixture('fixtures/sql/rates.yaml'), cwd: ROOT })).rules.map((r) => r.id);
-    expect(rates).toEqual(['billing-share', 'reopens', 'one-touch', 'missed-chats', 'nps', 'queue-hygiene']);
+    expect(rates).toEqual(['billing-share', 'reopens', 'one-touch', 'missed-chats', 'nps', 'queue-hygiene', 'peak-friendliness']);
   });
 
   it('the rate measures: share by subject phrase, reopen rate, one touch, missed rate, NPS (rates.yaml)', async () => {
@@ -118,6 +119,28 @@ describe('duckdb engine parity with the built-in engine', () => {
     expect(sql2).toEqual(js2);
     const q2 = sql2.rules.find((r) => r.id === 'queue-hygiene')!;
     expect([q2.met, q2.breached, q2.note]).toEqual([5, 3, expect.stringContaining('agent')]);
+  });
+
+  it('the peak rule: its slots counted in SQL, picked by its own summary step (busiest hours, configured hours, a slot past 2,000 samples)', async () => {
+    const policy = await loadPolicy({ path: fixture('fixtures/sql/rates.yaml'), cwd: ROOT });
+    const [js, sql] = await both([fixture('fixtures/sql/rates.csv')], policy, { preset: 'canonical' });
+    expect(sql).toEqual(js);
+    // 2,100 tickets on Mondays 10:00-11:00 Berlin (one slot past EXACT_LIMIT: its log buckets), 300
+    // the other hours of the week, first responses 1 s to 3 h apart, every third rating bad.
+    const rows = ['id,channel,created_at,first_response_at,csat,status'];
+    const monday = Date.parse('2024-01-01T09:00:00Z');
+    for (let i = 0; i < 2400; i++) {
+      const created = i < 2100 ? monday + (i % 30) * 7 * 86_400_000 + ((i * 1_013) % 3_600_000) : monday + (i % 150) * 3_600_000 + 1_800_000;
+      const reply = created + 1000 + ((i * 7_919) % (3 * 3_600_000));
+      rows.push(`P${i},chat,${new Date(created).toISOString()},${new Date(reply).toISOString()},${i % 3 === 0 ? 1 : 5},solved`);
+    }
+    const big = join(mkdtempSync(join(tmpdir(), 'sql-peak-')), 'peak.csv');
+    writeFileSync(big, `${rows.join('\n')}\n`);
+    for (const p of [builtinPolicy(), policy]) {
+      const [bigJs, bigSql] = await both([big], p, { preset: 'canonical' });
+      expect(bigJs.rules.find((r) => r.id === 'peak-friendliness')!.status).not.toBe('no_data');
+      expect(bigSql).toEqual(bigJs);
+    }
   });
 
   for (const sample of ['zendesk-tickets.csv', 'support-desk.csv']) {

@@ -1,6 +1,7 @@
 // Random small ticket sets, judged by both engines: the SQL's report equals the built-in one's
 // for the rules the SQL computes (calendar and business first response with an override, CSAT,
-// phone wait, a share by subject phrases, reopen rate, one touch, missed rate, NPS).
+// phone wait, a share by subject phrases, reopen rate, one touch, missed rate, NPS, queue hygiene
+// and the peak rule on business and calendar clocks).
 
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -98,6 +99,15 @@ rules:
     measure: queue-hygiene
     untouched: 1d
     unassigned: 8h
+    target: 80%
+  - id: peak-friendliness
+    title: Friendly at peak
+    expectation: 5
+    measure: peak
+    clock: business
+    schedule: office
+    max_csat_gap: 5%
+    max_response_ratio: 1.5
     target: 80%
   - id: nps
     title: Customers recommend us

@@ -62,6 +62,7 @@ describe('--engine duckdb on Parquet and DuckDB files', () => {
         'billing-clarity',
         'premises-complaints',
         'queue-hygiene',
+        'peak-friendliness',
         'complaint-response',
       ]);
       for (const r of computed) expect(r).toEqual(csv.rules.find((x) => x.id === r.id));

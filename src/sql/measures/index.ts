@@ -6,6 +6,7 @@ import type { MeasureId } from '../../rules/measures.js';
 import { missedRateSql, npsSql, oneTouchSql, reopenRateSql } from './counts.js';
 import { csatSql } from './csat.js';
 import { firstResponseSql } from './first-response.js';
+import { peakSql } from './peak.js';
 import { phoneWaitSql } from './phone-wait.js';
 import { queueHygieneSql } from './queue-hygiene.js';
 import { shareSql } from './share.js';
@@ -21,6 +22,7 @@ export const SQL_MEASURES: Partial<Record<MeasureId, SqlMeasure>> = {
   'missed-rate': missedRateSql,
   nps: npsSql,
   'queue-hygiene': queueHygieneSql,
+  peak: peakSql,
 };
 
 export type { SqlMeasure, SqlJudgement, SqlContext } from './types.js';
