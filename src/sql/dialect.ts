@@ -17,6 +17,8 @@ export interface Dialect {
   flag(column: string): string;
   /** Whether any element `x` of a list makes `test` (written over `x`) true. */
   anyOf(list: string, test: string): string;
+  /** The list with each element `variable` replaced by `expr`. */
+  mapList(list: string, variable: string, expr: string): string;
   /** The text as policy patterns compare it: lower case, runs of white space, `_` and `-` one space, trimmed. */
   fold(text: string): string;
   /** Lower case (the engine's own tables: sql/subject.ts says where they differ from JavaScript's). */
@@ -52,6 +54,7 @@ export const duckdb: Dialect = {
   str: (text) => duckdbStr(text),
   flag: (column) => `coalesce(${column}, false)`,
   anyOf: (list, test) => `len(list_filter(coalesce(${list}, []), x -> ${test})) > 0`,
+  mapList: (list, variable, expr) => `list_transform(coalesce(${list}, []), ${variable} -> ${expr})`,
   fold: (text) => `trim(regexp_replace(lower(${text}), '[${JS_SPACE}_-]+', ' ', 'g'), ' ')`,
   lower: (text) => `lower(${text})`,
   regexReplace: (text, regex, replacement) => `regexp_replace(${text}, ${duckdbStr(regex)}, ${duckdbStr(replacement)}, 'g')`,
@@ -72,6 +75,7 @@ export const clickhouse: Dialect = {
   str: (text) => clickhouseStr(text),
   flag: (column) => `ifNull(${column}, 0) = 1`,
   anyOf: (list, test) => `arrayExists(x -> ${test}, ${list})`,
+  mapList: (list, variable, expr) => `arrayMap(${variable} -> ${expr}, ${list})`,
   // 18.16 has no trimBoth: after the first replacement the only white space left is single spaces.
   fold: (text) => `replaceRegexpAll(replaceRegexpAll(lowerUTF8(${text}), '[${JS_SPACE}_-]+', ' '), '^ | $', '')`,
   lower: (text) => `lowerUTF8(${text})`,
