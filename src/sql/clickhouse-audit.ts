@@ -75,6 +75,7 @@ export async function runClickHouseAudit(req: ClickHouseAuditRequest, db: ClickH
     explain: req.explain,
     by: req.by,
     maxKeys: req.maxKeys,
+    available,
   });
   const result = (await db.query<Record<string, unknown>>(compiled.query)).map(resultRow);
   const found = engineFindings({

@@ -14,10 +14,13 @@ import { clickhouseBreakdownParts, clickhousePassed, duckdbBreakdownCtes, duckdb
 import { offsetSteps, scheduleIntervals, schedulesUsed } from './calendar.js';
 import type { Dialect } from './dialect.js';
 import { filterSql, filterUnsupported } from './filter.js';
+import { clickhouseSlotParts, duckdbSlotParts } from './slots.js';
+import { rulePhrases, subjectWordsSql } from './subject.js';
 import { TICKET_COLUMNS } from './table.js';
 import { SQL_MEASURES, type SqlContext } from './measures/index.js';
 
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 const GAMMA = (1 + RELATIVE_ERROR) / (1 - RELATIVE_ERROR);
 const LOG_GAMMA = Math.log(GAMMA);
 export const QUANTILES = [0.5, 0.9, 0.95] as const;
@@ -40,6 +43,8 @@ export interface CompileRequest {
   by?: readonly Dimension[];
   /** Keys a breakdown lists at most (--max-keys); KEPT_PER_LISTED times as many are counted one by one. */
   maxKeys?: number;
+  /** The canonical fields the inputs have; without it, a field is had when the table holds a value in it. */
+  available?: ReadonlySet<string>;
 }
 
 export interface RulePlan {
@@ -56,10 +61,12 @@ export interface CompiledSql {
 }
 
 /** Why a rule cannot be computed exactly in SQL on this dialect, or undefined. */
-export function ruleUnsupported(rule: RuleConfig, dialect: Dialect): string | undefined {
+export function ruleUnsupported(rule: RuleConfig, dialect: Dialect, by: readonly Dimension[] = []): string | undefined {
   const measure = SQL_MEASURES[rule.measure];
   if (!measure) return `the ${rule.measure} measure has no SQL form`;
-  if (ruleDefinition(rule.measure).slots || ruleDefinition(rule.measure).secondCheck) return `the ${rule.measure} measure has no SQL form`;
+  // A slotted rule's figures are those of the slots its summary picks; the breakdowns would have
+  // to be counted per slot and key, which the SQL does not do.
+  if (by.length > 0 && isSlotted(rule)) return `its breakdowns (--by) count only the ${rule.measure} rule's chosen hours, which the SQL does not break down`;
   return (
     filterUnsupported(rule.applies_to) ??
     measure.unsupported?.(rule) ??
@@ -67,9 +74,14 @@ export function ruleUnsupported(rule: RuleConfig, dialect: Dialect): string | un
   );
 }
 
+/** A rule counted per slot (rules/definition.ts `slots`): the peak rule. */
+export function isSlotted(rule: RuleConfig): boolean {
+  return ruleDefinition(rule.measure).slots !== undefined;
+}
+
 /** Rule plans of the policy's evaluated rules (severity `off` is not evaluated), in policy order. */
-export function planRules(policy: Policy, dialect: Dialect): RulePlan[] {
-  return policy.rules.filter((r) => r.severity !== 'off').map((r) => ({ id: r.id, unsupported: ruleUnsupported(r, dialect) }));
+export function planRules(policy: Policy, dialect: Dialect, by: readonly Dimension[] = []): RulePlan[] {
+  return policy.rules.filter((r) => r.severity !== 'off').map((r) => ({ id: r.id, unsupported: ruleUnsupported(r, dialect, by) }));
 }
 
 function num(n: number): string {
@@ -84,13 +96,13 @@ export function scheduleTable(index: number): string {
 export function compile(req: CompileRequest): CompiledSql {
   const { policy, dialect: d } = req;
   const evaluated = policy.rules.filter((r) => r.severity !== 'off');
-  const plans = planRules(policy, d);
+  const plans = planRules(policy, d, req.by);
   const supported = evaluated.filter((_, i) => plans[i].unsupported === undefined);
   const schedules = schedulesUsed({ ...policy, rules: supported });
   const setup: string[] = [];
   schedules.forEach((name, i) => setup.push(...scheduleSetup(req, name, scheduleTable(i))));
   const asOf = typeof req.asOf === 'number' ? num(req.asOf) : `(${req.asOf})`;
-  const base = ticketsIn(req, asOf);
+  const base = ticketsIn(req, asOf, supported.flatMap(rulePhrases));
   const ruleSql = supported.map((rule) => ruleQuery(req, rule, asOf, schedules));
   const query = d.name === 'duckdb' ? duckdbQuery(req, base, supported, ruleSql) : clickhouseQuery(req, base, supported, ruleSql);
   return { setup, query, rules: plans };
@@ -126,7 +138,7 @@ function offsetSql(req: CompileRequest): string {
  * The selected tickets at as_of (assemble/at-as-of.ts for the fields the SQL measures read), with
  * their week in the policy zone and the first exclude tag they carry.
  */
-function ticketsIn(req: CompileRequest, asOf: string): string {
+function ticketsIn(req: CompileRequest, asOf: string, phrases: string[]): string {
   const d = req.dialect;
   const where = [`created_at <= ${asOf}`];
   if (req.since !== undefined) where.push(`created_at >= ${req.since}`);
@@ -148,7 +160,9 @@ function ticketsIn(req: CompileRequest, asOf: string): string {
       CASE WHEN closed_at > ${asOf} THEN NULL ELSE closed_at END AS closed_at,
       CASE WHEN ${reopened} AND status IN ('solved', 'closed') THEN 'open' ELSE status END AS status,
       ${d.isoWeek(d.floorDiv(`created_at + ${offsetSql(req)}`, String(DAY)))} AS week,
-      ${excludedBy} AS excluded_by
+      ${excludedBy} AS excluded_by,
+      nps, reopens, CASE WHEN updated_at > ${asOf} THEN NULL ELSE updated_at END AS updated_at,
+      ${phrases.length === 0 ? 'NULL' : subjectWordsSql(d, phrases)} AS subject_words
     FROM ${req.table}
     WHERE ${where.join(' AND ')}`;
 }
@@ -174,6 +188,13 @@ function ruleQuery(req: CompileRequest, rule: RuleConfig, asOf: string, schedule
     asOf,
     clockKind: rule.clock,
     policy: req.policy,
+    hourOfWeek: hourOfWeekSql(req),
+    hasField: (name) => {
+      if (req.available) return req.available.has(name) ? '1 = 1' : '1 = 0';
+      return d.name === 'clickhouse'
+        ? `((SELECT count() FROM ${req.table} WHERE ${name} != '') > 0)`
+        : `((SELECT count(*) FROM ${req.table} WHERE ${name} IS NOT NULL) > 0)`;
+    },
     elapsed: (from, to) => {
       if (rule.clock === 'business') return businessElapsed(scheduleTable(schedules.indexOf(rule.schedule!)), from, to);
       // ClickHouse finds no common type for Int64 and Float64 in one CASE: durations are Float64
@@ -186,17 +207,23 @@ function ruleQuery(req: CompileRequest, rule: RuleConfig, asOf: string, schedule
   return `SELECT id, created_at, channel, agent, ${passedDimensions(req)}week, grp, excluded_by,
       CASE WHEN excluded_by IS NOT NULL AND outcome <> 'na' THEN 'excluded' ELSE outcome END AS outcome,
       CASE WHEN excluded_by IS NOT NULL AND outcome <> 'na' THEN concat('tag:', excluded_by) ELSE code END AS code,
-      value_ms, lim, ${j.sample} AS sample, vendor
+      value_ms, lim, ${j.sample} AS sample, vendor, cnt, slot
     FROM (
       SELECT *,
         ${j.outcome} AS outcome,
         ${j.code} AS code,
         ${j.value} AS value_ms,
         ${j.limit} AS lim,
-        ${j.vendor} AS vendor
+        ${j.vendor} AS vendor,
+        ${j.n ?? 'NULL'} AS cnt,
+        ${j.slot ?? 'NULL'} AS slot
       FROM (
-        SELECT *,
-          ${measured}
+        SELECT *${
+          measured === ''
+            ? ''
+            : `,
+          ${measured}`
+        }
         FROM (
           SELECT *, ${grp} AS grp, ${win} AS window_ms
           FROM tickets_in
@@ -204,6 +231,15 @@ function ruleQuery(req: CompileRequest, rule: RuleConfig, asOf: string, schedule
         ) AS placed
       ) AS measured
     ) AS judged`;
+}
+
+/** The local hour of the week of `created_at` in the policy zone (0 = Sunday 00:00–01:00), as periods.ts hourOfWeek. */
+function hourOfWeekSql(req: CompileRequest): string {
+  const d = req.dialect;
+  const wall = `(created_at + ${offsetSql(req)})`;
+  const day = d.floorDiv(wall, String(DAY));
+  // 1970-01-01 was a Thursday (4).
+  return `((((${day} + 4) % 7) + 7) % 7) * 24 + ${d.floorDiv(`${wall} - ${day} * ${DAY}`, String(HOUR))}`;
 }
 
 /** Open time between two instants: the summed overlap of [from, to) with the schedule's intervals. */
@@ -224,11 +260,16 @@ function duckdbQuery(req: CompileRequest, base: string, rules: RuleConfig[], rul
   rules.forEach((rule, i) => {
     ctes.push(`-- rule ${rule.id}: ${rule.measure}, ${rule.clock} clock\n  r${i + 1} AS (\n    ${ruleSql[i]}\n  )`);
   });
-  const facts =
-    rules.length === 0
-      ? `SELECT CAST(NULL AS VARCHAR) AS rule, CAST(NULL AS VARCHAR) AS id, CAST(NULL AS BIGINT) AS created_at, CAST(NULL AS VARCHAR) AS channel, CAST(NULL AS VARCHAR) AS agent, CAST(NULL AS VARCHAR) AS week, 0 AS grp, CAST(NULL AS VARCHAR) AS excluded_by, 'na' AS outcome, 'none' AS code, CAST(NULL AS DOUBLE) AS value_ms, CAST(NULL AS DOUBLE) AS lim, CAST(NULL AS DOUBLE) AS sample, CAST(NULL AS VARCHAR) AS vendor${duckdbPassed(req)} WHERE false`
-      : rules.map((rule, i) => `SELECT ${req.dialect.str(rule.id)} AS rule, * FROM r${i + 1}`).join('\n    UNION ALL ');
-  ctes.push(`facts AS (\n    ${facts}\n  )`);
+  // Slotted rules (the peak rule) count per slot: they go to slot_facts, the others to facts.
+  const factsOf = (slotted: boolean) => {
+    const parts = rules.flatMap((rule, i) => (isSlotted(rule) === slotted ? [`SELECT ${req.dialect.str(rule.id)} AS rule, * FROM r${i + 1}`] : []));
+    return parts.length === 0
+      ? `SELECT CAST(NULL AS VARCHAR) AS rule, CAST(NULL AS VARCHAR) AS id, CAST(NULL AS BIGINT) AS created_at, CAST(NULL AS VARCHAR) AS channel, CAST(NULL AS VARCHAR) AS agent, CAST(NULL AS VARCHAR) AS week, 0 AS grp, CAST(NULL AS VARCHAR) AS excluded_by, 'na' AS outcome, 'none' AS code, CAST(NULL AS DOUBLE) AS value_ms, CAST(NULL AS DOUBLE) AS lim, CAST(NULL AS DOUBLE) AS sample, CAST(NULL AS VARCHAR) AS vendor, CAST(NULL AS DOUBLE) AS cnt, CAST(NULL AS BIGINT) AS slot${duckdbPassed(req)} WHERE false`
+      : parts.join('\n    UNION ALL ');
+  };
+  const slotted = rules.some(isSlotted);
+  ctes.push(`facts AS (\n    ${factsOf(false)}\n  )`);
+  if (slotted) ctes.push(`slot_facts AS (\n    ${factsOf(true)}\n  )`);
   ctes.push(...duckdbBreakdownCtes(req, dayNumber(req)));
   ctes.push(`samples AS (
     SELECT rule, count(*) AS n, sum(sample) AS total, CASE WHEN count(*) <= ${EXACT_LIMIT} THEN list_sort(list(sample)) END AS xs
@@ -253,7 +294,7 @@ function duckdbQuery(req: CompileRequest, base: string, rules: RuleConfig[], rul
     req.explain !== undefined ? `CASE WHEN rule = ${req.dialect.str(req.explain)} THEN true ELSE rn <= ${req.maxBreaches} END` : `rn <= ${req.maxBreaches}`;
   const fr = `CASE WHEN first_response_at IS NOT NULL THEN greatest(first_response_at - created_at, 0) / 60000.0 ELSE first_response_minutes END`;
   const parts = [
-    `SELECT CAST(NULL AS VARCHAR) AS rule, 'selected' AS part, CAST(NULL AS VARCHAR) AS key, CAST(NULL AS BIGINT) AS grp, count(*) AS n, CAST(NULL AS BIGINT) AS m, CAST(NULL AS DOUBLE) AS v,
+    `SELECT CAST(NULL AS VARCHAR) AS rule, 'selected' AS part, CAST(NULL AS VARCHAR) AS key, CAST(NULL AS BIGINT) AS grp, count(*) AS n, CAST(NULL AS DOUBLE) AS m, CAST(NULL AS DOUBLE) AS v,
       CAST(NULL AS VARCHAR) AS id, CAST(NULL AS BIGINT) AS created, CAST(NULL AS VARCHAR) AS channel, CAST(NULL AS VARCHAR) AS agent, CAST(NULL AS DOUBLE) AS lim
     FROM tickets_in`,
     `-- outcome counts per rule, code and override group
@@ -272,13 +313,14 @@ function duckdbQuery(req: CompileRequest, base: string, rules: RuleConfig[], rul
         `SELECT rule, 'quantile', '${q}', NULL, n, NULL, CASE WHEN n <= ${EXACT_LIMIT} THEN ${exact(q)} ELSE ${sketch(q)} END, NULL, NULL, NULL, NULL, NULL FROM samples`,
     ),
     `-- the worst breaches: larger value first, then id, creation and code
-    SELECT rule, 'breach', code, grp, rn, NULL, value_ms, id, created_at, channel, agent, lim
+    SELECT rule, 'breach', code, grp, rn, cnt, value_ms, id, created_at, channel, agent, lim
     FROM (SELECT *, row_number() OVER (PARTITION BY rule ORDER BY value_ms DESC NULLS LAST, id, created_at, code) AS rn FROM facts WHERE outcome = 'breached') AS ranked
     WHERE ${cap}`,
     `-- first-response histogram per channel (minutes, bins by upper edge)
     SELECT NULL, 'histogram', coalesce(channel, '(none)'), ${distributionBin(fr)}, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL
     FROM tickets_in WHERE excluded_by IS NULL AND (first_response_at IS NOT NULL OR first_response_minutes IS NOT NULL) GROUP BY ALL`,
     ...duckdbBreakdownParts(req, dayNumber(req)),
+    ...(slotted ? duckdbSlotParts(cap) : []),
   ];
   return `WITH\n  ${ctes.join(',\n  ')}\n${parts.join('\nUNION ALL\n')}\nORDER BY part, rule, key, grp, n`;
 }
@@ -290,7 +332,7 @@ const CH_TYPES: Record<ResultColumn, string> = {
   key: 'Nullable(String)',
   grp: 'Nullable(Int64)',
   n: 'Nullable(Int64)',
-  m: 'Nullable(Int64)',
+  m: 'Nullable(Float64)',
   v: 'Nullable(Float64)',
   id: 'Nullable(String)',
   created: 'Nullable(Int64)',
@@ -316,10 +358,21 @@ function clickhouseQuery(req: CompileRequest, base: string, rules: RuleConfig[],
   const canonical = `(SELECT ${used.map(([name]) => `c_${name} AS ${name}`).join(', ')} FROM (SELECT ${renamed} FROM ${req.table}))`;
   const ticketsIn = `(\n    ${base.replace(`FROM ${req.table}`, `FROM ${canonical}`)}\n  )`;
   const inline = (sql: string) => sql.replace(/FROM tickets_in\b/g, `FROM ${ticketsIn}`);
-  const facts =
-    rules.length === 0
-      ? `(SELECT CAST(NULL AS Nullable(String)) AS rule, '' AS outcome, '' AS code, 0 AS grp, '' AS week, CAST(NULL AS Nullable(Float64)) AS value_ms, CAST(NULL AS Nullable(Float64)) AS lim, CAST(NULL AS Nullable(Float64)) AS sample, CAST(NULL AS Nullable(String)) AS vendor, '' AS id, 0 AS created_at, CAST(NULL AS Nullable(String)) AS channel, CAST(NULL AS Nullable(String)) AS agent${clickhousePassed(req, true)} WHERE 0)`
-      : `(\n  ${rules.map((rule, i) => `SELECT CAST(${d.str(rule.id)} AS Nullable(String)) AS rule, CAST(outcome AS String) AS outcome, CAST(code AS String) AS code, CAST(grp AS Int64) AS grp, CAST(week AS String) AS week, CAST(value_ms AS Nullable(Float64)) AS value_ms, CAST(lim AS Nullable(Float64)) AS lim, CAST(sample AS Nullable(Float64)) AS sample, CAST(ifNull(vendor, '') AS String) AS vendor, CAST(id AS String) AS id, CAST(created_at AS Int64) AS created_at, CAST(channel AS Nullable(String)) AS channel, CAST(agent AS Nullable(String)) AS agent${clickhousePassed(req)} FROM (\n    -- rule ${rule.id}: ${rule.measure}, ${rule.clock} clock\n    ${inline(ruleSql[i])}\n  )`).join('\n  UNION ALL\n  ')}\n)`;
+  // Slotted rules (the peak rule) count per slot: they go to their own facts, the others to these.
+  const factsOf = (slotted: boolean) => {
+    const parts = rules.flatMap((rule, i) =>
+      isSlotted(rule) === slotted
+        ? [
+            `SELECT CAST(${d.str(rule.id)} AS Nullable(String)) AS rule, CAST(outcome AS String) AS outcome, CAST(code AS String) AS code, CAST(grp AS Int64) AS grp, CAST(week AS String) AS week, CAST(value_ms AS Nullable(Float64)) AS value_ms, CAST(lim AS Nullable(Float64)) AS lim, CAST(sample AS Nullable(Float64)) AS sample, CAST(ifNull(vendor, '') AS String) AS vendor, CAST(id AS String) AS id, CAST(created_at AS Int64) AS created_at, CAST(channel AS Nullable(String)) AS channel, CAST(agent AS Nullable(String)) AS agent, CAST(cnt AS Nullable(Float64)) AS cnt${clickhousePassed(req)}${slotted ? ', CAST(slot AS Int64) AS slot, CAST(excluded_by AS Nullable(String)) AS excluded_by' : ''} FROM (\n    -- rule ${rule.id}: ${rule.measure}, ${rule.clock} clock\n    ${inline(ruleSql[i])}\n  )`,
+          ]
+        : [],
+    );
+    return parts.length === 0
+      ? `(SELECT CAST(NULL AS Nullable(String)) AS rule, '' AS outcome, '' AS code, 0 AS grp, '' AS week, CAST(NULL AS Nullable(Float64)) AS value_ms, CAST(NULL AS Nullable(Float64)) AS lim, CAST(NULL AS Nullable(Float64)) AS sample, CAST(NULL AS Nullable(String)) AS vendor, '' AS id, 0 AS created_at, CAST(NULL AS Nullable(String)) AS channel, CAST(NULL AS Nullable(String)) AS agent, CAST(NULL AS Nullable(Float64)) AS cnt${clickhousePassed(req, true)} WHERE 0)`
+      : `(\n  ${parts.join('\n  UNION ALL\n  ')}\n)`;
+  };
+  const facts = factsOf(false);
+  const slotted = rules.some(isSlotted);
   const eligible = "outcome IN ('met', 'breached')";
   const exact = (q: number) => {
     const pos = `(${q} * toFloat64(n - 1))`;
@@ -347,7 +400,7 @@ function clickhouseQuery(req: CompileRequest, base: string, rules: RuleConfig[],
   const fr = `if(first_response_at IS NOT NULL, greatest(first_response_at - created_at, 0) / 60000.0, first_response_minutes)`;
   const order = 'ORDER BY rule, isNull(value_ms), value_ms DESC, id, created_at, code';
   const breaches = (where: string, limit: string) =>
-    `SELECT ${chColumns({ rule: 'rule', part: "'breach'", key: 'code', grp: 'grp', n: '0', v: 'value_ms', id: 'id', created: 'created_at', channel: 'channel', agent: 'agent', lim: 'lim' })}
+    `SELECT ${chColumns({ rule: 'rule', part: "'breach'", key: 'code', grp: 'grp', n: '0', m: 'cnt', v: 'value_ms', id: 'id', created: 'created_at', channel: 'channel', agent: 'agent', lim: 'lim' })}
     FROM (SELECT * FROM ${facts} WHERE outcome = 'breached'${where} ${order} ${limit})`;
   const parts = [
     `SELECT ${chColumns({ part: "'selected'", n: 'count()' })} FROM ${ticketsIn}`,
@@ -383,6 +436,7 @@ function clickhouseQuery(req: CompileRequest, base: string, rules: RuleConfig[],
       FROM ${ticketsIn} WHERE excluded_by IS NULL AND (first_response_at IS NOT NULL OR first_response_minutes IS NOT NULL)
     ) GROUP BY hist_key, hist_bin`,
     ...clickhouseBreakdownParts(req, dayNumber(req), facts, ticketsIn, chColumns),
+    ...(slotted ? clickhouseSlotParts(d, factsOf(true), chColumns, `LIMIT ${req.maxBreaches} BY rule, slot`, req.explain) : []),
   ];
   return parts.join('\nUNION ALL\n');
 }

@@ -101,6 +101,7 @@ export async function judgeTable(session: DuckSession, req: EngineRequest): Prom
     explain: req.explain,
     by: req.by,
     maxKeys: req.maxKeys,
+    available: req.available,
   });
   for (const statement of compiled.setup) await session.run(statement);
   const rows = (await session.all(compiled.query)).map(resultRow);

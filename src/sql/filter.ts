@@ -1,16 +1,16 @@
 // A rule's `applies_to` as a SQL condition, matching policy/filter.ts: exact canonical values for
 // channel, priority and status; type, team and tags folded (policy/glob.ts fold) and compared
-// with the pattern's words or globs. Subject phrases (words of the subject in sequence) are not
-// expressed: a rule that filters on the subject reports `unsupported` on a SQL engine.
+// with the pattern's words or globs; subject phrases over the rows' `subject_words`
+// (sql/subject.ts), which the compiler adds to the tickets when a rule needs them.
 
 import { fold } from '../policy/glob.js';
 import type { Filter } from '../policy/types.js';
 import type { Dialect } from './dialect.js';
+import { phrasesUnsupported, phraseTest } from './subject.js';
 
 /** Why the filter cannot be written in SQL exactly, or undefined. */
 export function filterUnsupported(f: Filter): string | undefined {
-  if (f.subject?.length) return 'subject phrases in applies_to';
-  return undefined;
+  return f.subject?.length ? phrasesUnsupported(f.subject) : undefined;
 }
 
 /** A pattern's test of a folded value, as valueMatcher builds it: equality, else LIKE. */
@@ -25,8 +25,16 @@ function patternTest(d: Dialect, folded: string, pattern: string): string {
 }
 
 function anyPattern(d: Dialect, value: string, patterns: string[]): string {
-  const folded = d.fold(value);
+  return patternsOf(d, d.fold(value), patterns);
+}
+
+function patternsOf(d: Dialect, folded: string, patterns: string[]): string {
   return `(${patterns.map((p) => patternTest(d, folded, p)).join(' OR ')})`;
+}
+
+/** Whether any tag, folded once (not once per pattern: the fold is a regular expression), matches any pattern. */
+function anyTag(d: Dialect, patterns: string[]): string {
+  return d.anyOf(d.mapList('tags', 't', d.fold('t')), patternsOf(d, 'x', patterns));
 }
 
 function oneOf(column: string, values: readonly string[] | undefined, d: Dialect): string | undefined {
@@ -42,11 +50,12 @@ export function filterSql(f: Filter, d: Dialect): string {
   push(oneOf('priority', f.priority, d));
   push(oneOf('status', f.status, d));
   if (f.team?.length) tests.push(`(team IS NOT NULL AND ${anyPattern(d, 'team', f.team)})`);
-  for (const p of f.tags?.all ?? []) tests.push(d.anyOf('tags', anyPattern(d, 'x', [p])));
-  if (f.tags?.none?.length) tests.push(`NOT (${d.anyOf('tags', anyPattern(d, 'x', f.tags.none))})`);
+  for (const p of f.tags?.all ?? []) tests.push(anyTag(d, [p]));
+  if (f.tags?.none?.length) tests.push(`NOT (${anyTag(d, f.tags.none)})`);
   const text: string[] = [];
   if (f.type?.length) text.push(`(type IS NOT NULL AND ${anyPattern(d, 'type', f.type)})`);
-  if (f.tags?.any?.length) text.push(d.anyOf('tags', anyPattern(d, 'x', f.tags.any)));
+  if (f.tags?.any?.length) text.push(anyTag(d, f.tags.any));
+  if (f.subject?.length) text.push(`(subject_words IS NOT NULL AND (${[...new Set(f.subject)].map((p) => phraseTest(d, p)).join(' OR ')}))`);
   if (f.match === 'any' && text.length > 1) tests.push(`(${text.join(' OR ')})`);
   else tests.push(...text);
   return tests.length === 0 ? '1 = 1' : tests.join('\n      AND ');

@@ -6,6 +6,7 @@ import { breakdowns } from '../aggregate/breakdowns.js';
 import { compileRule, type CompiledRule } from '../aggregate/compile.js';
 import { KEPT_PER_LISTED, KeyTable, OTHER_KEY } from '../aggregate/key-table.js';
 import { buildResult } from '../aggregate/result.js';
+import { addValue } from '../aggregate/quantiles.js';
 import { addPair, BREACHED, bump, MET, newRuleState, PENDING, TIER_SIZE, trendPair, type RuleState } from '../aggregate/rule-state.js';
 import { FIRST_RESPONSE_EDGES } from '../aggregate/state.js';
 import type { OutcomeCode } from '../findings.js';
@@ -15,7 +16,7 @@ import { ruleDefinition } from '../rules/index.js';
 import { DEFAULT_MAX_KEYS } from '../aggregate/scorecard.js';
 import type { Dimension, Report, RuleFindings } from '../report.js';
 import { COUNTS_PART, SEEN_PART } from './breakdowns.js';
-import type { RulePlan } from './compile.js';
+import { isSlotted, type RulePlan } from './compile.js';
 
 /** One row of the compiled query's result (compile.ts RESULT_COLUMNS), numbers as JS numbers. */
 export interface ResultRow {
@@ -63,6 +64,8 @@ export interface EngineFindings {
 interface Counted {
   state: RuleState;
   quantiles: Map<number, number | null>;
+  /** A slotted rule's states by slot key (`0` … `167`), as the built-in engine keeps them. */
+  slots?: Record<string, RuleState>;
 }
 
 /** The findings of a rule a SQL engine does not compute: `unsupported`, nothing counted. */
@@ -120,7 +123,9 @@ export function engineFindings(req: FindingsRequest): EngineFindings {
   const compiled = evaluated.map((r) => compileRule(r, { clocks: req.clocks, maxBreaches: req.maxBreaches, explain: req.explain }));
   const counted = new Map<string, Counted>();
   evaluated.forEach((r, i) => {
-    if (req.plans[i].unsupported === undefined) counted.set(r.id, { state: newRuleState(r.overrides.length), quantiles: new Map() });
+    if (req.plans[i].unsupported === undefined) {
+      counted.set(r.id, { state: newRuleState(r.overrides.length), quantiles: new Map(), ...(isSlotted(r) ? { slots: {} } : {}) });
+    }
   });
   let selected = 0;
   const histogram: Record<string, number[]> = {};
@@ -138,14 +143,22 @@ export function engineFindings(req: FindingsRequest): EngineFindings {
     } else if (row.part === 'histogram') {
       const counts = histogram[row.key!] ?? (histogram[row.key!] = new Array(FIRST_RESPONSE_EDGES.length + 1).fill(0));
       counts[row.grp!] += row.n!;
-    } else if (row.part === 'week') weeks.push(row);
+    } else if (row.part === 'week' || row.part === 'slot-week') weeks.push(row);
+    else if (row.part.startsWith('slot-')) countSlotRow(counted.get(row.rule!)!, row, evaluated.find((r) => r.id === row.rule)!.overrides.length);
     else countRow(counted.get(row.rule!)!, row);
   }
   // Weeks in order: the trend keeps the latest weeks by key, whatever order they come in.
   weeks.sort((a, b) => (a.key! < b.key! ? -1 : a.key! > b.key! ? 1 : 0));
   for (const row of weeks) {
-    const s = counted.get(row.rule!)!.state;
-    const pair = trendPair(s, row.key!);
+    const c = counted.get(row.rule!)!;
+    let s = c.state;
+    let week = row.key!;
+    if (row.part === 'slot-week') {
+      const colon = week.indexOf(':');
+      s = c.slots![week.slice(0, colon)];
+      week = week.slice(colon + 1);
+    }
+    const pair = trendPair(s, week);
     pair[0] += row.n!;
     pair[1] += row.m!;
   }
@@ -157,7 +170,10 @@ export function engineFindings(req: FindingsRequest): EngineFindings {
     const plan = req.plans[i];
     if (plan.unsupported !== undefined) return unsupportedFindings(rule, req.engine, plan.unsupported, compiled[i]);
     const c = counted.get(rule.id)!;
-    const built = buildResult(compiled[i], { all: c.state }, req.available, policy.gate.min_sample, policy.timezone, (_s, q) => c.quantiles.get(q) ?? null);
+    // A slotted rule's summary step picks its slots from their states; its percentiles are those states'.
+    const built = c.slots
+      ? buildResult(compiled[i], c.slots, req.available, policy.gate.min_sample, policy.timezone)
+      : buildResult(compiled[i], { all: c.state }, req.available, policy.gate.min_sample, policy.timezone, (_s, q) => c.quantiles.get(q) ?? null);
     states[i] = built.state;
     return built.result;
   });
@@ -241,11 +257,46 @@ function countRow(c: Counted, row: ResultRow): void {
         value: row.v,
         code: row.key as OutcomeCode,
         limit: row.lim ?? NaN,
-        n: NaN,
+        n: row.m ?? NaN,
         created: row.created!,
         ...(row.channel !== null ? { channel: row.channel } : {}),
         ...(row.agent !== null ? { agent: row.agent } : {}),
       });
       break;
+  }
+}
+
+/** A slotted rule's row (sql/slots.ts) into its slot's state; the slot leads the key (`17:met:good-rating`). */
+function countSlotRow(c: Counted, row: ResultRow, overrides: number): void {
+  const key = row.key!;
+  const colon = key.indexOf(':');
+  const slot = colon < 0 ? key : key.slice(0, colon);
+  const s = c.slots![slot] ?? (c.slots![slot] = newRuleState(overrides));
+  switch (row.part) {
+    case 'slot-outcome':
+      countRow({ state: s, quantiles: c.quantiles }, { ...row, part: 'outcome', key: key.slice(colon + 1) });
+      break;
+    case 'slot-breach':
+      countRow({ state: s, quantiles: c.quantiles }, { ...row, part: 'breach', key: key.slice(colon + 1) });
+      break;
+    case 'slot-volume':
+      if (row.n! > 0) bump(s.extra, 'volume', row.n!);
+      s.sum = row.v ?? 0;
+      break;
+    case 'slot-value':
+      for (let k = 0; k < row.n!; k++) addValue(s.samples, row.v!);
+      break;
+    case 'slot-bucket': {
+      // Past EXACT_LIMIT a slot's quantile state holds its log buckets (values <= 0 apart).
+      const q = s.samples;
+      q.exact = null;
+      q.n += row.n!;
+      if (row.grp === null) q.zero += row.n!;
+      else {
+        const buckets = q.buckets ?? (q.buckets = {});
+        buckets[row.grp] = (buckets[row.grp] ?? 0) + row.n!;
+      }
+      break;
+    }
   }
 }

@@ -48,9 +48,12 @@ function breakdownNote(dialect: DialectName, by: Dimension[], kept: number): str
 export function policySql(req: SqlRequest): string {
   const dialect = DIALECTS[req.dialect];
   const { policy } = req;
-  const plans = planRules(policy, dialect);
-  const needsRange =
-    !isUtcName(policy.timezone) || schedulesUsed({ ...policy, rules: policy.rules.filter((_, i) => plans[i]?.unsupported === undefined) }).length > 0;
+  const computed = new Set(
+    planRules(policy, dialect, req.by)
+      .filter((p) => p.unsupported === undefined)
+      .map((p) => p.id),
+  );
+  const needsRange = !isUtcName(policy.timezone) || schedulesUsed({ ...policy, rules: policy.rules.filter((r) => computed.has(r.id)) }).length > 0;
   if (needsRange && (req.from === undefined || req.to === undefined)) {
     throw new UsageError(
       `the policy's ${schedulesUsed(policy).length > 0 ? 'schedules' : `time zone (${policy.timezone})`} need the date range of the data: give --from and --to (e.g. --from 2024-01-01 --to 2024-12-31).`,

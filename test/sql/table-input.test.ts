@@ -53,7 +53,18 @@ describe('--engine duckdb on Parquet and DuckDB files', () => {
       const table = await runAudit({ ...req, files: [path], engine: 'duckdb', asOf: Date.parse(csv.as_of!) });
       expect(table.inputs[0]).toMatchObject({ path, format: name.endsWith('.parquet') ? 'parquet' : 'duckdb', rows: 40, used: 40, after_as_of: 0 });
       const computed = table.rules.filter((r) => r.status !== 'unsupported');
-      expect(computed.map((r) => r.id)).toEqual(['chat-first-response', 'email-first-response', 'phone-wait', 'social-first-response', 'satisfaction']);
+      expect(computed.map((r) => r.id)).toEqual([
+        'chat-first-response',
+        'email-first-response',
+        'phone-wait',
+        'social-first-response',
+        'satisfaction',
+        'billing-clarity',
+        'premises-complaints',
+        'queue-hygiene',
+        'peak-friendliness',
+        'complaint-response',
+      ]);
       for (const r of computed) expect(r).toEqual(csv.rules.find((x) => x.id === r.id));
       expect(table.distributions).toEqual(csv.distributions);
     }

@@ -12,6 +12,10 @@ export interface SqlContext {
   /** The audit's as_of (ms), as SQL. */
   asOf: string;
   clockKind: 'calendar' | 'business';
+  /** The local hour of the week (0 = Sunday 00:00–01:00 … 167) of `created_at` in the policy's zone, as SQL. */
+  hourOfWeek: string;
+  /** Whether the inputs have a canonical text field (a column mapped, or one holding a value), as SQL. */
+  hasField(name: string): string;
   policy: Policy;
 }
 
@@ -30,6 +34,10 @@ export interface SqlJudgement {
   limit: string;
   sample: string;
   vendor: string;
+  /** A count a breach's reason gives (reopens, agent replies); NULL when left out. */
+  n?: string;
+  /** A slotted measure's slot (rules/definition.ts `slots`), as SQL. */
+  slot?: string;
 }
 
 export interface SqlMeasure {
