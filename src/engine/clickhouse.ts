@@ -12,7 +12,9 @@
 // JSON strings) and `wait_end_of_query=1` (else an error after the first rows arrives in a 200
 // response after some JSON, which the client can only report as a JSON syntax error). Its error
 // text (`Code: 47, e.displayText() = DB::Exception: …, e.what() = DB::Exception`) is older than
-// the client's parser, so the message is taken from it here.
+// the client's parser, so the message is taken from it here. Queries also send
+// `max_query_size` (16 MiB): the policy's SQL repeats each rule's subquery in every part of the
+// result (18.16 has no CTEs), which passes the server's default of 256 KiB with a dozen rules.
 
 import type { ClickHouseClient } from '@clickhouse/client';
 import { InputError, UsageError } from '../errors.js';
@@ -54,7 +56,7 @@ export type ClientLoader = () => Promise<ClientModule>;
 const loadClient: ClientLoader = () => import('@clickhouse/client');
 
 /** Settings sent with every query (see the head of this file for why). */
-export const QUERY_SETTINGS = { output_format_json_quote_64bit_integers: 0, wait_end_of_query: 1 } as const;
+export const QUERY_SETTINGS = { output_format_json_quote_64bit_integers: 0, wait_end_of_query: 1, max_query_size: '16777216' } as const;
 
 /** `url` without user, password, query or fragment, for reports and messages; unchanged when it is no URL. */
 export function redactUrl(url: string): string {

@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { businessClocks, runAudit } from '../../src/audit.js';
+import { QUERY_SETTINGS } from '../../src/engine/clickhouse.js';
 import { builtinPolicy } from '../../src/policy/default.js';
 import { loadPolicy } from '../../src/policy/load.js';
 import type { Policy } from '../../src/policy/types.js';
@@ -28,7 +29,7 @@ async function send(url: string, sql: string, body?: string): Promise<string> {
   const auth = { 'X-ClickHouse-User': USER, 'X-ClickHouse-Key': PASSWORD };
   const r =
     body === undefined
-      ? await fetch(url, { method: 'POST', body: sql, headers: auth })
+      ? await fetch(`${url}/?max_query_size=${QUERY_SETTINGS.max_query_size}`, { method: 'POST', body: sql, headers: auth })
       : await fetch(`${url}/?query=${encodeURIComponent(sql)}`, { method: 'POST', body, headers: auth });
   const text = await r.text();
   if (!r.ok) throw new Error(`ClickHouse: ${text.slice(0, 500)}`);
@@ -103,21 +104,34 @@ async function compare(files: string[], policy: Policy, preset?: string): Promis
 }
 
 describe.skipIf(URLS.length === 0)('the ClickHouse dialect on a server', () => {
-  it('gives the built-in engine figures on the samples (calendar first response, phone wait, CSAT)', async () => {
-    expect(await compare([join(ROOT, 'fixtures/samples/zendesk-tickets.csv')], builtinPolicy())).toBe(5);
-    expect(await compare([join(ROOT, 'fixtures/samples/support-desk.csv')], builtinPolicy())).toBe(5);
+  it('gives the built-in engine figures on the samples (calendar first response, phone wait, CSAT, returns, refunds)', async () => {
+    expect(await compare([join(ROOT, 'fixtures/samples/zendesk-tickets.csv')], builtinPolicy())).toBe(7);
+    expect(await compare([join(ROOT, 'fixtures/samples/support-desk.csv')], builtinPolicy())).toBe(7);
   }, 120_000);
+
+  // The calendar-clock rules of the ticket-field measures' policies (test/fixtures/sql/).
+  for (const [name, calendarRules] of [
+    ['durations.yaml', 3],
+    ['returns.yaml', 2],
+  ] as const) {
+    it(`computes the calendar rules of ${name} on the samples`, async () => {
+      const policy = await loadPolicy({ path: join(ROOT, `test/fixtures/sql/${name}`), cwd: ROOT });
+      expect(await compare([join(ROOT, 'fixtures/samples/zendesk-tickets.csv')], policy)).toBe(calendarRules);
+      expect(await compare([join(ROOT, 'fixtures/samples/support-desk.csv')], policy)).toBe(calendarRules);
+    }, 120_000);
+  }
 
   it('reports business-clock rules as unsupported there, and computes the rest', async () => {
     const policy = await loadPolicy({ path: join(ROOT, 'fixtures/policy/berlin-office.yaml'), cwd: ROOT });
-    // chat-first-response, phone-wait, satisfaction, vip-first-response; email-first-response is on the business clock.
-    expect(await compare([join(ROOT, 'fixtures/samples/zendesk-tickets.csv')], policy)).toBe(4);
+    // chat-first-response, phone-wait, satisfaction, returns-approval, refund-speed, vip-first-response;
+    // email-first-response is on the business clock.
+    expect(await compare([join(ROOT, 'fixtures/samples/zendesk-tickets.csv')], policy)).toBe(6);
   }, 120_000);
 
   it.skipIf(!hasRealData('customer-support-tickets.csv'))(
     'the real customer-support-tickets.csv',
     async () => {
-      expect(await compare([realFile('customer-support-tickets.csv')], builtinPolicy())).toBe(5);
+      expect(await compare([realFile('customer-support-tickets.csv')], builtinPolicy())).toBe(7);
     },
     120_000,
   );

@@ -6,12 +6,20 @@ import type { MeasureId } from '../../rules/measures.js';
 import { csatSql } from './csat.js';
 import { firstResponseSql } from './first-response.js';
 import { phoneWaitSql } from './phone-wait.js';
+import { refundSpeedSql } from './refund-speed.js';
+import { requesterWaitSql } from './requester-wait.js';
+import { resolutionSql } from './resolution.js';
+import { returnsApprovalSql } from './returns-approval.js';
 import type { SqlMeasure } from './types.js';
 
 export const SQL_MEASURES: Partial<Record<MeasureId, SqlMeasure>> = {
   'first-response': firstResponseSql,
   csat: csatSql,
   'phone-wait': phoneWaitSql,
+  resolution: resolutionSql,
+  'requester-wait': requesterWaitSql,
+  'refund-speed': refundSpeedSql,
+  'returns-approval': returnsApprovalSql,
 };
 
 export type { SqlMeasure, SqlJudgement, SqlContext } from './types.js';
