@@ -210,13 +210,14 @@ function ruleQuery(req: CompileRequest, rule: RuleConfig, asOf: string, schedule
   return `SELECT id, created_at, channel, agent, week, grp, excluded_by,
       CASE WHEN excluded_by IS NOT NULL AND outcome <> 'na' THEN 'excluded' ELSE outcome END AS outcome,
       CASE WHEN excluded_by IS NOT NULL AND outcome <> 'na' THEN concat('tag:', excluded_by) ELSE code END AS code,
-      value_ms, lim, ${j.sample} AS sample, vendor
+      value_ms, lim, ${j.sample} AS sample, vendor, cnt
     FROM (
       SELECT *,
         ${j.outcome} AS outcome,
         ${j.code} AS code,
         ${j.value} AS value_ms,
         ${j.limit} AS lim,
+        ${j.count ?? 'NULL'} AS cnt,
         ${j.vendor} AS vendor
       FROM (
         SELECT *,
@@ -250,7 +251,7 @@ function duckdbQuery(req: CompileRequest, base: string, rules: RuleConfig[], rul
   });
   const facts =
     rules.length === 0
-      ? `SELECT CAST(NULL AS VARCHAR) AS rule, CAST(NULL AS VARCHAR) AS id, CAST(NULL AS BIGINT) AS created_at, CAST(NULL AS VARCHAR) AS channel, CAST(NULL AS VARCHAR) AS agent, CAST(NULL AS VARCHAR) AS week, 0 AS grp, CAST(NULL AS VARCHAR) AS excluded_by, 'na' AS outcome, 'none' AS code, CAST(NULL AS DOUBLE) AS value_ms, CAST(NULL AS DOUBLE) AS lim, CAST(NULL AS DOUBLE) AS sample, CAST(NULL AS VARCHAR) AS vendor WHERE false`
+      ? `SELECT CAST(NULL AS VARCHAR) AS rule, CAST(NULL AS VARCHAR) AS id, CAST(NULL AS BIGINT) AS created_at, CAST(NULL AS VARCHAR) AS channel, CAST(NULL AS VARCHAR) AS agent, CAST(NULL AS VARCHAR) AS week, 0 AS grp, CAST(NULL AS VARCHAR) AS excluded_by, 'na' AS outcome, 'none' AS code, CAST(NULL AS DOUBLE) AS value_ms, CAST(NULL AS DOUBLE) AS lim, CAST(NULL AS DOUBLE) AS sample, CAST(NULL AS VARCHAR) AS vendor, CAST(NULL AS DOUBLE) AS cnt WHERE false`
       : rules.map((rule, i) => `SELECT ${req.dialect.str(rule.id)} AS rule, * FROM r${i + 1}`).join('\n    UNION ALL ');
   ctes.push(`facts AS (\n    ${facts}\n  )`);
   ctes.push(`samples AS (
@@ -295,7 +296,7 @@ function duckdbQuery(req: CompileRequest, base: string, rules: RuleConfig[], rul
         `SELECT rule, 'quantile', '${q}', NULL, n, NULL, CASE WHEN n <= ${EXACT_LIMIT} THEN ${exact(q)} ELSE ${sketch(q)} END, NULL, NULL, NULL, NULL, NULL FROM samples`,
     ),
     `-- the worst breaches: larger value first, then id, creation and code
-    SELECT rule, 'breach', code, grp, rn, NULL, value_ms, id, created_at, channel, agent, lim
+    SELECT rule, 'breach', code, grp, rn, cnt, value_ms, id, created_at, channel, agent, lim
     FROM (SELECT *, row_number() OVER (PARTITION BY rule ORDER BY value_ms DESC NULLS LAST, id, created_at, code) AS rn FROM facts WHERE outcome = 'breached') AS ranked
     WHERE ${cap}`,
     `-- first-response histogram per channel (minutes, bins by upper edge)
@@ -312,7 +313,7 @@ const CH_TYPES: Record<ResultColumn, string> = {
   key: 'Nullable(String)',
   grp: 'Nullable(Int64)',
   n: 'Nullable(Int64)',
-  m: 'Nullable(Int64)',
+  m: 'Nullable(Float64)',
   v: 'Nullable(Float64)',
   id: 'Nullable(String)',
   created: 'Nullable(Int64)',
@@ -340,8 +341,8 @@ function clickhouseQuery(req: CompileRequest, base: string, rules: RuleConfig[],
   const inline = (sql: string) => sql.replace(/FROM tickets_in\b/g, `FROM ${ticketsIn}`);
   const facts =
     rules.length === 0
-      ? `(SELECT CAST(NULL AS Nullable(String)) AS rule, '' AS outcome, '' AS code, 0 AS grp, '' AS week, CAST(NULL AS Nullable(Float64)) AS value_ms, CAST(NULL AS Nullable(Float64)) AS lim, CAST(NULL AS Nullable(Float64)) AS sample, CAST(NULL AS Nullable(String)) AS vendor, '' AS id, 0 AS created_at, CAST(NULL AS Nullable(String)) AS channel, CAST(NULL AS Nullable(String)) AS agent WHERE 0)`
-      : `(\n  ${rules.map((rule, i) => `SELECT CAST(${d.str(rule.id)} AS Nullable(String)) AS rule, CAST(outcome AS String) AS outcome, CAST(code AS String) AS code, CAST(grp AS Int64) AS grp, CAST(week AS String) AS week, CAST(value_ms AS Nullable(Float64)) AS value_ms, CAST(lim AS Nullable(Float64)) AS lim, CAST(sample AS Nullable(Float64)) AS sample, CAST(ifNull(vendor, '') AS String) AS vendor, CAST(id AS String) AS id, CAST(created_at AS Int64) AS created_at, CAST(channel AS Nullable(String)) AS channel, CAST(agent AS Nullable(String)) AS agent FROM (\n    -- rule ${rule.id}: ${rule.measure}, ${rule.clock} clock\n    ${inline(ruleSql[i])}\n  )`).join('\n  UNION ALL\n  ')}\n)`;
+      ? `(SELECT CAST(NULL AS Nullable(String)) AS rule, '' AS outcome, '' AS code, 0 AS grp, '' AS week, CAST(NULL AS Nullable(Float64)) AS value_ms, CAST(NULL AS Nullable(Float64)) AS lim, CAST(NULL AS Nullable(Float64)) AS sample, CAST(NULL AS Nullable(String)) AS vendor, '' AS id, 0 AS created_at, CAST(NULL AS Nullable(String)) AS channel, CAST(NULL AS Nullable(String)) AS agent, CAST(NULL AS Nullable(Float64)) AS cnt WHERE 0)`
+      : `(\n  ${rules.map((rule, i) => `SELECT CAST(${d.str(rule.id)} AS Nullable(String)) AS rule, CAST(outcome AS String) AS outcome, CAST(code AS String) AS code, CAST(grp AS Int64) AS grp, CAST(week AS String) AS week, CAST(value_ms AS Nullable(Float64)) AS value_ms, CAST(lim AS Nullable(Float64)) AS lim, CAST(sample AS Nullable(Float64)) AS sample, CAST(ifNull(vendor, '') AS String) AS vendor, CAST(id AS String) AS id, CAST(created_at AS Int64) AS created_at, CAST(channel AS Nullable(String)) AS channel, CAST(agent AS Nullable(String)) AS agent, CAST(cnt AS Nullable(Float64)) AS cnt FROM (\n    -- rule ${rule.id}: ${rule.measure}, ${rule.clock} clock\n    ${inline(ruleSql[i])}\n  )`).join('\n  UNION ALL\n  ')}\n)`;
   const eligible = "outcome IN ('met', 'breached')";
   const exact = (q: number) => {
     const pos = `(${q} * toFloat64(n - 1))`;
@@ -369,7 +370,7 @@ function clickhouseQuery(req: CompileRequest, base: string, rules: RuleConfig[],
   const fr = `if(first_response_at IS NOT NULL, greatest(first_response_at - created_at, 0) / 60000.0, first_response_minutes)`;
   const order = 'ORDER BY rule, isNull(value_ms), value_ms DESC, id, created_at, code';
   const breaches = (where: string, limit: string) =>
-    `SELECT ${chColumns({ rule: 'rule', part: "'breach'", key: 'code', grp: 'grp', n: '0', v: 'value_ms', id: 'id', created: 'created_at', channel: 'channel', agent: 'agent', lim: 'lim' })}
+    `SELECT ${chColumns({ rule: 'rule', part: "'breach'", key: 'code', grp: 'grp', n: '0', m: 'cnt', v: 'value_ms', id: 'id', created: 'created_at', channel: 'channel', agent: 'agent', lim: 'lim' })}
     FROM (SELECT * FROM ${facts} WHERE outcome = 'breached'${where} ${order} ${limit})`;
   const parts = [
     `SELECT ${chColumns({ part: "'selected'", n: 'count()' })} FROM ${ticketsIn}`,

@@ -190,7 +190,7 @@ function countRow(c: Counted, row: ResultRow): void {
         value: row.v,
         code: row.key as OutcomeCode,
         limit: row.lim ?? NaN,
-        n: NaN,
+        n: row.m ?? NaN,
         created: row.created!,
         ...(row.channel !== null ? { channel: row.channel } : {}),
         ...(row.agent !== null ? { agent: row.agent } : {}),

@@ -113,6 +113,7 @@ describe.skipIf(URLS.length === 0)('the ClickHouse dialect on a server', () => {
   for (const [name, calendarRules] of [
     ['durations.yaml', 3],
     ['returns.yaml', 2],
+    ['after-sales.yaml', 3],
   ] as const) {
     it(`computes the calendar rules of ${name} on the samples`, async () => {
       const policy = await loadPolicy({ path: join(ROOT, `test/fixtures/sql/${name}`), cwd: ROOT });

@@ -109,6 +109,7 @@ const MEASURE_POLICIES: [file: string, ids: string[]][] = [
     ['resolution-full', 'resolution-full-business', 'resolution-first', 'resolution-first-business', 'requester-wait', 'requester-wait-business'],
   ],
   ['returns.yaml', ['refund-speed', 'refund-speed-business', 'returns-approval', 'returns-approval-business']],
+  ['after-sales.yaml', ['after-sales-quality', 'after-sales-business', 'after-sales-no-repair', 'presales-advice', 'presales-business']],
 ];
 const measurePolicy = (name: string) => loadPolicy({ path: fixture(`test/fixtures/sql/${name}`), cwd: ROOT });
 

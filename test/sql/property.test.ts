@@ -1,6 +1,7 @@
 // Random small ticket sets, judged by both engines: the SQL's report equals the built-in one's
 // for the rules the SQL computes (calendar and business first response with an override, phone
-// wait, CSAT, and on both clocks resolution, requester wait, refund speed and returns approval). as_of is sometimes an instant a
+// wait, CSAT, and on both clocks resolution, requester wait, refund speed, returns approval,
+// after-sales quality and pre-sales advice). as_of is sometimes an instant a
 // ticket's outcome turns on (a solve, the end of a window), to hit the inclusive edges.
 
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -133,6 +134,33 @@ rules:
     return_window: 14d
     answer_window: 8h
     target: 90%
+  - id: after-sales
+    title: After sales
+    expectation: 2
+    measure: after-sales
+    applies_to: { match: any, type: [repair, incident], tags: { any: [warranty] } }
+    repair: { match: any, type: [repair], tags: { any: [warranty] } }
+    repair_window: 1d
+    target: 90%
+    overrides:
+      - when: { priority: [urgent] }
+        window: 4h
+  - id: after-sales-business
+    title: After sales business
+    expectation: 2
+    measure: after-sales
+    repair: { priority: [urgent] }
+    repair_window: 8h
+    clock: business
+    schedule: office
+    target: 90%
+  - id: presales
+    title: Presales
+    expectation: 6
+    measure: presales
+    applies_to: { match: any, type: [question], tags: { any: [presales] } }
+    window: 1h
+    target: 90%
   - id: requester-wait-business
     title: Requester wait business
     expectation: 7
@@ -169,6 +197,8 @@ const ticket = fc.record({
   status: fc.constantFrom('open', 'solved', 'closed', ''),
   csat: fc.constantFrom('', '1', '3', '4', '5'),
   spam: fc.boolean(),
+  tag: fc.constantFrom('', 'warranty', 'presales'),
+  type: fc.constantFrom('', 'repair', 'incident', 'question'),
   wait: fc.option(
     fc.integer({ min: 0, max: 180_000 }).map((ms) => ms / 1000),
     { nil: undefined },
@@ -200,7 +230,7 @@ function csv(tickets: fc.RecordValue<typeof ticket>[]): string {
       t.reply === undefined ? '' : iso(BASE + t.created + t.reply),
       t.status,
       t.priority,
-      t.spam ? 'spam' : '',
+      [t.spam ? 'spam' : '', t.tag].filter(Boolean).join(';'),
       t.csat,
       t.wait ?? '',
       t.abandoned,
@@ -213,9 +243,10 @@ function csv(tickets: fc.RecordValue<typeof ticket>[]): string {
       t.requested === undefined ? '' : iso(BASE + t.created + t.requested),
       t.decision,
       t.requested === undefined || t.refunded === undefined ? '' : iso(BASE + t.created + t.requested + t.refunded),
+      t.type,
     ].join(','),
   );
-  return `id,channel,created_at,first_response_at,status,priority,tags,csat,wait_seconds,abandoned,missed,solved_at,closed_at,reopens,resolution_minutes,resolution_business_minutes,first_resolution_minutes,first_resolution_business_minutes,requester_wait_minutes,requester_wait_business_minutes,order_at,return_requested_at,return_decision,refunded_at\n${rows.join('\n')}\n`;
+  return `id,channel,created_at,first_response_at,status,priority,tags,csat,wait_seconds,abandoned,missed,solved_at,closed_at,reopens,resolution_minutes,resolution_business_minutes,first_resolution_minutes,first_resolution_business_minutes,requester_wait_minutes,requester_wait_business_minutes,order_at,return_requested_at,return_decision,refunded_at,type\n${rows.join('\n')}\n`;
 }
 
 /**

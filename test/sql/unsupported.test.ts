@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { decideGate } from '../../src/aggregate/gate.js';
 import { runAudit } from '../../src/audit.js';
 import { builtinPolicy } from '../../src/policy/default.js';
+import { ruleUnsupported } from '../../src/sql/compile.js';
+import { duckdb } from '../../src/sql/dialect.js';
 import type { RuleResult } from '../../src/report.js';
 import { ROOT, runCli } from '../cli/run.js';
 
@@ -31,6 +33,13 @@ describe('unsupported rules on the duckdb engine', () => {
     // built-in engine's, so their terms do too (checked through the gate's own function).
     const computed = js.rules.filter((r) => sql.rules.find((s) => s.id === r.id)!.status !== 'unsupported');
     expect(sql.summary.score).toBe(decideGate(computed, req.policy.gate).score);
+  });
+
+  it('name the repair filter when after-sales repairs are picked by subject phrases', () => {
+    const rule = builtinPolicy().rules.find((r) => r.id === 'after-sales-quality')!;
+    expect(ruleUnsupported({ ...rule, applies_to: { type: ['repair'] } }, duckdb)).toBe('subject phrases in the repair filter');
+    const typed = { ...rule, applies_to: { type: ['repair'] }, repair: { type: ['repair'] } } as typeof rule;
+    expect(ruleUnsupported(typed, duckdb)).toBeUndefined();
   });
 
   it('never pass the nothing-measured gate on their own', () => {

@@ -3,6 +3,7 @@
 // never approximated (docs/sql.md lists which and why).
 
 import type { MeasureId } from '../../rules/measures.js';
+import { afterSalesSql } from './after-sales.js';
 import { csatSql } from './csat.js';
 import { firstResponseSql } from './first-response.js';
 import { phoneWaitSql } from './phone-wait.js';
@@ -20,6 +21,9 @@ export const SQL_MEASURES: Partial<Record<MeasureId, SqlMeasure>> = {
   'requester-wait': requesterWaitSql,
   'refund-speed': refundSpeedSql,
   'returns-approval': returnsApprovalSql,
+  'after-sales': afterSalesSql,
+  // Pre-sales questions are judged exactly as a first response (rules/presales.ts).
+  presales: firstResponseSql,
 };
 
 export type { SqlMeasure, SqlJudgement, SqlContext } from './types.js';
