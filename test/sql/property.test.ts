@@ -1,7 +1,7 @@
 // Random small ticket sets, judged by both engines: the SQL's report equals the built-in one's
 // for the rules the SQL computes (calendar and business first response with an override, phone
 // wait, CSAT, and on both clocks resolution, requester wait, refund speed, returns approval,
-// after-sales quality and pre-sales advice). as_of is sometimes an instant a
+// after-sales quality, pre-sales advice and promise updates). as_of is sometimes an instant a
 // ticket's outcome turns on (a solve, the end of a window), to hit the inclusive edges.
 
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -161,6 +161,18 @@ rules:
     applies_to: { match: any, type: [question], tags: { any: [presales] } }
     window: 1h
     target: 90%
+  - id: promise-updates
+    title: Promise updates
+    expectation: 1
+    measure: promise-updates
+    target: 90%
+  - id: promise-updates-business
+    title: Promise updates business
+    expectation: 1
+    measure: promise-updates
+    clock: business
+    schedule: office
+    target: 90%
   - id: requester-wait-business
     title: Requester wait business
     expectation: 7
@@ -219,6 +231,9 @@ const ticket = fc.record({
   requested: fc.option(fc.integer({ min: -20 * 86_400_000, max: 2 * 86_400_000 }), { nil: undefined }),
   decision: fc.constantFrom('', 'approved', 'rejected', 'pending'),
   refunded: fc.option(fc.integer({ min: 0, max: 4 * 86_400_000 }), { nil: undefined }),
+  // Due time and last agent update relative to creation (an update may predate the ticket).
+  due: fc.option(fc.integer({ min: -86_400_000, max: 3 * 86_400_000 }), { nil: undefined }),
+  update: fc.option(fc.integer({ min: -86_400_000, max: 3 * 86_400_000 }), { nil: undefined }),
 });
 
 function csv(tickets: fc.RecordValue<typeof ticket>[]): string {
@@ -244,20 +259,23 @@ function csv(tickets: fc.RecordValue<typeof ticket>[]): string {
       t.decision,
       t.requested === undefined || t.refunded === undefined ? '' : iso(BASE + t.created + t.requested + t.refunded),
       t.type,
+      t.due === undefined ? '' : iso(BASE + t.created + t.due),
+      t.update === undefined ? '' : iso(BASE + t.created + t.update),
     ].join(','),
   );
-  return `id,channel,created_at,first_response_at,status,priority,tags,csat,wait_seconds,abandoned,missed,solved_at,closed_at,reopens,resolution_minutes,resolution_business_minutes,first_resolution_minutes,first_resolution_business_minutes,requester_wait_minutes,requester_wait_business_minutes,order_at,return_requested_at,return_decision,refunded_at,type\n${rows.join('\n')}\n`;
+  return `id,channel,created_at,first_response_at,status,priority,tags,csat,wait_seconds,abandoned,missed,solved_at,closed_at,reopens,resolution_minutes,resolution_business_minutes,first_resolution_minutes,first_resolution_business_minutes,requester_wait_minutes,requester_wait_business_minutes,order_at,return_requested_at,return_decision,refunded_at,type,due_at,last_agent_update_at\n${rows.join('\n')}\n`;
 }
 
 /**
  * as_of: any instant of the span, or one a ticket's outcome turns on: its solve or close, the
- * end of its vendor resolution, its return request or refund, or one day after its creation or
+ * end of its vendor resolution, its return request or refund, its due time or last agent
+ * update, or one day after its creation or
  * its return request (the 1-day windows' edge).
  */
 const asOfPick = fc.record({
   offset: fc.integer({ min: 0, max: 8 * 86_400_000 }),
   ticket: fc.nat(),
-  edge: fc.constantFrom('any', 'solved', 'closed', 'resolution', 'day', 'requested', 'refunded', 'answer'),
+  edge: fc.constantFrom('any', 'solved', 'closed', 'resolution', 'day', 'requested', 'refunded', 'answer', 'due', 'update'),
 });
 
 function asOfOf(tickets: fc.RecordValue<typeof ticket>[], pick: fc.RecordValue<typeof asOfPick>): number {
@@ -276,6 +294,10 @@ function asOfOf(tickets: fc.RecordValue<typeof ticket>[], pick: fc.RecordValue<t
       return at(t?.requested);
     case 'refunded':
       return at(t?.requested === undefined || t.refunded === undefined ? undefined : t.requested + t.refunded);
+    case 'due':
+      return at(t?.due);
+    case 'update':
+      return at(t?.update);
     case 'answer':
       return at(t?.requested === undefined ? undefined : t.requested + 86_400_000);
     default:

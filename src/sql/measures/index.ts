@@ -7,6 +7,7 @@ import { afterSalesSql } from './after-sales.js';
 import { csatSql } from './csat.js';
 import { firstResponseSql } from './first-response.js';
 import { phoneWaitSql } from './phone-wait.js';
+import { promiseUpdatesSql } from './promise-updates.js';
 import { refundSpeedSql } from './refund-speed.js';
 import { requesterWaitSql } from './requester-wait.js';
 import { resolutionSql } from './resolution.js';
@@ -24,6 +25,7 @@ export const SQL_MEASURES: Partial<Record<MeasureId, SqlMeasure>> = {
   'after-sales': afterSalesSql,
   // Pre-sales questions are judged exactly as a first response (rules/presales.ts).
   presales: firstResponseSql,
+  'promise-updates': promiseUpdatesSql,
 };
 
 export type { SqlMeasure, SqlJudgement, SqlContext } from './types.js';
