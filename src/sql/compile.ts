@@ -12,7 +12,7 @@ import { offsetSteps, scheduleIntervals, schedulesUsed } from './calendar.js';
 import type { Dialect } from './dialect.js';
 import { filterSql, filterUnsupported } from './filter.js';
 import { TICKET_COLUMNS } from './table.js';
-import { SQL_MEASURES, type SqlContext } from './measures/index.js';
+import { SQL_MEASURES, SQL_UNSUPPORTED, type SqlContext } from './measures/index.js';
 
 const DAY = 86_400_000;
 const GAMMA = (1 + RELATIVE_ERROR) / (1 - RELATIVE_ERROR);
@@ -51,7 +51,7 @@ export interface CompiledSql {
 /** Why a rule cannot be computed exactly in SQL on this dialect, or undefined. */
 export function ruleUnsupported(rule: RuleConfig, dialect: Dialect): string | undefined {
   const measure = SQL_MEASURES[rule.measure];
-  if (!measure) return `the ${rule.measure} measure has no SQL form`;
+  if (!measure) return SQL_UNSUPPORTED[rule.measure] ?? `the ${rule.measure} measure has no SQL form`;
   if (ruleDefinition(rule.measure).slots || ruleDefinition(rule.measure).secondCheck) return `the ${rule.measure} measure has no SQL form`;
   return (
     filterUnsupported(rule.applies_to) ??

@@ -42,6 +42,23 @@ describe('unsupported rules on the duckdb engine', () => {
     expect(ruleUnsupported(typed, duckdb)).toBeUndefined();
   });
 
+  it('say so when a measure needs message threads, which the SQL table does not hold', async () => {
+    const policy = builtinPolicy();
+    const rule = policy.rules.find((r) => r.id === 'chat-first-response')!;
+    const next = { ...rule, id: 'chat-next-reply', measure: 'next-reply' } as typeof rule;
+    const sql = await runAudit({ files: [SAMPLE], policy: { ...policy, rules: [rule, next] }, by: [], maxBreaches: 10, strict: false, engine: 'duckdb' });
+    expect(sql.rules.find((r) => r.id === 'chat-next-reply')).toMatchObject({
+      status: 'unsupported',
+      note: 'not computed on the duckdb engine: the next-reply measure needs the reply pairs of message threads, which the SQL table does not hold (run without --engine for this rule)',
+    });
+    expect(ruleUnsupported({ ...rule, measure: 'next-reply' } as typeof rule, duckdb)).toBe(
+      'the next-reply measure needs the reply pairs of message threads, which the SQL table does not hold',
+    );
+    expect(ruleUnsupported({ ...rule, measure: 'update-gap' } as typeof rule, duckdb)).toBe(
+      'the update-gap measure needs every agent update time of message threads, which the SQL table does not hold',
+    );
+  });
+
   it('never pass the nothing-measured gate on their own', () => {
     const rule = { id: 'x', status: 'unsupported', severity: 'error', weight: 1, compliance: null, target: 0.9 } as unknown as RuleResult;
     const summary = decideGate([rule], { min_score: 0, fail_on: 'error', min_sample: 1, require_data: true }, { measured: 10 });

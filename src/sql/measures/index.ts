@@ -28,4 +28,13 @@ export const SQL_MEASURES: Partial<Record<MeasureId, SqlMeasure>> = {
   'promise-updates': promiseUpdatesSql,
 };
 
+/**
+ * Why a measure without a SQL form has none, when it is more than not written yet: what it reads
+ * exists only in conversations assembled from message exports, which the SQL engines refuse.
+ */
+export const SQL_UNSUPPORTED: Partial<Record<MeasureId, string>> = {
+  'next-reply': 'the next-reply measure needs the reply pairs of message threads, which the SQL table does not hold',
+  'update-gap': 'the update-gap measure needs every agent update time of message threads, which the SQL table does not hold',
+};
+
 export type { SqlMeasure, SqlJudgement, SqlContext } from './types.js';
