@@ -71,7 +71,10 @@ describe('--engine duckdb on Parquet and DuckDB files', () => {
   // A table holds tickets as they are now; an audit as of an earlier instant must not see a solve,
   // a vendor resolution time, a return request, a refund or an order after it (the reading drops
   // them from an export: assemble/at-as-of.ts). Mid-sample, as_of falls between such events.
-  // test/fixtures/sql/as-of-events.csv has one ticket per such event just after 2024-03-10 12:00.
+  // test/fixtures/sql/as-of-events.csv has one ticket per such event just after 2024-03-10 12:00
+  // (A1–A7), and tickets on the judges' edges (A8–A12): done without a solve time, no reopen
+  // count, due exactly at as_of, solved and updated exactly at the due time, a return requested
+  // exactly 30 and 14 days after the order.
   for (const name of ['durations.yaml', 'returns.yaml', 'after-sales.yaml', 'promises.yaml']) {
     it(`leaves out what happened after an earlier as_of (${name})`, async () => {
       const policy = await loadPolicy({ path: join(ROOT, `test/fixtures/sql/${name}`), cwd: ROOT });
