@@ -54,6 +54,7 @@ export const CLI_TESTS: readonly string[] = [
   'test/sql/missing-duckdb.test.ts',
   'test/sql/parity.test.ts',
   'test/sql/property.test.ts',
+  'test/sql/property-fields.test.ts',
   'test/sql/stage.test.ts',
   'test/sql/table-input.test.ts',
   'test/sql/unsupported.test.ts',

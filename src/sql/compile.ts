@@ -17,7 +17,7 @@ import { filterSql, filterUnsupported } from './filter.js';
 import { clickhouseSlotParts, duckdbSlotParts } from './slots.js';
 import { rulePhrases, subjectWordsSql } from './subject.js';
 import { TICKET_COLUMNS } from './table.js';
-import { SQL_MEASURES, type SqlContext } from './measures/index.js';
+import { SQL_MEASURES, SQL_UNSUPPORTED, type SqlContext } from './measures/index.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -63,7 +63,7 @@ export interface CompiledSql {
 /** Why a rule cannot be computed exactly in SQL on this dialect, or undefined. */
 export function ruleUnsupported(rule: RuleConfig, dialect: Dialect, by: readonly Dimension[] = []): string | undefined {
   const measure = SQL_MEASURES[rule.measure];
-  if (!measure) return `the ${rule.measure} measure has no SQL form`;
+  if (!measure) return SQL_UNSUPPORTED[rule.measure] ?? `the ${rule.measure} measure has no SQL form`;
   // A slotted rule's figures are those of the slots its summary picks; the breakdowns would have
   // to be counted per slot and key, which the SQL does not do.
   if (by.length > 0 && isSlotted(rule)) return `its breakdowns (--by) count only the ${rule.measure} rule's chosen hours, which the SQL does not break down`;
@@ -102,8 +102,8 @@ export function compile(req: CompileRequest): CompiledSql {
   const setup: string[] = [];
   schedules.forEach((name, i) => setup.push(...scheduleSetup(req, name, scheduleTable(i))));
   const asOf = typeof req.asOf === 'number' ? num(req.asOf) : `(${req.asOf})`;
-  const base = ticketsIn(req, asOf, supported.flatMap(rulePhrases));
   const ruleSql = supported.map((rule) => ruleQuery(req, rule, asOf, schedules));
+  const base = ticketsIn(req, asOf, ruleSql, supported.flatMap(rulePhrases));
   const query = d.name === 'duckdb' ? duckdbQuery(req, base, supported, ruleSql) : clickhouseQuery(req, base, supported, ruleSql);
   return { setup, query, rules: plans };
 }
@@ -138,7 +138,7 @@ function offsetSql(req: CompileRequest): string {
  * The selected tickets at as_of (assemble/at-as-of.ts for the fields the SQL measures read), with
  * their week in the policy zone and the first exclude tag they carry.
  */
-function ticketsIn(req: CompileRequest, asOf: string, phrases: string[]): string {
+function ticketsIn(req: CompileRequest, asOf: string, ruleSql: string[], phrases: string[]): string {
   const d = req.dialect;
   const where = [`created_at <= ${asOf}`];
   if (req.since !== undefined) where.push(`created_at >= ${req.since}`);
@@ -158,13 +158,49 @@ function ticketsIn(req: CompileRequest, asOf: string, phrases: string[]): string
       CASE WHEN ${fraLate} OR ${minLate} OR ${bizLate} THEN CASE WHEN agent_replies IS NULL THEN NULL ELSE 0 END ELSE agent_replies END AS agent_replies,
       CASE WHEN solved_at > ${asOf} THEN NULL ELSE solved_at END AS solved_at,
       CASE WHEN closed_at > ${asOf} THEN NULL ELSE closed_at END AS closed_at,
-      CASE WHEN ${reopened} AND status IN ('solved', 'closed') THEN 'open' ELSE status END AS status,
+      CASE WHEN ${reopened} AND status IN ('solved', 'closed') THEN 'open' ELSE status END AS status,${fieldColumnsAt(asOf, ruleSql)}
       ${d.isoWeek(d.floorDiv(`created_at + ${offsetSql(req)}`, String(DAY)))} AS week,
       ${excludedBy} AS excluded_by,
-      nps, reopens, CASE WHEN updated_at > ${asOf} THEN NULL ELSE updated_at END AS updated_at,
+      nps, CASE WHEN updated_at > ${asOf} THEN NULL ELSE updated_at END AS updated_at,
       ${phrases.length === 0 ? 'NULL' : subjectWordsSql(d, phrases)} AS subject_words
     FROM ${req.table}
     WHERE ${where.join(' AND ')}`;
+}
+
+/**
+ * The vendor durations and ticket events at as_of, as assemble/at-as-of.ts treats them: a full
+ * resolution (calendar, else business) that ends after as_of has not happened yet, nor has an
+ * order, refund or agent update after it; a return requested after as_of was not requested (nor
+ * decided). The first-resolution and requester-wait minutes, the reopen count and the due time
+ * carry no time of their own and are taken as exported.
+ */
+function fieldColumnsAt(asOf: string, ruleSql: string[]): string {
+  const late = (column: string) => `(${column} IS NOT NULL AND created_at + ${column} * 60000 > ${asOf})`;
+  const until = (column: string) => `CASE WHEN ${column} > ${asOf} THEN NULL ELSE ${column} END`;
+  const columns: [name: string, sql: string][] = [
+    ['resolution_minutes', `CASE WHEN ${late('resolution_minutes')} THEN NULL ELSE resolution_minutes END`],
+    [
+      'resolution_business_minutes',
+      `CASE WHEN ${late('resolution_minutes')} OR ${late('resolution_business_minutes')} THEN NULL ELSE resolution_business_minutes END`,
+    ],
+    ['first_resolution_minutes', 'first_resolution_minutes'],
+    ['first_resolution_business_minutes', 'first_resolution_business_minutes'],
+    ['requester_wait_minutes', 'requester_wait_minutes'],
+    ['requester_wait_business_minutes', 'requester_wait_business_minutes'],
+    ['reopens', 'reopens'],
+    ['due_at', 'due_at'],
+    ['order_at', until('order_at')],
+    ['return_requested_at', until('return_requested_at')],
+    ['return_decision', `CASE WHEN return_requested_at > ${asOf} THEN NULL ELSE return_decision END`],
+    ['refunded_at', until('refunded_at')],
+    ['last_agent_update_at', until('last_agent_update_at')],
+  ];
+  // Only the columns some rule reads: the ClickHouse text repeats this subquery in every part.
+  const rules = ruleSql.join('\n');
+  return columns
+    .filter(([name]) => new RegExp(`\\b${name}\\b`).test(rules))
+    .map(([name, sql]) => `\n      ${sql === name ? name : `${sql} AS ${name}`},`)
+    .join('');
 }
 
 /** One rule's judged tickets: the measure's columns over the rule's tickets in their groups. */

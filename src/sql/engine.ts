@@ -30,7 +30,7 @@ export interface EngineRequest {
   maxKeys?: number;
 }
 
-/** The instants the calendar tables must cover: every ticket's creation up to as_of, a day either side. */
+/** The instants the calendar tables must cover: from the earliest instant a clock counts from (`earliest`) to as_of, a day either side. */
 export function calendarRange(earliest: number | null, asOf: number): { from: number; to: number } {
   const from = earliest === null || earliest > asOf ? asOf : earliest;
   return { from: from - DAY, to: asOf + DAY };
@@ -88,7 +88,11 @@ export function columnsRead(req: EngineRequest): Set<string> {
 
 /** Runs the policy's SQL on the session's `tickets` table (or view) and turns its rows into findings. */
 export async function judgeTable(session: DuckSession, req: EngineRequest): Promise<EngineFindings> {
-  const [{ earliest }] = await session.all(`SELECT min(created_at) AS earliest FROM tickets WHERE created_at <= ${req.asOf}`);
+  // Business time is counted from creation, and also from a return request or a due time, which
+  // may come before the earliest creation: the schedule tables cover those too.
+  const [{ earliest }] = await session.all(
+    `SELECT min(least(created_at, coalesce(return_requested_at, created_at), coalesce(due_at, created_at))) AS earliest FROM tickets WHERE created_at <= ${req.asOf}`,
+  );
   const compiled = compile({
     policy: req.policy,
     dialect: duckdb,

@@ -42,6 +42,12 @@ export const TICKET_COLUMNS: readonly (readonly [string, ColumnKind])[] = [
   ['return_decision', 'text'],
   ['refunded_at', 'instant'],
   ['last_agent_update_at', 'instant'],
+  ['resolution_minutes', 'number'],
+  ['resolution_business_minutes', 'number'],
+  ['first_resolution_minutes', 'number'],
+  ['first_resolution_business_minutes', 'number'],
+  ['requester_wait_minutes', 'number'],
+  ['requester_wait_business_minutes', 'number'],
 ];
 
 /** `CREATE TABLE` for the canonical table in a dialect. */

@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { businessClocks, runAudit } from '../../src/audit.js';
+import { QUERY_SETTINGS } from '../../src/engine/clickhouse.js';
 import { builtinPolicy } from '../../src/policy/default.js';
 import { loadPolicy } from '../../src/policy/load.js';
 import type { Policy } from '../../src/policy/types.js';
@@ -30,7 +31,10 @@ async function send(url: string, sql: string, body?: string): Promise<string> {
   const auth = { 'X-ClickHouse-User': USER, 'X-ClickHouse-Key': PASSWORD };
   const r =
     body === undefined
-      ? await fetch(`${url}/?max_query_size=16777216&max_ast_elements=2000000&max_expanded_ast_elements=2000000`, { method: 'POST', body: sql, headers: auth })
+      ? await fetch(
+          `${url}/?max_query_size=${QUERY_SETTINGS.max_query_size}&max_ast_elements=${QUERY_SETTINGS.max_ast_elements}&max_expanded_ast_elements=${QUERY_SETTINGS.max_expanded_ast_elements}`,
+          { method: 'POST', body: sql, headers: auth },
+        )
       : await fetch(`${url}/?query=${encodeURIComponent(sql)}`, { method: 'POST', body, headers: auth });
   const text = await r.text();
   if (!r.ok) throw new Error(`ClickHouse: ${text.slice(0, 500)}`);
@@ -106,23 +110,43 @@ async function compare(files: string[], policy: Policy, preset?: string): Promis
 }
 
 describe.skipIf(URLS.length === 0)('the ClickHouse dialect on a server', () => {
+  // Every rule of the built-in policy (all on the calendar clock).
   const BUILTIN = [
     'chat-first-response',
     'email-first-response',
     'phone-wait',
     'social-first-response',
     'satisfaction',
+    'promise-updates',
+    'after-sales-quality',
     'billing-clarity',
     'premises-complaints',
     'queue-hygiene',
     'peak-friendliness',
+    'presales-advice',
     'complaint-response',
+    'returns-approval',
+    'refund-speed',
   ];
 
-  it('gives the built-in engine figures on the samples (calendar first response, by subject phrases too, phone wait, CSAT)', async () => {
+  it('gives the built-in engine figures on the samples (every rule of the built-in policy)', async () => {
     expect(await compare([join(ROOT, 'fixtures/samples/zendesk-tickets.csv')], builtinPolicy())).toEqual(BUILTIN);
     expect(await compare([join(ROOT, 'fixtures/samples/support-desk.csv')], builtinPolicy())).toEqual(BUILTIN);
   }, 120_000);
+
+  // The calendar-clock rules of the ticket-field measures' policies (test/fixtures/sql/).
+  for (const [name, calendarRules] of [
+    ['durations.yaml', 3],
+    ['returns.yaml', 2],
+    ['after-sales.yaml', 3],
+    ['promises.yaml', 1],
+  ] as const) {
+    it(`computes the calendar rules of ${name} on the samples`, async () => {
+      const policy = await loadPolicy({ path: join(ROOT, `test/fixtures/sql/${name}`), cwd: ROOT });
+      expect(await compare([join(ROOT, 'fixtures/samples/zendesk-tickets.csv')], policy)).toHaveLength(calendarRules);
+      expect(await compare([join(ROOT, 'fixtures/samples/support-desk.csv')], policy)).toHaveLength(calendarRules);
+    }, 120_000);
+  }
 
   it('reports business-clock rules as unsupported there, and computes the rest', async () => {
     const policy = await loadPolicy({ path: join(ROOT, 'fixtures/policy/berlin-office.yaml'), cwd: ROOT });
@@ -131,11 +155,14 @@ describe.skipIf(URLS.length === 0)('the ClickHouse dialect on a server', () => {
       'chat-first-response',
       'phone-wait',
       'satisfaction',
+      'promise-updates',
       'billing-clarity',
       'premises-complaints',
       'queue-hygiene',
       'peak-friendliness',
       'complaint-response',
+      'returns-approval',
+      'refund-speed',
       'vip-first-response',
     ]);
   }, 120_000);
@@ -197,7 +224,8 @@ describe.skipIf(URLS.length === 0)('breakdowns (--by) on the ClickHouse dialect'
   it('with no rule computed there: no rows, and the query still runs', async () => {
     const files = [join(ROOT, 'fixtures/samples/zendesk-tickets.csv')];
     const policy = builtinPolicy();
-    const only = { ...policy, rules: policy.rules.filter((r) => r.id === 'promise-updates') };
+    const chat = policy.rules.find((r) => r.id === 'chat-first-response')!;
+    const only = { ...policy, rules: [{ ...chat, id: 'chat-next-reply', measure: 'next-reply' } as typeof chat] };
     const ch = await runClickHouseAudit({ policy: only, maxBreaches: 10, by: ['agent', 'team', 'priority'] }, querier(await load(files, only)));
     expect(ch.rules.map((r) => r.status)).toEqual(['unsupported']);
     expect(ch.breakdowns).toEqual({ agent: [], team: [], priority: [] });

@@ -37,7 +37,7 @@ const policyFile = (name: string) => loadPolicy({ path: fixture(`fixtures/policy
 const TICKET_PRESETS = readdirSync(fixture('fixtures/presets')).filter((p) => !['canonical-messages', 'messages', 'twitter'].includes(p));
 
 describe('duckdb engine parity with the built-in engine', () => {
-  it('keeps some rules to compare (first response on calendar and business clocks, by subject phrases, phone wait, satisfaction)', async () => {
+  it('keeps some rules to compare (first response on calendar and business clocks, by subject phrases, phone wait, satisfaction, shares, queue, peak, promise updates, returns and refunds)', async () => {
     const kept = sqlRulesOnly(await policyFile('berlin-office.yaml'))
       .rules.filter((r) => r.severity !== 'off')
       .map((r) => r.id);
@@ -266,4 +266,60 @@ describe('duckdb engine parity with the built-in engine: breakdowns (--by)', () 
     const [js2, sql2] = await bothBy([realFile('customer-support-tickets.csv')], builtinPolicy(), { maxKeys: 3 });
     expect(sql2).toEqual(js2);
   });
+});
+
+// Policies of the measures read from ticket fields (test/fixtures/sql/): every rule of each is
+// computed in SQL, on the calendar and business clocks, with overrides.
+const MEASURE_POLICIES: [file: string, ids: string[]][] = [
+  [
+    'durations.yaml',
+    ['resolution-full', 'resolution-full-business', 'resolution-first', 'resolution-first-business', 'requester-wait', 'requester-wait-business'],
+  ],
+  ['returns.yaml', ['refund-speed', 'refund-speed-business', 'returns-approval', 'returns-approval-business']],
+  ['after-sales.yaml', ['after-sales-quality', 'after-sales-business', 'after-sales-no-repair', 'presales-advice', 'presales-business']],
+  ['promises.yaml', ['promise-updates', 'promise-updates-business']],
+];
+const measurePolicy = (name: string) => loadPolicy({ path: fixture(`test/fixtures/sql/${name}`), cwd: ROOT });
+
+describe('duckdb engine parity on the ticket-field measures', () => {
+  for (const [name, ids] of MEASURE_POLICIES) {
+    it(`keeps every rule of ${name}`, async () => {
+      const policy = await measurePolicy(name);
+      expect(policy.rules.map((r) => r.id)).toEqual(ids);
+      expect(sqlRulesOnly(policy).rules.map((r) => r.id)).toEqual(ids);
+    });
+
+    it(`${name}: the samples, with and without an as_of inside the data`, async () => {
+      const policy = await measurePolicy(name);
+      const [js, sql] = await both([fixture('fixtures/samples/zendesk-tickets.csv')], policy);
+      expect(sql).toEqual(js);
+      const [js2, sql2] = await both([fixture('fixtures/samples/support-desk.csv')], policy, { preset: 'canonical' });
+      expect(sql2).toEqual(js2);
+      // Every rule judges tickets in one sample or the other.
+      const judged = (r: Report['rules'][number]) => r.eligible + r.pending + r.excluded > 0;
+      expect(ids.filter((id) => ![js, js2].some((rep) => judged(rep.rules.find((r) => r.id === id)!)))).toEqual([]);
+      // Mid-March: solves, reopens, refunds and updates after it have not happened yet.
+      for (const file of ['fixtures/samples/zendesk-tickets.csv', 'fixtures/samples/support-desk.csv']) {
+        const [js3, sql3] = await both([fixture(file)], policy, { asOf: Date.parse('2024-03-12T10:30:00Z'), explain: ids[0] });
+        expect(sql3).toEqual(js3);
+      }
+    });
+
+    it(`${name}: every ticket preset's sample`, async () => {
+      const policy = await measurePolicy(name);
+      for (const preset of TICKET_PRESETS) {
+        const dir = fixture(`fixtures/presets/${preset}`);
+        const files = readdirSync(dir)
+          .filter((f) => f.endsWith('.csv'))
+          .map((f) => join(dir, f));
+        const [js, sql] = await both(files, policy);
+        expect({ preset, report: sql }).toEqual({ preset, report: js });
+      }
+    });
+
+    it.skipIf(!hasRealData('customer-support-tickets.csv'))(`${name}: the real customer-support-tickets.csv`, async () => {
+      const [js, sql] = await both([realFile('customer-support-tickets.csv')], await measurePolicy(name));
+      expect(sql).toEqual(js);
+    });
+  }
 });

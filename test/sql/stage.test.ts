@@ -79,7 +79,10 @@ describe('the columns loaded', () => {
   it('are those the policy SQL names; the others are NULL (an empty list for tags)', async () => {
     const builtin = builtinPolicy();
     // Rules that read no subject, requester or due date (the built-in policy's subject filters and promise rule do).
-    const policy = { ...builtin, rules: builtin.rules.filter((r) => ['chat-first-response', 'email-first-response', 'phone-wait', 'satisfaction'].includes(r.id)) };
+    const policy = {
+      ...builtin,
+      rules: builtin.rules.filter((r) => ['chat-first-response', 'email-first-response', 'phone-wait', 'satisfaction'].includes(r.id)),
+    };
     const read = columnsRead({ policy, asOf: Date.parse('2024-03-01T00:00:00Z'), available: new Set(), clocks: {}, maxBreaches: 10 });
     // These rules read first responses, waits, ratings and the filters' fields, never the subject.
     for (const name of ['id', 'created_at', 'channel', 'first_response_minutes', 'wait_seconds', 'csat', 'tags', 'status'])

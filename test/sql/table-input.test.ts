@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { businessClocks, runAudit } from '../../src/audit.js';
 import { builtinPolicy } from '../../src/policy/default.js';
+import { loadPolicy } from '../../src/policy/load.js';
 import { readInputs } from '../../src/reading.js';
 import { loadTickets, openDuckDB } from '../../src/sql/duckdb.js';
 import { ticketCollector } from '../../src/sql/rows.js';
@@ -15,12 +16,11 @@ import { ROOT, runCli } from '../cli/run.js';
 const SAMPLE = join(ROOT, 'fixtures/samples/zendesk-tickets.csv');
 const dir = mkdtempSync(join(tmpdir(), 'sql-table-'));
 
-/** The sample's canonical tickets written to `out` (Parquet, or a DuckDB file's `tickets`), optionally a column left out. */
-async function write(out: string, drop?: string): Promise<void> {
-  const policy = builtinPolicy();
+/** The canonical tickets of `file` (read with `policy`) written to `out` (Parquet, or a DuckDB file's `tickets`), optionally a column left out. */
+async function write(out: string, drop?: string, policy = builtinPolicy(), file = SAMPLE): Promise<void> {
   const c = ticketCollector();
   await readInputs({
-    files: [SAMPLE],
+    files: [file],
     policy,
     clocks: businessClocks(policy),
     strict: false,
@@ -59,16 +59,49 @@ describe('--engine duckdb on Parquet and DuckDB files', () => {
         'phone-wait',
         'social-first-response',
         'satisfaction',
+        'promise-updates',
+        'after-sales-quality',
         'billing-clarity',
         'premises-complaints',
         'queue-hygiene',
         'peak-friendliness',
+        'presales-advice',
         'complaint-response',
+        'returns-approval',
+        'refund-speed',
       ]);
       for (const r of computed) expect(r).toEqual(csv.rules.find((x) => x.id === r.id));
       expect(table.distributions).toEqual(csv.distributions);
     }
   }, 60_000);
+
+  // A table holds tickets as they are now; an audit as of an earlier instant must not see a solve,
+  // a vendor resolution time, a return request, a refund or an order after it (the reading drops
+  // them from an export: assemble/at-as-of.ts). Mid-sample, as_of falls between such events.
+  // test/fixtures/sql/as-of-events.csv has one ticket per such event just after 2024-03-10 12:00
+  // (A1–A7), and tickets on the judges' edges (A8–A12): done without a solve time, no reopen
+  // count, due exactly at as_of, solved and updated exactly at the due time, a return requested
+  // exactly 30 and 14 days after the order.
+  for (const name of ['durations.yaml', 'returns.yaml', 'after-sales.yaml', 'promises.yaml']) {
+    it(`leaves out what happened after an earlier as_of (${name})`, async () => {
+      const policy = await loadPolicy({ path: join(ROOT, `test/fixtures/sql/${name}`), cwd: ROOT });
+      const req = { policy, by: [], maxBreaches: 10, strict: false, explain: policy.rules[0].id };
+      const events = join(ROOT, 'test/fixtures/sql/as-of-events.csv');
+      for (const [file, times] of [
+        [SAMPLE, ['2024-03-06T10:00:00Z', '2024-03-12T10:30:00Z', '2024-03-14T09:00:00Z']],
+        [events, ['2024-03-10T12:00:00Z']],
+      ] as const) {
+        const path = join(dir, `as-of-${name}-${file === SAMPLE ? 'sample' : 'events'}.duckdb`);
+        await write(path, undefined, policy, file);
+        for (const at of times) {
+          const asOf = Date.parse(at);
+          const csv = await runAudit({ ...req, files: [file], asOf });
+          const table = await runAudit({ ...req, files: [path], engine: 'duckdb', asOf });
+          expect({ at, rules: table.rules }).toEqual({ at, rules: csv.rules });
+        }
+      }
+    }, 60_000);
+  }
 
   it('a file without created_at is an input error (exit 2) naming it', async () => {
     const path = join(dir, 'no-created.parquet');

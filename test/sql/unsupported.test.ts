@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { decideGate } from '../../src/aggregate/gate.js';
 import { runAudit } from '../../src/audit.js';
 import { builtinPolicy } from '../../src/policy/default.js';
+import { ruleUnsupported } from '../../src/sql/compile.js';
+import { duckdb } from '../../src/sql/dialect.js';
 import type { RuleResult } from '../../src/report.js';
 import { ROOT, runCli } from '../cli/run.js';
 
@@ -15,23 +17,52 @@ const SAMPLE = join(ROOT, 'fixtures/samples/zendesk-tickets.csv');
 
 describe('unsupported rules on the duckdb engine', () => {
   it('are reported as unsupported, named by engine and reason, and left out of the score', async () => {
-    const req = { files: [SAMPLE], policy: builtinPolicy(), by: [], maxBreaches: 10, strict: false };
+    const builtin = builtinPolicy();
+    const chat = builtin.rules.find((r) => r.id === 'chat-first-response')!;
+    const policy = { ...builtin, rules: [...builtin.rules, { ...chat, id: 'chat-next-reply', measure: 'next-reply' } as typeof chat] };
+    const req = { files: [SAMPLE], policy, by: [], maxBreaches: 10, strict: false };
     const js = await runAudit(req);
     const sql = await runAudit({ ...req, engine: 'duckdb' });
-    const promise = sql.rules.find((r) => r.id === 'promise-updates')!;
-    expect(promise.status).toBe('unsupported');
-    expect(promise.note).toBe('not computed on the duckdb engine: the promise-updates measure has no SQL form (run without --engine for this rule)');
-    expect(promise.eligible).toBe(0);
+    // Every rule of the built-in policy computes in SQL; the added next-reply rule cannot.
+    const next = sql.rules.find((r) => r.id === 'chat-next-reply')!;
+    expect(next.status).toBe('unsupported');
+    expect(next.note).toBe(
+      'not computed on the duckdb engine: the next-reply measure needs the reply pairs of message threads, which the SQL table does not hold (run without --engine for this rule)',
+    );
+    expect(next.eligible).toBe(0);
     expect(sql.rules.find((r) => r.id === 'complaint-response')!.status).not.toBe('unsupported');
-    // 15 rules: 10 computed (4 first-response rules, complaints by subject phrase among them, phone
-    // wait, satisfaction, the billing and premises shares, queue hygiene, peak friendliness), 5
-    // unsupported (promise updates, after-sales, pre-sales, returns, refunds).
-    expect(sql.summary.counts.unsupported).toBe(5);
+    expect(sql.summary.counts.unsupported).toBe(1);
     expect(js.summary.counts.unsupported).toBeUndefined();
     // The score is the weight-average over the computed rules with data only: those equal the
     // built-in engine's, so their terms do too (checked through the gate's own function).
     const computed = js.rules.filter((r) => sql.rules.find((s) => s.id === r.id)!.status !== 'unsupported');
     expect(sql.summary.score).toBe(decideGate(computed, req.policy.gate).score);
+  });
+
+  it('name the phrase when after-sales repairs are picked by a subject phrase the SQL cannot lower-case alike (σ, ς)', () => {
+    const rule = builtinPolicy().rules.find((r) => r.id === 'after-sales-quality')!;
+    const greek = { ...rule, applies_to: { type: ['repair'] }, repair: { subject: ['επισκευής'] } } as typeof rule;
+    expect(ruleUnsupported(greek, duckdb)).toBe('the subject phrase "επισκευής" spells σ or ς (JavaScript lower-cases a final Σ to ς, SQL to σ)');
+    expect(ruleUnsupported({ ...rule, applies_to: { type: ['repair'] } }, duckdb)).toBeUndefined();
+    const typed = { ...rule, applies_to: { type: ['repair'] }, repair: { type: ['repair'] } } as typeof rule;
+    expect(ruleUnsupported(typed, duckdb)).toBeUndefined();
+  });
+
+  it('say so when a measure needs message threads, which the SQL table does not hold', async () => {
+    const policy = builtinPolicy();
+    const rule = policy.rules.find((r) => r.id === 'chat-first-response')!;
+    const next = { ...rule, id: 'chat-next-reply', measure: 'next-reply' } as typeof rule;
+    const sql = await runAudit({ files: [SAMPLE], policy: { ...policy, rules: [rule, next] }, by: [], maxBreaches: 10, strict: false, engine: 'duckdb' });
+    expect(sql.rules.find((r) => r.id === 'chat-next-reply')).toMatchObject({
+      status: 'unsupported',
+      note: 'not computed on the duckdb engine: the next-reply measure needs the reply pairs of message threads, which the SQL table does not hold (run without --engine for this rule)',
+    });
+    expect(ruleUnsupported({ ...rule, measure: 'next-reply' } as typeof rule, duckdb)).toBe(
+      'the next-reply measure needs the reply pairs of message threads, which the SQL table does not hold',
+    );
+    expect(ruleUnsupported({ ...rule, measure: 'update-gap' } as typeof rule, duckdb)).toBe(
+      'the update-gap measure needs every agent update time of message threads, which the SQL table does not hold',
+    );
   });
 
   it('never pass the nothing-measured gate on their own', () => {
@@ -47,7 +78,8 @@ describe('support-audit sql', () => {
   it('prints DuckDB SQL that DuckDB runs', async () => {
     const r = runCli(['sql', '--dialect', 'duckdb', '--as-of', '2024-03-17']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('-- rule promise-updates: unsupported (the promise-updates measure has no SQL form)');
+    // Every rule of the built-in policy compiles.
+    expect(r.stdout).not.toContain('unsupported');
     expect(r.stdout).toMatch(/^ {2}r1 AS \(/m);
     const { openDuckDB } = await import('../../src/sql/duckdb.js');
     const { duckdb } = await import('../../src/sql/dialect.js');

@@ -24,7 +24,8 @@ export interface SqlContext {
  * first, which the other expressions may name. `outcome` is one of `met`, `breached`, `pending`,
  * `excluded`, `na` (not applicable); `value` and `limit` are those of a breach, `sample` what
  * feeds the percentiles and the mean (NULL for none), `vendor` the canonical column a value came
- * from when timestamps were missing.
+ * from when timestamps were missing, `count` a breach's count for its reason (reopens; NULL, or
+ * left out, for none).
  */
 export interface SqlJudgement {
   measured: [name: string, sql: string][];
