@@ -101,7 +101,8 @@ describe('audit --engine duckdb --by', () => {
 
   it('with no rule computed in SQL: no rows, and the query still runs (team and priority passed through empty facts)', async () => {
     const policy = builtinPolicy();
-    const only = { ...policy, rules: policy.rules.filter((r) => r.id === 'promise-updates') };
+    const chat = policy.rules.find((r) => r.id === 'chat-first-response')!;
+    const only = { ...policy, rules: [{ ...chat, id: 'chat-next-reply', measure: 'next-reply' } as typeof chat] };
     const report = await runAudit({ files: [SAMPLE], policy: only, by: ['agent', 'team', 'priority'], maxBreaches: 10, strict: false, engine: 'duckdb' });
     expect(report.rules.map((r) => r.status)).toEqual(['unsupported']);
     expect(report.breakdowns).toEqual({ agent: [], team: [], priority: [] });

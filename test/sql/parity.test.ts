@@ -42,15 +42,21 @@ describe('duckdb engine parity with the built-in engine', () => {
       .rules.filter((r) => r.severity !== 'off')
       .map((r) => r.id);
     expect(kept).toEqual([
+      // Every rule of berlin-office: the business clock, holidays, overrides, subject phrases.
       'chat-first-response',
       'email-first-response',
       'phone-wait',
       'satisfaction',
+      'promise-updates',
+      'after-sales-quality',
       'billing-clarity',
       'premises-complaints',
       'queue-hygiene',
       'peak-friendliness',
+      'presales-advice',
       'complaint-response',
+      'returns-approval',
+      'refund-speed',
       'vip-first-response',
     ]);
     const rates = sqlRulesOnly(await loadPolicy({ path: fixture('fixtures/sql/rates.yaml'), cwd: ROOT })).rules.map((r) => r.id);
