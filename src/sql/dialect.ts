@@ -80,7 +80,8 @@ export const clickhouse: Dialect = {
   anyOf: (list, test) => `arrayExists(x -> ${test}, ${list})`,
   mapList: (list, variable, expr) => `arrayMap(${variable} -> ${expr}, ${list})`,
   // 18.16 has no trimBoth: after the first replacement the only white space left is single spaces.
-  fold: (text) => `replaceRegexpAll(replaceRegexpAll(lowerUTF8(${text}), '[${JS_SPACE}_-]+', ' '), '^ | $', '')`,
+  // The class through clickhouseStr: ClickHouse reads backslash escapes in a literal (`\x{A0}` is not one), RE2 must see them.
+  fold: (text) => `replaceRegexpAll(replaceRegexpAll(lowerUTF8(${text}), ${clickhouseStr(`[${JS_SPACE}_-]+`)}, ' '), '^ | $', '')`,
   lower: (text) => `lowerUTF8(${text})`,
   regexReplace: (text, regex, replacement) => `replaceRegexpAll(${text}, ${clickhouseStr(regex)}, ${clickhouseStr(replacement)})`,
   contains: (text, literal) => `position(${text}, ${literal}) > 0`,

@@ -6,7 +6,7 @@
 import { fold } from '../policy/glob.js';
 import type { Filter } from '../policy/types.js';
 import type { Dialect } from './dialect.js';
-import { phrasesUnsupported, phraseTest } from './subject.js';
+import { jsCapitals, mark, markAstral, patternLetters, phrasesUnsupported, phraseTest } from './subject.js';
 
 /** Why the filter cannot be written in SQL exactly, or undefined. */
 export function filterUnsupported(f: Filter): string | undefined {
@@ -15,7 +15,7 @@ export function filterUnsupported(f: Filter): string | undefined {
 
 /** A pattern's test of a folded value, as valueMatcher builds it: equality, else LIKE. */
 function patternTest(d: Dialect, folded: string, pattern: string): string {
-  const p = fold(pattern).replace(/\*+/g, '*');
+  const p = [...fold(pattern).replace(/\*+/g, '*')].map(mark).join('');
   if (!/[*?]/.test(p)) return `${folded} = ${d.str(p)}`;
   const like = p
     .replace(/[\\%_]/g, (c) => `\\${c}`)
@@ -24,8 +24,22 @@ function patternTest(d: Dialect, folded: string, pattern: string): string {
   return d.like(folded, d.str(like));
 }
 
+/**
+ * Whether `?` or a character outside the BMP is in the patterns: then the values are marked as
+ * the patterns are (markAstral), so that `?` is one UTF-16 unit as in the built-in matcher. Else a
+ * character outside the BMP can only meet a `*`, which matches it either way.
+ */
+function unitsMatter(patterns: readonly string[]): boolean {
+  return patterns.some((p) => /[?\u{10000}-\u{10ffff}]/u.test(p));
+}
+
+/**
+ * A type or team value folded as the built-in engine folds it (policy/glob.ts fold): the capitals
+ * whose lower case the engines do not share with JavaScript rewritten first (jsCapitals).
+ */
 function anyPattern(d: Dialect, value: string, patterns: string[]): string {
-  return patternsOf(d, d.fold(value), patterns);
+  const folded = d.fold(jsCapitals(d, value, patternLetters(patterns)));
+  return patternsOf(d, unitsMatter(patterns) ? markAstral(d, folded) : folded, patterns);
 }
 
 function patternsOf(d: Dialect, folded: string, patterns: string[]): string {
@@ -34,7 +48,9 @@ function patternsOf(d: Dialect, folded: string, patterns: string[]): string {
 
 /** Whether any tag, folded once (not once per pattern: the fold is a regular expression), matches any pattern. */
 function anyTag(d: Dialect, patterns: string[]): string {
-  return d.anyOf(d.mapList('tags', 't', d.fold('t')), patternsOf(d, 'x', patterns));
+  // Tags are stored lower-cased by JavaScript (map/values.ts splitTags): no capital is left to rewrite.
+  const folded = d.fold('t');
+  return d.anyOf(d.mapList('tags', 't', unitsMatter(patterns) ? markAstral(d, folded) : folded), patternsOf(d, 'x', patterns));
 }
 
 function oneOf(column: string, values: readonly string[] | undefined, d: Dialect): string | undefined {

@@ -63,17 +63,52 @@ function literalLetters(phrases: readonly string[]): Set<string> {
   return letters;
 }
 
+/** Every capital outside ASCII by its JavaScript lower case (when that differs), made once. */
+let capitalsByLower: Map<string, string[]> | undefined;
+
 /** Capitals outside ASCII whose JavaScript lower case is one of `letters`, each with it. */
 function capitalsOf(letters: Set<string>): [string, string][] {
   if (letters.size === 0) return [];
-  const pairs: [string, string][] = [];
-  for (let c = 0x80; c <= 0x10ffff; c++) {
-    if (c >= 0xd800 && c <= 0xdfff) continue;
-    const ch = String.fromCodePoint(c);
-    const lower = ch.toLowerCase();
-    if (lower !== ch && letters.has(lower)) pairs.push([ch, lower]);
+  if (capitalsByLower === undefined) {
+    capitalsByLower = new Map();
+    for (let c = 0x80; c <= 0x10ffff; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCodePoint(c);
+      const lower = ch.toLowerCase();
+      if (lower === ch) continue;
+      const list = capitalsByLower.get(lower);
+      if (list) list.push(ch);
+      else capitalsByLower.set(lower, [ch]);
+    }
   }
-  return pairs;
+  const pairs: [string, string][] = [];
+  for (const [lower, capitals] of capitalsByLower) if (letters.has(lower)) for (const ch of capitals) pairs.push([ch, lower]);
+  // In code point order, as the text is rewritten capital by capital.
+  return pairs.sort((a, b) => a[0].codePointAt(0)! - b[0].codePointAt(0)!);
+}
+
+/**
+ * `text` with the capitals whose lower case the engines do not share with JavaScript, where it
+ * can matter, written as JavaScript lower-cases them: İ (i and a combining dot there, i in
+ * DuckDB), and every capital outside ASCII whose JavaScript lower case is one of `letters` (the
+ * letters patterns spell out; ClickHouse 18.16's lowerUTF8 leaves some alone, e.g. ẞ, K).
+ */
+export function jsCapitals(d: Dialect, text: string, letters: Set<string>): string {
+  let out = text;
+  for (const [capital, lower] of [['İ', 'i\u0307'], ...capitalsOf(letters)]) out = `replace(${out}, ${d.str(capital)}, ${d.str(lower)})`;
+  return out;
+}
+
+/** Characters outside the BMP written as `#` and the character, so that one `?` (or `_`) is one UTF-16 unit. */
+export function markAstral(d: Dialect, text: string): string {
+  return d.regexReplace(text, '([\\x{10000}-\\x{10ffff}])', '#\\1');
+}
+
+/** The letters of patterns (word globs of type, team, tags) other than `*` and `?`. */
+export function patternLetters(patterns: readonly string[]): Set<string> {
+  const letters = new Set<string>();
+  for (const p of patterns) for (const ch of p.toLowerCase()) if (ch !== '*' && ch !== '?') letters.add(ch);
+  return letters;
 }
 
 /**
@@ -81,11 +116,7 @@ function capitalsOf(letters: Set<string>): [string, string][] {
  * ` word word … ` (two spaces at an end where the subject starts or ends with a non-word).
  */
 export function subjectWordsSql(d: Dialect, phrases: readonly string[]): string {
-  let text = 'subject';
-  for (const [capital, lower] of [['İ', 'i\u0307'], ...capitalsOf(literalLetters(phrases))]) {
-    text = `replace(${text}, ${d.str(capital)}, ${d.str(lower)})`;
-  }
-  const words = d.regexReplace(d.regexReplace(d.lower(text), `[^${wordRanges()}]+`, ' '), '([\\x{10000}-\\x{10ffff}])', '#\\1');
+  const words = markAstral(d, d.regexReplace(d.lower(jsCapitals(d, 'subject', literalLetters(phrases))), `[^${wordRanges()}]+`, ' '));
   return d.name === 'clickhouse' ? `concat(' ', ${words}, ' ')` : `' ' || ${words} || ' '`;
 }
 
@@ -103,7 +134,7 @@ function wordRegex(word: string): string {
 }
 
 /** A character as `subject_words` holds it: `#` before one outside the BMP. */
-function mark(ch: string): string {
+export function mark(ch: string): string {
   return ch.length === 2 ? `#${ch}` : ch;
 }
 
