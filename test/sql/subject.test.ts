@@ -12,6 +12,7 @@ import { clickhouse, duckdb, type Dialect } from '../../src/sql/dialect.js';
 import { openDuckDB, type DuckSession } from '../../src/sql/duckdb.js';
 import { phrasesUnsupported, phraseTest, rulePhrases, subjectWordsSql } from '../../src/sql/subject.js';
 import type { Ticket } from '../../src/types.js';
+import { CLICKHOUSE_URL, clickhouseSend } from './clickhouse-http.js';
 
 const DEFAULT_PHRASES = [...new Set(builtinPolicy().rules.flatMap(rulePhrases))];
 const EXTRA_PHRASES = ['İstanbul', 'straße', 'ß*', 'k', 'kelvin', '?', '??', 'a?b', '𝐀', '?𝐀', '𝐚?', '*😀', 'ꭰ*', 'ǆ', 'å', 'ω?', 'x* 1?', '*', 'ı', 'e?'];
@@ -150,18 +151,8 @@ describe('subject phrases in SQL', () => {
   }, 60_000);
 });
 
-const URL = process.env.CLICKHOUSE_URL;
-describe.skipIf(!URL)('subject phrases in SQL on ClickHouse', () => {
-  const auth = { 'X-ClickHouse-User': process.env.CLICKHOUSE_USER ?? 'default', 'X-ClickHouse-Key': process.env.SUPPORT_AUDIT_CLICKHOUSE_PASSWORD ?? '' };
-  const send = async (sql: string, body?: string) => {
-    const r =
-      body === undefined
-        ? await fetch(URL!, { method: 'POST', body: sql, headers: auth })
-        : await fetch(`${URL}/?query=${encodeURIComponent(sql)}`, { method: 'POST', body, headers: auth });
-    const text = await r.text();
-    if (!r.ok) throw new Error(text.slice(0, 500));
-    return text;
-  };
+describe.skipIf(!CLICKHOUSE_URL)('subject phrases in SQL on ClickHouse', () => {
+  const send = clickhouseSend;
   const table = `default.subjects_${process.pid}`;
   afterAll(async () => {
     await send(`DROP TABLE IF EXISTS ${table}`);

@@ -14,6 +14,7 @@ import { clickhouse, duckdb, type Dialect } from '../../src/sql/dialect.js';
 import { openDuckDB, type DuckSession } from '../../src/sql/duckdb.js';
 import { filterSql } from '../../src/sql/filter.js';
 import type { Ticket } from '../../src/types.js';
+import { CLICKHOUSE_URL, clickhouseSend } from './clickhouse-http.js';
 
 const PATTERNS = [
   'iade',
@@ -114,18 +115,8 @@ describe('type, team and tag patterns in SQL', () => {
   }, 120_000);
 });
 
-const URL = process.env.CLICKHOUSE_URL;
-describe.skipIf(!URL)('type, team and tag patterns in SQL on ClickHouse', () => {
-  const auth = { 'X-ClickHouse-User': process.env.CLICKHOUSE_USER ?? 'default', 'X-ClickHouse-Key': process.env.SUPPORT_AUDIT_CLICKHOUSE_PASSWORD ?? '' };
-  const send = async (sql: string, body?: string) => {
-    const r =
-      body === undefined
-        ? await fetch(URL!, { method: 'POST', body: sql, headers: auth })
-        : await fetch(`${URL}/?query=${encodeURIComponent(sql)}`, { method: 'POST', body, headers: auth });
-    const text = await r.text();
-    if (!r.ok) throw new Error(text.slice(0, 500));
-    return text;
-  };
+describe.skipIf(!CLICKHOUSE_URL)('type, team and tag patterns in SQL on ClickHouse', () => {
+  const send = clickhouseSend;
   const table = `default.text_values_${process.pid}`;
   afterAll(async () => {
     await send(`DROP TABLE IF EXISTS ${table}`);
