@@ -57,7 +57,6 @@ export const CLI_TESTS: readonly string[] = [
   'test/sql/property-fields.test.ts',
   'test/sql/stage.test.ts',
   'test/sql/table-input.test.ts',
-  'test/sql/text-filters.test.ts',
   'test/sql/unsupported.test.ts',
   'test/trust/as-of.test.ts',
   'test/trust/copies.test.ts',
