@@ -67,7 +67,7 @@ export async function duckdbReading(): Promise<{
 
 /**
  * The canonical columns the policy's SQL reads: those its text names (as the ClickHouse dialect
- * finds its own). The range of the schedule tables does not change which columns are read, so a
+ * finds its own), with the same breakdowns and inputs' fields as the audit's query. The range of the schedule tables does not change which columns are read, so a
  * day either side of as_of does. A column left out is loaded as NULLs (a Zendesk export's
  * subjects and requesters need not fill DuckDB's memory for rules that never read them).
  */
@@ -82,6 +82,9 @@ export function columnsRead(req: EngineRequest): Set<string> {
     range: calendarRange(null, req.asOf),
     maxBreaches: req.maxBreaches,
     explain: req.explain,
+    by: req.by,
+    maxKeys: req.maxKeys,
+    available: req.available,
   });
   return new Set(TICKET_COLUMNS.filter(([name]) => new RegExp(`\\b${name}\\b`).test(query)).map(([name]) => name));
 }
