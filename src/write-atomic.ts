@@ -10,7 +10,8 @@
 // - Temporary files still pending are removed on SIGINT/SIGTERM (removePendingTemps), as are
 //   the temporary folders other parts of a run register (removedIfInterrupted).
 
-import { close, closeSync, fchmodSync, fchownSync, fsync, fsyncSync, open, openSync, renameSync, rmSync, write } from 'node:fs';
+import { close, closeSync, fchmodSync, fchownSync, fsync, fsyncSync, mkdtempSync, open, openSync, renameSync, rmSync, write } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -38,6 +39,30 @@ export function removePendingTemps(): void {
 export function removedIfInterrupted(path: string): () => void {
   pendingTemps.add(path);
   return () => void pendingTemps.delete(path);
+}
+
+/** A temporary folder of this run (the copy of stdin, the tickets staged for DuckDB). */
+export interface PrivateTempDir {
+  path: string;
+  /** Removes it now (also at exit and on SIGINT/SIGTERM, whichever comes first). */
+  remove(): void;
+}
+
+/**
+ * A folder under the system's temporary folder, this user's only (0700), removed by `remove()`,
+ * at exit, and on SIGINT/SIGTERM (which end the process without `exit` handlers). Throws what
+ * mkdtemp throws.
+ */
+export function privateTempDir(): PrivateTempDir {
+  const path = mkdtempSync(join(tmpdir(), 'support-audit-'));
+  const forget = removedIfInterrupted(path);
+  const remove = () => {
+    rmSync(path, { recursive: true, force: true });
+    process.removeListener('exit', remove);
+    forget();
+  };
+  process.once('exit', remove);
+  return { path, remove };
 }
 
 /** Whether a report has been renamed into place in this run (what an interruption message says). */

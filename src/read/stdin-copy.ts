@@ -1,12 +1,11 @@
 // A copy of stdin's bytes as they are read, for an audit that has to read its inputs a second time
 // (copies of a ticket in several rows: src/assemble/intake.ts). It lives in a folder of its own
 // under the system's temporary folder, readable by this user only, and is removed when the
-// process ends, whatever way it ends (the signal handlers exit through process.exit).
+// process ends, whatever way it ends (write-atomic.ts privateTempDir).
 
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { removedIfInterrupted } from '../write-atomic.js';
+import { privateTempDir, type PrivateTempDir } from '../write-atomic.js';
 
 export interface StdinCopy {
   /** Sees each chunk as it is read. */
@@ -19,28 +18,23 @@ export interface StdinCopy {
 }
 
 export function stdinCopy(): StdinCopy {
-  let dir: string | undefined;
+  let dir: PrivateTempDir | undefined;
   let file: string | undefined;
   let fd = -1;
   let failed: string | undefined;
-  // An interruption ends the process by the signal, without `exit` handlers: the folder is registered there too.
-  let forget = () => {};
   const remove = () => {
     if (fd >= 0) closeSync(fd);
     fd = -1;
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    dir?.remove();
     dir = undefined;
-    forget();
   };
-  process.once('exit', remove);
   return {
     tee(chunk) {
       if (failed !== undefined) return;
       try {
         if (fd < 0) {
-          dir = mkdtempSync(join(tmpdir(), 'support-audit-'));
-          forget = removedIfInterrupted(dir);
-          file = join(dir, 'stdin');
+          dir = privateTempDir();
+          file = join(dir.path, 'stdin');
           fd = openSync(file, 'wx', 0o600);
         }
         for (let done = 0; done < chunk.length; ) done += writeSync(fd, chunk, done, chunk.length - done);

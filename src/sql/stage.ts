@@ -3,11 +3,11 @@
 // file is loaded). DuckDB reads the file with its own JSON reader, on every core, with the
 // column types given here: nothing is inferred.
 
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
-import { removedIfInterrupted } from '../write-atomic.js';
+import { privateTempDir, type PrivateTempDir } from '../write-atomic.js';
 import type { Ticket } from '../types.js';
 import { duckdb as dialect } from './dialect.js';
 import { TICKET_COLUMNS } from './table.js';
@@ -28,19 +28,16 @@ export interface TicketStage {
 }
 
 export function ticketStage(): TicketStage {
-  let dir: string | undefined;
+  let dir: PrivateTempDir | undefined;
   let fd = -1;
   let current = -1;
   let lines: string[] = [];
-  let forget = () => {};
-  const fileOf = (generation: number) => join(dir!, `tickets-${generation}.jsonl`);
+  const fileOf = (generation: number) => join(dir!.path, `tickets-${generation}.jsonl`);
   const remove = () => {
     if (fd >= 0) closeSync(fd);
     fd = -1;
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    dir?.remove();
     dir = undefined;
-    process.removeListener('exit', remove);
-    forget();
   };
   /** A failure to stage is the machine's (no temporary folder, a full disk): said as such, exit 2. */
   const failed = (err: unknown): never => {
@@ -68,13 +65,9 @@ export function ticketStage(): TicketStage {
       fd = -1;
     }
     try {
-      if (!dir) {
-        // Customers' names and addresses: a folder (0700) and files (0600) of this user only,
-        // removed when the audit ends, at exit if it ends some other way, and on SIGINT/SIGTERM.
-        dir = mkdtempSync(join(tmpdir(), 'support-audit-'));
-        process.once('exit', remove);
-        forget = removedIfInterrupted(dir);
-      }
+      // Customers' names and addresses: a folder (0700) and files (0600) of this user only,
+      // removed when the audit ends, at exit if it ends some other way, and on SIGINT/SIGTERM.
+      if (!dir) dir = privateTempDir();
       fd = openSync(fileOf(generation), 'wx', 0o600);
     } catch (err) {
       failed(err);
