@@ -13,7 +13,7 @@ import { ruleDefinition } from '../rules/index.js';
 import { clickhouseBreakdownParts, clickhousePassed, duckdbBreakdownCtes, duckdbBreakdownParts, duckdbPassed, passedDimensions } from './breakdowns.js';
 import { offsetSteps, scheduleIntervals, schedulesUsed } from './calendar.js';
 import type { Dialect } from './dialect.js';
-import { filterSql, filterUnsupported } from './filter.js';
+import { filterSql, filterUnsupported, foldColumns, withFoldColumns } from './filter.js';
 import { clickhouseSlotParts, duckdbSlotParts } from './slots.js';
 import { rulePhrases, subjectWordsSql } from './subject.js';
 import { TICKET_COLUMNS } from './table.js';
@@ -102,8 +102,9 @@ export function compile(req: CompileRequest): CompiledSql {
   const setup: string[] = [];
   schedules.forEach((name, i) => setup.push(...scheduleSetup(req, name, scheduleTable(i))));
   const asOf = typeof req.asOf === 'number' ? num(req.asOf) : `(${req.asOf})`;
-  const ruleSql = supported.map((rule) => ruleQuery(req, rule, asOf, schedules));
-  const base = ticketsIn(req, asOf, ruleSql, supported.flatMap(rulePhrases));
+  // The rules' filters read type, team and tags folded once per ticket, in tickets_in.
+  const { result: ruleSql, folds } = withFoldColumns(() => supported.map((rule) => ruleQuery(req, rule, asOf, schedules)));
+  const base = ticketsIn(req, asOf, ruleSql, supported.flatMap(rulePhrases), foldColumns(d, folds));
   const query = d.name === 'duckdb' ? duckdbQuery(req, base, supported, ruleSql) : clickhouseQuery(req, base, supported, ruleSql);
   return { setup, query, rules: plans };
 }
@@ -138,7 +139,7 @@ function offsetSql(req: CompileRequest): string {
  * The selected tickets at as_of (assemble/at-as-of.ts for the fields the SQL measures read), with
  * their week in the policy zone and the first exclude tag they carry.
  */
-function ticketsIn(req: CompileRequest, asOf: string, ruleSql: string[], phrases: string[]): string {
+function ticketsIn(req: CompileRequest, asOf: string, ruleSql: string[], phrases: string[], folds: string[]): string {
   const d = req.dialect;
   const where = [`created_at <= ${asOf}`];
   if (req.since !== undefined) where.push(`created_at >= ${req.since}`);
@@ -161,7 +162,7 @@ function ticketsIn(req: CompileRequest, asOf: string, ruleSql: string[], phrases
       CASE WHEN ${reopened} AND status IN ('solved', 'closed') THEN 'open' ELSE status END AS status,${fieldColumnsAt(asOf, ruleSql)}
       ${d.isoWeek(d.floorDiv(`created_at + ${offsetSql(req)}`, String(DAY)))} AS week,
       ${excludedBy} AS excluded_by,
-      nps, CASE WHEN updated_at > ${asOf} THEN NULL ELSE updated_at END AS updated_at,
+      nps, CASE WHEN updated_at > ${asOf} THEN NULL ELSE updated_at END AS updated_at,${folds.map((f) => `\n      ${f},`).join('')}
       ${phrases.length === 0 ? 'NULL' : subjectWordsSql(d, phrases)} AS subject_words
     FROM ${req.table}
     WHERE ${where.join(' AND ')}`;
@@ -392,8 +393,9 @@ function clickhouseQuery(req: CompileRequest, base: string, rules: RuleConfig[],
   const used = TICKET_COLUMNS.filter(([name]) => new RegExp(`\\b${name}\\b`).test(base));
   const renamed = used.map(([name]) => (CH_TEXT.has(name) && name !== 'id' ? `nullIf(${name}, '') AS c_${name}` : `${name} AS c_${name}`)).join(', ');
   const canonical = `(SELECT ${used.map(([name]) => `c_${name} AS ${name}`).join(', ')} FROM (SELECT ${renamed} FROM ${req.table}))`;
-  const ticketsIn = `(\n    ${base.replace(`FROM ${req.table}`, `FROM ${canonical}`)}\n  )`;
-  const inline = (sql: string) => sql.replace(/FROM tickets_in\b/g, `FROM ${ticketsIn}`);
+  // Replaced by functions: the text put in holds `$'` (a fold's '^ | $'), which a replacement string would expand.
+  const ticketsIn = `(\n    ${base.replace(`FROM ${req.table}`, () => `FROM ${canonical}`)}\n  )`;
+  const inline = (sql: string) => sql.replace(/FROM tickets_in\b/g, () => `FROM ${ticketsIn}`);
   // Slotted rules (the peak rule) count per slot: they go to their own facts, the others to these.
   const factsOf = (slotted: boolean) => {
     const parts = rules.flatMap((rule, i) =>

@@ -33,11 +33,62 @@ function unitsMatter(patterns: readonly string[]): boolean {
   return patterns.some((p) => /[?\u{10000}-\u{10ffff}]/u.test(p));
 }
 
+/** The text columns whose folds filters read, with what each fold needs. */
+export type FoldNeeds = Map<'type' | 'team' | 'tags', { letters: Set<string>; astral: boolean }>;
+
+/** While compile() writes a query's rules: the folds they read, computed once per ticket in tickets_in. */
+let collecting: FoldNeeds | null = null;
+
+/**
+ * Runs `write` (which compiles filters) with the folds of type, team and tags referred to as
+ * columns of tickets_in (`type_folded`…, foldColumns), and returns what those columns need.
+ * Outside it, a filter folds its values itself.
+ */
+export function withFoldColumns<T>(write: () => T): { result: T; folds: FoldNeeds } {
+  const folds: FoldNeeds = new Map();
+  const before = collecting;
+  collecting = folds;
+  try {
+    return { result: write(), folds };
+  } finally {
+    collecting = before;
+  }
+}
+
+/** The column of a fold (noting what it needs), or undefined when the filter folds inline. */
+function foldColumn(column: 'type' | 'team' | 'tags', patterns: string[]): string | undefined {
+  if (collecting === null) return undefined;
+  const need = collecting.get(column) ?? { letters: new Set<string>(), astral: false };
+  for (const letter of patternLetters(patterns)) need.letters.add(letter);
+  const astral = unitsMatter(patterns);
+  need.astral ||= astral;
+  collecting.set(column, need);
+  return astral ? `${column}_folded_astral` : `${column}_folded`;
+}
+
+/**
+ * The fold columns for tickets_in: a value folded once per ticket rather than once per pattern
+ * and rule (a fold is a regular expression). The capitals rewritten are those of every pattern
+ * that reads the column: rewriting a capital JavaScript's way is never wrong, only needless.
+ */
+export function foldColumns(d: Dialect, folds: FoldNeeds): string[] {
+  const out: string[] = [];
+  for (const [column, need] of folds) {
+    const folded = column === 'tags' ? d.fold('t') : d.fold(jsCapitals(d, column, need.letters));
+    const of = (value: string) => (column === 'tags' ? d.mapList('tags', 't', value) : value);
+    out.push(`${of(folded)} AS ${column}_folded`);
+    if (need.astral) out.push(`${of(markAstral(d, folded))} AS ${column}_folded_astral`);
+  }
+  return out;
+}
+
 /**
  * A type or team value folded as the built-in engine folds it (policy/glob.ts fold): the capitals
  * whose lower case the engines do not share with JavaScript rewritten first (jsCapitals).
  */
-function anyPattern(d: Dialect, value: string, patterns: string[]): string {
+function anyPattern(d: Dialect, value: 'type' | 'team', patterns: string[]): string {
+  const column = foldColumn(value, patterns);
+  if (column !== undefined) return patternsOf(d, column, patterns);
   const folded = d.fold(jsCapitals(d, value, patternLetters(patterns)));
   return patternsOf(d, unitsMatter(patterns) ? markAstral(d, folded) : folded, patterns);
 }
@@ -48,6 +99,8 @@ function patternsOf(d: Dialect, folded: string, patterns: string[]): string {
 
 /** Whether any tag, folded once (not once per pattern: the fold is a regular expression), matches any pattern. */
 function anyTag(d: Dialect, patterns: string[]): string {
+  const column = foldColumn('tags', patterns);
+  if (column !== undefined) return d.anyOf(column, patternsOf(d, 'x', patterns));
   // Tags are stored lower-cased by JavaScript (map/values.ts splitTags): no capital is left to rewrite.
   const folded = d.fold('t');
   return d.anyOf(d.mapList('tags', 't', unitsMatter(patterns) ? markAstral(d, folded) : folded), patternsOf(d, 'x', patterns));

@@ -117,7 +117,12 @@ export function patternLetters(patterns: readonly string[]): Set<string> {
  */
 export function subjectWordsSql(d: Dialect, phrases: readonly string[]): string {
   const words = markAstral(d, d.regexReplace(d.lower(jsCapitals(d, 'subject', literalLetters(phrases))), `[^${wordRanges()}]+`, ' '));
-  return d.name === 'clickhouse' ? `concat(' ', ${words}, ' ')` : `' ' || ${words} || ' '`;
+  if (d.name === 'clickhouse') return `concat(' ', ${words}, ' ')`;
+  // An ASCII subject (as many bytes as characters), the usual one: its letters and digits are
+  // [0-9A-Za-z], no capital needs rewriting and nothing is outside the BMP, so a small class does
+  // what the whole of \p{L}\p{N} does, many times faster.
+  const ascii = d.regexReplace(d.lower('subject'), '[^0-9a-z]+', ' ');
+  return `' ' || CASE WHEN strlen(subject) = length(subject) THEN ${ascii} ELSE ${words} END || ' '`;
 }
 
 /** A word glob of a phrase as a regular expression over `subject_words` (no metacharacter is a letter or digit). */
@@ -142,7 +147,14 @@ export function mark(ch: string): string {
 export function phraseTest(d: Dialect, phrase: string): string {
   const words = wordsOf(phrase, true).map((w) => w.replace(/\*+/g, '*'));
   if (words.length === 0) return 'subject_words IS NOT NULL';
-  if (!words.some((w) => WILD.test(w))) return d.contains('subject_words', d.str(` ${words.map((w) => [...w].map(mark).join('')).join(' ')} `));
+  const literal = (w: string) => [...w].map(mark).join('');
+  if (!words.some((w) => WILD.test(w))) return d.contains('subject_words', d.str(` ${words.map(literal).join(' ')} `));
+  // Only the last word ends in `*` (` refund*`): the rest of that word always runs to a space, so
+  // a substring test is the regular expression's answer, without one.
+  const last = words.at(-1)!;
+  if (!words.slice(0, -1).some((w) => WILD.test(w)) && /^[^*?]+\*$/.test(last)) {
+    return d.contains('subject_words', d.str(` ${[...words.slice(0, -1), last.slice(0, -1)].map(literal).join(' ')}`));
+  }
   return d.regexMatch('subject_words', d.str(` ${words.map(wordRegex).join(' ')} `));
 }
 
