@@ -100,6 +100,11 @@ describe('message exports on the duckdb engine', () => {
   it.skipIf(!hasRealData('twcs-sample.csv'))('equal the built-in engine on the real Twitter support threads (twcs-sample.csv)', async () => {
     const [js, sql] = await both([realFile('twcs-sample.csv')], computedOnly(builtinPolicy(), ALL_DIMENSIONS), { by: ALL_DIMENSIONS });
     expect(sql).toEqual(js);
+    // With the whole built-in policy, nothing is measured: the gate says why.
+    const whole = await runAudit({ files: [realFile('twcs-sample.csv')], policy: builtinPolicy(), by: [], maxBreaches: 10, strict: false, engine: 'duckdb' });
+    expect(whole.summary.gate.messages).toEqual([
+      'nothing was measured (no rule had data; 7 rules not computed on the duckdb engine, 1,312 tickets in the selection)',
+    ]);
     // The built-in policy measures these threads by social-first-response alone (unsupported here);
     // the first-response histogram is still compared: 1,288 answered inbound conversations and more.
     const social = js.distributions!.first_response.counts.social;
