@@ -18,6 +18,7 @@ import { resolveWhen, type When } from './selection.js';
 import { duckdbReading } from './sql/engine.js';
 import { ticketCollector } from './sql/rows.js';
 import { duckdbTableAudit, tableFormat } from './sql/table-input.js';
+import { tableTickets } from './sql/threads.js';
 import { VERSION } from './version.js';
 import { instantIn } from './zone.js';
 
@@ -96,7 +97,7 @@ export async function runAudit(req: AuditRequest): Promise<Report> {
 async function audit(req: AuditRequest, engine: Awaited<ReturnType<typeof duckdbReading>> | undefined): Promise<Report> {
   const { policy } = req;
   const relative = req.since?.kind === 'relative' || req.until?.kind === 'relative';
-  const collector = engine ? ticketCollector(engine.sink) : undefined;
+  const collector = engine ? ticketCollector(tableTickets(engine.sink)) : undefined;
   const cardOptions = (asOf: number | undefined): Omit<ScorecardOptions, 'clocks'> | undefined => {
     // A span before as_of needs as_of, which comes from the data unless given: the tickets wait
     // until the end of the input in that one case (documented in README "Selecting tickets").
@@ -152,7 +153,7 @@ async function audit(req: AuditRequest, engine: Awaited<ReturnType<typeof duckdb
           by: req.by,
           maxKeys: req.maxKeys,
         },
-        messageFree(reading, collector.generation()),
+        collector.generation(),
       )
     : reading.card.finish(asOf, available);
   const { breakdowns, distributions, selected } = found;
@@ -217,18 +218,4 @@ function reportOutliers(reading: Reading, zone: string): void {
       zone,
     });
   }
-}
-
-/**
- * The tickets a SQL engine may judge: ticket rows only. Conversations assembled from message
- * exports carry what the SQL table has no column for (outbound, reply pairs, update times).
- */
-function messageFree(reading: Reading, generation: number): number {
-  const messages = reading.files.filter((f) => f.mapper.kind === 'messages');
-  if (messages.length > 0) {
-    throw new UsageError(
-      `--engine duckdb reads ticket exports only: ${messages.map((f) => f.path).join(', ')} ${messages.length === 1 ? 'is a message export' : 'are message exports'}, whose conversations only the built-in engine assembles (leave out --engine).`,
-    );
-  }
-  return generation;
 }

@@ -51,6 +51,8 @@ export const CLI_TESTS: readonly string[] = [
   'test/rules/registry-types.test.ts',
   'test/samples/support-desk.test.ts',
   'test/sql/breakdowns.test.ts',
+  'test/sql/memory.test.ts',
+  'test/sql/messages.test.ts',
   'test/sql/missing-duckdb.test.ts',
   'test/sql/parity.test.ts',
   'test/sql/property.test.ts',

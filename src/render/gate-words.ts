@@ -43,7 +43,11 @@ export function gateReasonText(reason: string, report: Report, maxRegression?: n
     case 'nothing-measured': {
       if (gate.measured === 0) return 'nothing was measured (0 tickets in the selection)';
       const tickets = gate.measured === undefined ? '' : `, ${count(gate.measured)} tickets in the selection`;
-      return `nothing was measured (no rule had data${tickets})`;
+      // Rules a SQL engine could not compute are why, as much as missing data: say how many.
+      const unsupported = report.summary.counts.unsupported ?? 0;
+      const where =
+        unsupported === 0 ? '' : `; ${count(unsupported)} ${unsupported === 1 ? 'rule' : 'rules'} not computed on the ${report.engine ?? 'SQL'} engine`;
+      return `nothing was measured (no rule had data${where}${tickets})`;
     }
     case 'score-below-minimum':
       return `score ${score === null ? '–' : score.toFixed(1)} is below the gate minimum of ${gate.min_score}`;

@@ -17,6 +17,7 @@ import { filterSql, filterUnsupported, foldColumns, withFoldColumns } from './fi
 import { clickhouseSlotParts, duckdbSlotParts } from './slots.js';
 import { rulePhrases, subjectWordsSql } from './subject.js';
 import { TICKET_COLUMNS } from './table.js';
+import { threadUnsupported } from './threads.js';
 import { SQL_MEASURES, SQL_UNSUPPORTED, type SqlContext } from './measures/index.js';
 
 const DAY = 86_400_000;
@@ -60,10 +61,15 @@ export interface CompiledSql {
   rules: RulePlan[];
 }
 
-/** Why a rule cannot be computed exactly in SQL on this dialect, or undefined. */
-export function ruleUnsupported(rule: RuleConfig, dialect: Dialect, by: readonly Dimension[] = []): string | undefined {
+/**
+ * Why a rule cannot be computed exactly in SQL on this dialect, or undefined. `available`: the
+ * inputs' fields, when known (with messages among the inputs, rules reading thread fields cannot be).
+ */
+export function ruleUnsupported(rule: RuleConfig, dialect: Dialect, by: readonly Dimension[] = [], available?: ReadonlySet<string>): string | undefined {
   const measure = SQL_MEASURES[rule.measure];
   if (!measure) return SQL_UNSUPPORTED[rule.measure] ?? `the ${rule.measure} measure has no SQL form`;
+  const threads = threadUnsupported(rule.measure, available);
+  if (threads !== undefined) return threads;
   // A slotted rule's figures are those of the slots its summary picks; the breakdowns would have
   // to be counted per slot and key, which the SQL does not do.
   if (by.length > 0 && isSlotted(rule)) return `its breakdowns (--by) count only the ${rule.measure} rule's chosen hours, which the SQL does not break down`;
@@ -80,8 +86,8 @@ export function isSlotted(rule: RuleConfig): boolean {
 }
 
 /** Rule plans of the policy's evaluated rules (severity `off` is not evaluated), in policy order. */
-export function planRules(policy: Policy, dialect: Dialect, by: readonly Dimension[] = []): RulePlan[] {
-  return policy.rules.filter((r) => r.severity !== 'off').map((r) => ({ id: r.id, unsupported: ruleUnsupported(r, dialect, by) }));
+export function planRules(policy: Policy, dialect: Dialect, by: readonly Dimension[] = [], available?: ReadonlySet<string>): RulePlan[] {
+  return policy.rules.filter((r) => r.severity !== 'off').map((r) => ({ id: r.id, unsupported: ruleUnsupported(r, dialect, by, available) }));
 }
 
 function num(n: number): string {
@@ -96,7 +102,7 @@ export function scheduleTable(index: number): string {
 export function compile(req: CompileRequest): CompiledSql {
   const { policy, dialect: d } = req;
   const evaluated = policy.rules.filter((r) => r.severity !== 'off');
-  const plans = planRules(policy, d, req.by);
+  const plans = planRules(policy, d, req.by, req.available);
   const supported = evaluated.filter((_, i) => plans[i].unsupported === undefined);
   const schedules = schedulesUsed({ ...policy, rules: supported });
   const setup: string[] = [];

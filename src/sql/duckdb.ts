@@ -4,6 +4,7 @@
 import type { Ticket } from '../types.js';
 import { UsageError } from '../errors.js';
 import { duckdb as dialect } from './dialect.js';
+import { outOfMemory } from './memory.js';
 import { ticketsDdl, TICKET_COLUMNS } from './table.js';
 
 type DuckDBApi = typeof import('@duckdb/node-api');
@@ -30,6 +31,11 @@ export interface DuckSession {
   close(): void;
 }
 
+/** A failed statement's error, out of memory said as such (memory.ts). */
+function rethrow(err: unknown): never {
+  throw outOfMemory(err);
+}
+
 export async function openDuckDB(path?: string): Promise<DuckSession> {
   const api = await loadDuckDB();
   const instance = await api.DuckDBInstance.create(path ?? ':memory:', path ? { access_mode: 'READ_ONLY' } : undefined);
@@ -37,8 +43,8 @@ export async function openDuckDB(path?: string): Promise<DuckSession> {
   return {
     api,
     connection,
-    all: async (sql) => (await connection.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[],
-    run: async (sql) => void (await connection.run(sql)),
+    all: async (sql) => (await connection.runAndReadAll(sql).catch(rethrow)).getRowObjectsJS() as Record<string, unknown>[],
+    run: async (sql) => void (await connection.run(sql).catch(rethrow)),
     close: () => {
       connection.closeSync();
       instance.closeSync();

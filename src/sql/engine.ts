@@ -1,6 +1,7 @@
 // `audit --engine duckdb`: the tickets the reading stage mapped are loaded into an in-process
 // DuckDB, the policy's SQL runs there, and its rows become the rules' findings.
 
+import { dirname } from 'node:path';
 import type { Clock } from '../measure/clock.js';
 import type { Policy } from '../policy/types.js';
 import type { Dimension } from '../report.js';
@@ -8,6 +9,7 @@ import type { Ticket } from '../types.js';
 import { compile } from './compile.js';
 import { duckdb } from './dialect.js';
 import { openDuckDB, type DuckSession } from './duckdb.js';
+import { boundedMemory } from './memory.js';
 import { stagedTable, ticketStage } from './stage.js';
 import { TICKET_COLUMNS } from './table.js';
 import { engineFindings, resultRow, type EngineFindings } from './findings.js';
@@ -55,12 +57,17 @@ export async function duckdbReading(): Promise<{
     sink: stage.add,
     async finish(req, generation) {
       const file = stage.end(generation);
+      for (const statement of boundedMemory(dirname(file))) await session.run(statement);
       await session.run(stagedTable(file, 'tickets', columnsRead(req)));
       return judgeTable(session, req);
     },
     close() {
-      stage.remove();
-      session.close();
+      // DuckDB first: it removes what it spilled before the folder goes.
+      try {
+        session.close();
+      } finally {
+        stage.remove();
+      }
     },
   };
 }

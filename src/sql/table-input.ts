@@ -7,9 +7,11 @@ import { businessClocks } from '../audit.js';
 import { InputError } from '../errors.js';
 import type { Policy } from '../policy/types.js';
 import type { Dimension, Report } from '../report.js';
+import type { PrivateTempDir } from '../write-atomic.js';
 import { duckdb } from './dialect.js';
 import { openDuckDB, type DuckSession } from './duckdb.js';
 import { judgeTable } from './engine.js';
+import { boundedMemory, spillFolder } from './memory.js';
 import { tableReport } from './report.js';
 import { TICKET_COLUMNS } from './table.js';
 
@@ -78,7 +80,11 @@ async function presentFields(session: DuckSession, columns: Set<string>): Promis
 
 export async function duckdbTableAudit(req: TableAuditRequest): Promise<Report> {
   const session = await openDuckDB();
+  let spill: PrivateTempDir | undefined;
   try {
+    // Bounded as on a CSV export (memory.ts), spilling into a folder of this user only.
+    spill = spillFolder();
+    for (const statement of boundedMemory(spill.path)) await session.run(statement);
     const columns = await ticketsView(session, req.path, req.format);
     const available = await presentFields(session, columns);
     const latest = TICKET_COLUMNS.filter(([, kind]) => kind === 'instant')
@@ -125,6 +131,11 @@ export async function duckdbTableAudit(req: TableAuditRequest): Promise<Report> 
       ],
     });
   } finally {
-    session.close();
+    // DuckDB first: it removes what it spilled before the folder goes.
+    try {
+      session.close();
+    } finally {
+      spill?.remove();
+    }
   }
 }

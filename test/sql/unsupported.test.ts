@@ -10,6 +10,7 @@ import { runAudit } from '../../src/audit.js';
 import { builtinPolicy } from '../../src/policy/default.js';
 import { ruleUnsupported } from '../../src/sql/compile.js';
 import { duckdb } from '../../src/sql/dialect.js';
+import { THREAD_FIELDS } from '../../src/sql/threads.js';
 import type { RuleResult } from '../../src/report.js';
 import { ROOT, runCli } from '../cli/run.js';
 
@@ -63,6 +64,26 @@ describe('unsupported rules on the duckdb engine', () => {
     expect(ruleUnsupported({ ...rule, measure: 'update-gap' } as typeof rule, duckdb)).toBe(
       'the update-gap measure needs every agent update time of message threads, which the SQL table does not hold',
     );
+  });
+
+  it('name the thread fields a rule reads when a message export is among the inputs, and only then', () => {
+    const policy = builtinPolicy();
+    const withMessages = new Set([...THREAD_FIELDS, 'id', 'created_at']);
+    const tickets = new Set(['id', 'created_at', 'first_response_at', 'last_agent_update_at']);
+    const reasons = Object.fromEntries(policy.rules.map((r) => [r.id, ruleUnsupported(r, duckdb, [], withMessages)]));
+    expect(reasons['chat-first-response']).toBe(
+      'with message exports, the first-response measure leaves out outbound conversations and those without a customer message, which the SQL table does not mark',
+    );
+    expect(reasons['peak-friendliness']).toBe(
+      "with message exports, the peak measure's response times leave out outbound conversations, which the SQL table does not mark",
+    );
+    expect(reasons['promise-updates']).toBe(
+      'with message exports, the promise-updates measure reads every agent update time of message threads, which the SQL table does not hold',
+    );
+    expect(reasons.satisfaction).toBeUndefined();
+    expect(reasons['queue-hygiene']).toBeUndefined();
+    // Ticket exports alone (or fields unknown): nothing changes.
+    for (const available of [tickets, undefined]) for (const r of policy.rules) expect(ruleUnsupported(r, duckdb, [], available)).toBeUndefined();
   });
 
   it('never pass the nothing-measured gate on their own', () => {

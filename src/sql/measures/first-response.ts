@@ -3,8 +3,8 @@
 // (counted as a vendor column), else: excluded when a reply happened that nothing times, breached
 // when the contact was missed or abandoned, excluded when it was closed without a reply, and
 // otherwise decided at as_of (breached once the wait exceeds the window, pending before).
-// Conversations assembled from messages (outbound, no customer message) never reach the SQL
-// engines: they read ticket rows only.
+// With message exports among the inputs the rule is not computed here (sql/threads.ts): the
+// exclusions of outbound conversations and those without a customer message need thread fields.
 
 import { vendorColumn } from '../../rules/first-response.js';
 import type { SqlMeasure } from './types.js';

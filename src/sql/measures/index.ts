@@ -41,7 +41,8 @@ export const SQL_MEASURES: Partial<Record<MeasureId, SqlMeasure>> = {
 
 /**
  * Why a measure without a SQL form has none, when it is more than not written yet: what it reads
- * exists only in conversations assembled from message exports, which the SQL engines refuse.
+ * exists only in conversations assembled from message exports, and the SQL table has no column
+ * for it (sql/threads.ts: the measures computed on ticket rows but not on conversations).
  */
 export const SQL_UNSUPPORTED: Partial<Record<MeasureId, string>> = {
   'next-reply': 'the next-reply measure needs the reply pairs of message threads, which the SQL table does not hold',
