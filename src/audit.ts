@@ -43,6 +43,8 @@ export interface AuditRequest extends InputRequest {
   onRanges?: (path: string, ranges: number) => void;
   /** Where the rules are computed: the built-in engine (default) or DuckDB in process (docs/sql.md). */
   engine?: 'duckdb';
+  /** With `engine`: DuckDB's memory limit (`--memory-limit`, src/sql/memory.ts). */
+  memoryLimit?: string;
 }
 
 /** Keyed by schedule name, the user's words: no prototype, so `toString` or `__proto__` is just a name. */
@@ -84,9 +86,10 @@ export async function runAudit(req: AuditRequest): Promise<Report> {
       maxKeys: req.maxKeys,
       minScore: req.minScore,
       failOn: req.failOn,
+      memoryLimit: req.memoryLimit,
     });
   }
-  const engine = req.engine ? await duckdbReading() : undefined;
+  const engine = req.engine ? await duckdbReading(req.memoryLimit) : undefined;
   try {
     return await audit(req, engine);
   } finally {

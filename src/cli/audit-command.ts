@@ -18,6 +18,7 @@ import { connectClickHouse, runClickHouseAudit } from '../sql/clickhouse-audit.j
 import { refuseInputsAsOutputs, resolveOutput, writeOutputs, type OutputTarget } from '../outputs.js';
 import { historyFile } from './history-option.js';
 import { progressReporter, type Progress } from './progress.js';
+import { memoryLimitOption } from '../sql/memory.js';
 import { signalPoint, terminalWidth, textWidthSetting, useColor, type Io } from './io.js';
 import { addInputOptions, checkFiles, collectDimensions, collectReports, FORMATS, inputFlags, intOption, numberOption, type ReportTarget } from './options.js';
 
@@ -74,6 +75,11 @@ export function registerAudit(program: Command, io: Io): void {
         'compute the rules in SQL: duckdb in process (needs the optional package @duckdb/node-api), or clickhouse on a server (docs/sql.md)',
       ).choices(['duckdb', 'clickhouse']),
     )
+    .option(
+      '--memory-limit <size>',
+      'with --engine duckdb: what DuckDB may hold before it spills to the temporary folder (default 1GB; e.g. 4GB)',
+      memoryLimitOption,
+    )
     .option('--url <url>', 'with --engine clickhouse: the server, http://host:8123 (the password comes from SUPPORT_AUDIT_CLICKHOUSE_PASSWORD, never a flag)')
     .option('--table <name>', 'with --engine clickhouse: the table of canonical tickets (e.g. a Distributed table)')
     .option('--strict', 'treat any input problem as an error (exit 2)')
@@ -115,6 +121,7 @@ export function registerAudit(program: Command, io: Io): void {
 
 /** Files, or a ClickHouse table: which one the engine reads. */
 function checkEngineInputs(files: string[], flags: Record<string, any>): void {
+  if (flags.memoryLimit !== undefined && flags.engine !== 'duckdb') throw new UsageError('--memory-limit goes with --engine duckdb.');
   if (flags.engine === 'clickhouse') {
     if (!flags.url || !flags.table) throw new UsageError('--engine clickhouse needs --url <url> and --table <name>.');
     if (files.length > 0) throw new UsageError('--engine clickhouse audits the --table on the server: give no files.');
@@ -148,7 +155,7 @@ async function buildRequest(io: Io, files: string[], flags: Record<string, any>,
     stdin: process.stdin,
     onRows: progress?.onRows,
     jobs: flags.jobs ?? availableParallelism(),
-    ...(flags.engine === 'duckdb' ? { engine: 'duckdb' as const } : {}),
+    ...(flags.engine === 'duckdb' ? { engine: 'duckdb' as const, memoryLimit: flags.memoryLimit } : {}),
   };
 }
 

@@ -9,7 +9,7 @@ import type { Ticket } from '../types.js';
 import { compile } from './compile.js';
 import { duckdb } from './dialect.js';
 import { openDuckDB, type DuckSession } from './duckdb.js';
-import { boundedMemory } from './memory.js';
+import { boundedMemory, DUCKDB_MEMORY_LIMIT } from './memory.js';
 import { stagedTable, ticketStage } from './stage.js';
 import { TICKET_COLUMNS } from './table.js';
 import { engineFindings, resultRow, type EngineFindings } from './findings.js';
@@ -46,7 +46,7 @@ export function calendarRange(earliest: number | null, asOf: number): { from: nu
  * tickets replace the first's) and DuckDB reads the last one with its own parallel JSON reader:
  * one JSON.stringify per ticket, where an appender took one native call per cell.
  */
-export async function duckdbReading(): Promise<{
+export async function duckdbReading(memoryLimit = DUCKDB_MEMORY_LIMIT): Promise<{
   sink: (t: Ticket, generation: number) => void;
   finish(req: EngineRequest, generation: number): Promise<EngineFindings>;
   close(): void;
@@ -57,7 +57,7 @@ export async function duckdbReading(): Promise<{
     sink: stage.add,
     async finish(req, generation) {
       const file = stage.end(generation);
-      for (const statement of boundedMemory(dirname(file))) await session.run(statement);
+      for (const statement of boundedMemory(dirname(file), memoryLimit)) await session.run(statement);
       await session.run(stagedTable(file, 'tickets', columnsRead(req)));
       return judgeTable(session, req);
     },

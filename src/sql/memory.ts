@@ -11,8 +11,18 @@ import { UsageError } from '../errors.js';
 import { privateTempDir, type PrivateTempDir } from '../write-atomic.js';
 import { duckdb as dialect } from './dialect.js';
 
-/** DuckDB's memory limit for an audit (`memory_limit`): what it may hold before it spills to disk. */
+/** DuckDB's memory limit for an audit (`memory_limit`, `--memory-limit`): what it may hold before it spills to disk. */
 export const DUCKDB_MEMORY_LIMIT = '1GB';
+
+/** `--memory-limit`: a size as DuckDB reads it (`512MB`, `4GB`, `1.5GiB`), spelled back in DuckDB's way. */
+export function memoryLimitOption(text: string): string {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(kb|mb|gb|tb|kib|mib|gib|tib)\s*$/i.exec(text);
+  if (!m || Number(m[1]) <= 0) {
+    throw new UsageError(`--memory-limit takes a size such as 512MB, 4GB or 1.5GiB (KB, MB, GB, TB or KiB, MiB, GiB, TiB), not "${text}".`);
+  }
+  const unit = m[2].toUpperCase().replace('I', 'i');
+  return `${m[1]}${unit}`;
+}
 
 /** The statements that bound a session's memory to `limit`, spilling into `dir` (a folder of this user only). */
 export function boundedMemory(dir: string, limit = DUCKDB_MEMORY_LIMIT): string[] {
@@ -38,6 +48,6 @@ export function spillFolder(): PrivateTempDir {
 export function outOfMemory(err: unknown): unknown {
   if (!(err instanceof Error) || !err.message.startsWith('Out of Memory Error')) return err;
   return new UsageError(
-    `--engine duckdb ran out of memory (DuckDB: ${err.message.split('\n')[0]}); what does not fit in ${DUCKDB_MEMORY_LIMIT} is spilled to the temporary folder ${tmpdir()}: set TMPDIR to a folder with room, or leave out --engine.`,
+    `--engine duckdb ran out of memory (DuckDB: ${err.message.split('\n')[0]}); what does not fit in its memory limit (--memory-limit, default ${DUCKDB_MEMORY_LIMIT}) is spilled to the temporary folder ${tmpdir()}: set TMPDIR to a folder with room, give DuckDB more memory (--memory-limit), or leave out --engine.`,
   );
 }

@@ -38,6 +38,8 @@ export interface TableAuditRequest {
   maxKeys?: number;
   minScore?: number;
   failOn?: 'error' | 'warn';
+  /** DuckDB's memory limit (memory.ts); default DUCKDB_MEMORY_LIMIT. */
+  memoryLimit?: string;
 }
 
 /** A view `tickets` over the file with every canonical column (NULL where the file has none); the columns it has. */
@@ -84,7 +86,7 @@ export async function duckdbTableAudit(req: TableAuditRequest): Promise<Report> 
   try {
     // Bounded as on a CSV export (memory.ts), spilling into a folder of this user only.
     spill = spillFolder();
-    for (const statement of boundedMemory(spill.path)) await session.run(statement);
+    for (const statement of boundedMemory(spill.path, req.memoryLimit)) await session.run(statement);
     const columns = await ticketsView(session, req.path, req.format);
     const available = await presentFields(session, columns);
     const latest = TICKET_COLUMNS.filter(([, kind]) => kind === 'instant')

@@ -16,14 +16,16 @@ import { hasStackTrace, ROOT, runCli } from '../cli/run.js';
 
 const SAMPLE = join(ROOT, 'fixtures/samples/zendesk-tickets.csv');
 
-/** The folders the audit's sessions were bounded with. */
+/** The folders the audit's sessions were bounded with, and the limits. */
 const bounded: string[] = [];
+const limits: (string | undefined)[] = [];
 vi.mock('../../src/sql/memory.js', async (original) => {
   const real = await original<typeof import('../../src/sql/memory.js')>();
   return {
     ...real,
     boundedMemory: (dir: string, limit?: string) => {
       bounded.push(dir);
+      limits.push(limit);
       return real.boundedMemory(dir, limit);
     },
   };
@@ -43,6 +45,26 @@ async function rowsOf(statements: string[], sql: string): Promise<{ rows: Record
 }
 
 describe('DuckDB memory on the duckdb engine', () => {
+  it('--memory-limit sets the limit of a CSV audit (1GB without it); a size DuckDB reads, and only with --engine duckdb', async () => {
+    limits.length = 0;
+    const req = { files: [SAMPLE], policy: builtinPolicy(), by: [], maxBreaches: 10, strict: false, engine: 'duckdb' as const };
+    const bounded256 = await runAudit({ ...req, memoryLimit: '256MB' });
+    const free = await runAudit(req);
+    expect(bounded256).toEqual(free);
+    expect(limits).toEqual(['256MB', '1GB']);
+
+    const limited = await runCli(['audit', SAMPLE, '--engine', 'duckdb', '--memory-limit', '1.5gib', '--format', 'json']);
+    // The sample fails the built-in policy's gate (exit 1), as it does without the flag.
+    expect(limited.code).toBe(1);
+    expect(JSON.parse(limited.stdout).engine).toBe('duckdb');
+    const wrong = await runCli(['audit', SAMPLE, '--engine', 'duckdb', '--memory-limit', 'lots']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('--memory-limit takes a size such as 512MB, 4GB or 1.5GiB');
+    const alone = await runCli(['audit', SAMPLE, '--memory-limit', '2GB']);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain('--memory-limit goes with --engine duckdb.');
+  });
+
   it('an audit bounds its session, spilling inside its private temporary folder, which is gone afterwards', async () => {
     bounded.length = 0;
     const req = { files: [SAMPLE], policy: builtinPolicy(), by: [], maxBreaches: 10, strict: false };
@@ -121,7 +143,7 @@ describe('DuckDB memory on the duckdb engine', () => {
       expect(failed).toBeInstanceOf(UsageError);
       expect((failed as Error).message).toMatch(
         new RegExp(
-          `^--engine duckdb ran out of memory \\(DuckDB: Out of Memory Error: [^\n]+\\); what does not fit in 1GB is spilled to the temporary folder ${tmpdir()}: set TMPDIR to a folder with room, or leave out --engine\\.$`,
+          `^--engine duckdb ran out of memory \\(DuckDB: Out of Memory Error: [^\n]+\\); what does not fit in its memory limit \\(--memory-limit, default 1GB\\) is spilled to the temporary folder ${tmpdir()}: set TMPDIR to a folder with room, give DuckDB more memory \\(--memory-limit\\), or leave out --engine\\.$`,
         ),
       );
     } finally {
