@@ -9,10 +9,19 @@ import { numberScan, parseNumber } from './numbers.js';
 import type { PresetSpec } from './preset.js';
 import type { ProblemSink } from './problems.js';
 import { K_COUNT, K_CSAT, K_DURATION, K_ID, K_TAGS, K_TEXT, K_TIME, K_VALUE, type Slot } from './slots.js';
-import { trimCell } from './time.js';
 import type { TimestampReader } from './timestamp-reader.js';
 import { splitTags, type Rating } from './values.js';
 import type { FieldBinding, MapContext, Mapper } from './mapper.js';
+
+/**
+ * String.prototype.charCodeAt, called through `.call`. A row's cells come in several of V8's
+ * string representations at once (flat and sliced one-byte, two-byte, the shared one-character
+ * strings), so `cell.length` and `cell.charCodeAt` looked up on them see too many kinds and go
+ * megamorphic: a lookup in V8's stub cache each time, several per cell. The optimizing compiler
+ * reads a known builtin called on a value it knows is a string, and the length of such a value,
+ * without a lookup.
+ */
+const charCodeAt = String.prototype.charCodeAt;
 
 /** What decides whether a record is used: its key and creation time. */
 interface Head {
@@ -68,8 +77,16 @@ export class RowMapper implements Mapper {
   private cell(row: string[], index: number): string {
     const raw = row[index];
     if (raw === undefined || raw === '') return '';
-    const s = trimCell(raw);
-    return s.length <= this.emptyLength && this.isEmptyWord(s) ? '' : s;
+    // `'' + raw` is raw itself, known from here on to be a string (see charCodeAt above); trimCell's test, inline.
+    const text = '' + raw;
+    const n = text.length;
+    const a = charCodeAt.call(text, 0);
+    const b = charCodeAt.call(text, n - 1);
+    if (a <= 32 || b <= 32 || a === 0xfeff) {
+      const s = text.trim();
+      return s.length <= this.emptyLength && this.isEmptyWord(s) ? '' : s;
+    }
+    return n <= this.emptyLength && this.isEmptyWord(text) ? '' : text;
   }
 
   private isEmptyWord(s: string): boolean {

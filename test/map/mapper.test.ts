@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError, PolicyError } from '../../src/errors.js';
 import { LatestTimes } from '../../src/map/latest-times.js';
 import { compileMapper, presetWithInputs, type MapContext } from '../../src/map/mapper.js';
+import { trimCell } from '../../src/map/time.js';
 import type { PresetSpec } from '../../src/map/preset.js';
 import type { ProblemFinding as Problem } from '../../src/findings.js';
 import type { Ticket } from '../../src/types.js';
@@ -152,6 +154,34 @@ describe('compileMapper', () => {
     expect(problems).toEqual([]);
     expect(tickets[0]!.status).toBeUndefined();
     expect(tickets[0]!.channel).toBeUndefined();
+  });
+});
+
+describe('cells as the mapper reads them', () => {
+  // The mapper tests a cell's ends itself (row-mapper.ts: no megamorphic lookups on the cell), the
+  // same test as trimCell; the cells here come in V8's several string kinds at once (flat, sliced
+  // out of a longer text, two-byte, one character), as a row's do.
+  it('trims a cell exactly as trimCell does, and drops the empty words', () => {
+    const preset: PresetSpec = { ...DESK, empty: ['-', 'N/A'], fields: { ...DESK.fields, subject: { columns: ['Subject'] } } };
+    const header = [...HEADER, 'Subject'];
+    const part = fc.constantFrom(' ', '\t', '\n', '\uFEFF', '\u00A0', '\u2003', '-', 'N/A', 'a', 'Z', 'é', 'Ł', '–', '🎉', '0');
+    const text = fc.array(part, { maxLength: 12 }).map((parts) => parts.join(''));
+    const kind = fc.constantFrom('flat', 'sliced', 'joined');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(text, kind), { minLength: 1, maxLength: 30 }), (cells) => {
+        const rows = cells.map(([t, k]) => {
+          const cell = k === 'sliced' ? `${'x'.repeat(20)}${t}`.slice(20) : k === 'joined' ? `${t.slice(0, 1)}${t.slice(1)}` : t;
+          return [...row({}), cell];
+        });
+        const { tickets } = run(rows, preset, header);
+        cells.forEach(([t], i) => {
+          const trimmed = trimCell(t);
+          const expected = trimmed === '' || trimmed === '-' || trimmed === 'N/A' ? undefined : trimmed;
+          expect(tickets[i]!.subject).toBe(expected);
+        });
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
