@@ -96,7 +96,9 @@ export function problemLines(report: Report, c: ChalkInstance, width: number): s
     if (total === 0) continue;
     const path = terminalSafe(input.path);
     if (out.length === 0) out.push('', c.bold('input problems'));
-    out.push(...wrapText(`${path}: ${count(total)} problems (${terminalSafe(problemCounts(input))})`, width, 2).map((l) => c.yellow(l)));
+    out.push(
+      ...wrapText(`${path}: ${count(total)} problem${total === 1 ? '' : 's'} (${terminalSafe(problemCounts(input))})`, width, 2).map((l) => c.yellow(l)),
+    );
     const first = input.problems.slice(0, PROBLEMS_PER_INPUT);
     for (const p of first) {
       const column = p.column ? ` [${terminalSafe(p.column)}]` : '';

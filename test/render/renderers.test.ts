@@ -55,6 +55,14 @@ describe('table', () => {
     expect(out).toContain('… 109 more'); // 111 breached − 2 shown
     expect(out).toContain('exports/zendesk-2024-q1.csv:17 bad-timestamp');
     expect(out).toContain('… 10 more'); // 13 problems − 3 listed
+    expect(out).toMatch(/exports\/zendesk-2024-q1\.csv: 13 problems \(/);
+  });
+  it('counts one input problem in the singular', () => {
+    const report = sampleReport();
+    const input = report.inputs[0];
+    input.problems = input.problems.slice(0, 1);
+    input.problem_counts = { [input.problems[0].code]: 1 };
+    expect(RENDERERS.table(report, plain)).toContain(`${input.path}: 1 problem (${input.problems[0].code} 1)`);
   });
   it('keeps the titles: in their column with room, on lines of their own when narrow', () => {
     const wide = RENDERERS.table(sampleReport(), plain);
