@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { businessClocks, runAudit } from '../../src/audit.js';
 import { QUERY_SETTINGS } from '../../src/engine/clickhouse.js';
 import { builtinPolicy } from '../../src/policy/default.js';
+import { DEFAULT_RULE_IDS } from '../../src/policy/default-document.js';
 import { loadPolicy } from '../../src/policy/load.js';
 import type { Policy } from '../../src/policy/types.js';
 import type { Dimension } from '../../src/report.js';
@@ -111,23 +112,7 @@ async function compare(files: string[], policy: Policy, preset?: string): Promis
 
 describe.skipIf(URLS.length === 0)('the ClickHouse dialect on a server', () => {
   // Every rule of the built-in policy (all on the calendar clock).
-  const BUILTIN = [
-    'chat-first-response',
-    'email-first-response',
-    'phone-wait',
-    'social-first-response',
-    'satisfaction',
-    'promise-updates',
-    'after-sales-quality',
-    'billing-clarity',
-    'premises-complaints',
-    'queue-hygiene',
-    'peak-friendliness',
-    'presales-advice',
-    'complaint-response',
-    'returns-approval',
-    'refund-speed',
-  ];
+  const BUILTIN = [...DEFAULT_RULE_IDS];
 
   it('gives the built-in engine figures on the samples (every rule of the built-in policy)', async () => {
     expect(await compare([join(ROOT, 'fixtures/samples/zendesk-tickets.csv')], builtinPolicy())).toEqual(BUILTIN);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { businessClocks, runAudit } from '../../src/audit.js';
 import { builtinPolicy } from '../../src/policy/default.js';
+import { DEFAULT_RULE_IDS } from '../../src/policy/default-document.js';
 import { loadPolicy } from '../../src/policy/load.js';
 import { readInputs } from '../../src/reading.js';
 import { loadTickets, openDuckDB } from '../../src/sql/duckdb.js';
@@ -53,23 +54,7 @@ describe('--engine duckdb on Parquet and DuckDB files', () => {
       const table = await runAudit({ ...req, files: [path], engine: 'duckdb', asOf: Date.parse(csv.as_of!) });
       expect(table.inputs[0]).toMatchObject({ path, format: name.endsWith('.parquet') ? 'parquet' : 'duckdb', rows: 40, used: 40, after_as_of: 0 });
       const computed = table.rules.filter((r) => r.status !== 'unsupported');
-      expect(computed.map((r) => r.id)).toEqual([
-        'chat-first-response',
-        'email-first-response',
-        'phone-wait',
-        'social-first-response',
-        'satisfaction',
-        'promise-updates',
-        'after-sales-quality',
-        'billing-clarity',
-        'premises-complaints',
-        'queue-hygiene',
-        'peak-friendliness',
-        'presales-advice',
-        'complaint-response',
-        'returns-approval',
-        'refund-speed',
-      ]);
+      expect(computed.map((r) => r.id)).toEqual([...DEFAULT_RULE_IDS]);
       for (const r of computed) expect(r).toEqual(csv.rules.find((x) => x.id === r.id));
       expect(table.distributions).toEqual(csv.distributions);
     }
