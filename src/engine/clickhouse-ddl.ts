@@ -4,7 +4,8 @@
 //
 // - instants: Int64 milliseconds since the epoch, UTC (`created_at` required, the rest Nullable);
 // - numbers (durations in the unit their name says, counts, csat 0–1, nps): Nullable(Float64);
-// - yes/no (`csat_good`, `missed`, `abandoned`): Nullable(UInt8), 1 or 0;
+// - yes/no (`csat_good`, `missed`, `abandoned`, and `outbound`, `customer_wrote` of conversations
+//   assembled from messages): Nullable(UInt8), 1 or 0;
 // - text and the canonical values (`channel`, `status`, …): String, '' when absent (the reader
 //   never makes an empty value: an empty cell is an absent one);
 // - tags: Array(String), lower-case, [] when none.
@@ -60,6 +61,9 @@ export const TICKET_COLUMNS: readonly { name: string; kind: ColumnKind }[] = [
   { name: 'on_hold_minutes', kind: 'number' },
   { name: 'on_hold_business_minutes', kind: 'number' },
   { name: 'vendor_first_response_sla', kind: 'text' },
+  // Conversations assembled from message exports only (src/sql/table.ts): NULL on ticket rows.
+  { name: 'outbound', kind: 'flag' },
+  { name: 'customer_wrote', kind: 'flag' },
 ];
 
 const CLICKHOUSE_TYPE: Record<ColumnKind, string> = {

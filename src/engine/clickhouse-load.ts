@@ -2,6 +2,7 @@
 // "ClickHouse"): the local MergeTree table and the Distributed table are created on every shard,
 // and each ticket is inserted into one shard's local table, chosen by its id (`shardOf`).
 
+import { columnValue } from '../sql/table.js';
 import type { Ticket } from '../types.js';
 import type { ClickHouseConnection } from './clickhouse.js';
 import { distributedTableDdl, dropTablesDdl, localName, localTableDdl, qualified, quoteIdent, TICKET_COLUMNS, type TableNames } from './clickhouse-ddl.js';
@@ -12,9 +13,8 @@ export const INSERT_BATCH = 10_000;
 /** One ticket as a JSONEachRow object of the canonical table (clickhouse-ddl.ts for the types). */
 export function ticketRow(t: Ticket): Record<string, unknown> {
   const row: Record<string, unknown> = {};
-  const values = t as unknown as Record<string, unknown>;
   for (const { name, kind } of TICKET_COLUMNS) {
-    const v = values[name];
+    const v = columnValue(t, name);
     switch (kind) {
       case 'id':
       case 'created':

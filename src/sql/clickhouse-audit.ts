@@ -36,8 +36,12 @@ export interface ClickHouseAuditRequest {
   failOn?: 'error' | 'warn';
 }
 
-/** The canonical columns holding at least one value (text: not empty; tags: a non-empty list). */
-async function presentFields(db: ClickHouseQuerier): Promise<Set<string>> {
+/**
+ * The canonical columns holding at least one value (text: not empty; tags: a non-empty list), and
+ * the table's columns (undefined when the server does not list them). A table made with an older
+ * DDL lacks the newest columns (`outbound`, `customer_wrote`): the query reads them as NULL.
+ */
+async function presentFields(db: ClickHouseQuerier): Promise<{ available: Set<string>; columns: Set<string> | undefined }> {
   const dot = db.table.indexOf('.');
   const database = dot < 0 ? 'currentDatabase()' : clickhouse.str(db.table.slice(0, dot));
   const name = clickhouse.str(db.table.slice(dot + 1));
@@ -48,13 +52,14 @@ async function presentFields(db: ClickHouseQuerier): Promise<Set<string>> {
       `${kind === 'tags' ? `countIf(notEmpty(${name}))` : kind === 'text' ? `countIf(ifNull(${name}, '') != '')` : `count(${name})`} AS ${name}`,
   );
   const [row] = await db.query<Record<string, unknown>>(`SELECT ${counts.join(', ')} FROM ${db.table}`);
-  return new Set(known.map(([name]) => name).filter((name) => Number(row[name]) > 0));
+  const available = new Set(known.map(([name]) => name).filter((name) => Number(row[name]) > 0));
+  return { available, columns: columns.length === 0 ? undefined : new Set(columns) };
 }
 
 export async function runClickHouseAudit(req: ClickHouseAuditRequest, db: ClickHouseQuerier): Promise<Report> {
   const { policy } = req;
   if (req.explain && !policy.rules.some((r) => r.id === req.explain)) throw new UsageError(`unknown rule "${req.explain}".`);
-  const available = await presentFields(db);
+  const { available, columns } = await presentFields(db);
   const latest = TICKET_COLUMNS.filter(([, kind]) => kind === 'instant')
     .map(([name]) => `coalesce(max(${name}), 0)`)
     .reduce((a, b) => `greatest(${a}, ${b})`);
@@ -76,6 +81,7 @@ export async function runClickHouseAudit(req: ClickHouseAuditRequest, db: ClickH
     by: req.by,
     maxKeys: req.maxKeys,
     available,
+    columns,
   });
   const result = (await db.query<Record<string, unknown>>(compiled.query)).map(resultRow);
   const found = engineFindings({

@@ -46,6 +46,8 @@ export interface CompileRequest {
   maxKeys?: number;
   /** The canonical fields the inputs have; without it, a field is had when the table holds a value in it. */
   available?: ReadonlySet<string>;
+  /** ClickHouse: the table's columns, when known; a canonical column it lacks (a table made before the column was) reads NULL. */
+  columns?: ReadonlySet<string>;
 }
 
 export interface RulePlan {
@@ -158,7 +160,7 @@ function ticketsIn(req: CompileRequest, asOf: string, ruleSql: string[], phrases
     req.policy.exclude_tags.length === 0
       ? 'NULL'
       : `CASE ${req.policy.exclude_tags.map((t) => `WHEN ${d.anyOf('tags', `x = ${d.str(t.toLowerCase())}`)} THEN ${d.str(t.toLowerCase())}`).join(' ')} END`;
-  return `SELECT id, channel, created_at, agent, priority, team, type, tags, csat, csat_good, missed, abandoned, wait_seconds,
+  return `SELECT id, channel, created_at, agent, priority, team, type, tags, csat, csat_good, missed, abandoned, wait_seconds, outbound,
       CASE WHEN ${fraLate} THEN NULL ELSE first_response_at END AS first_response_at,
       CASE WHEN ${minLate} THEN NULL ELSE first_response_minutes END AS first_response_minutes,
       CASE WHEN ${minLate} OR ${bizLate} THEN NULL ELSE first_response_business_minutes END AS first_response_business_minutes,
@@ -201,6 +203,8 @@ function fieldColumnsAt(asOf: string, ruleSql: string[]): string {
     ['return_decision', `CASE WHEN return_requested_at > ${asOf} THEN NULL ELSE return_decision END`],
     ['refunded_at', until('refunded_at')],
     ['last_agent_update_at', until('last_agent_update_at')],
+    // Trimmed at as_of when the conversation was assembled (at-as-of.ts): taken as loaded.
+    ['customer_wrote', 'customer_wrote'],
   ];
   // Only the columns some rule reads: the ClickHouse text repeats this subquery in every part.
   const rules = ruleSql.join('\n');
@@ -361,7 +365,7 @@ function duckdbQuery(req: CompileRequest, base: string, rules: RuleConfig[], rul
     WHERE ${cap}`,
     `-- first-response histogram per channel (minutes, bins by upper edge)
     SELECT NULL, 'histogram', coalesce(channel, '(none)'), ${distributionBin(fr)}, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL
-    FROM tickets_in WHERE excluded_by IS NULL AND (first_response_at IS NOT NULL OR first_response_minutes IS NOT NULL) GROUP BY ALL`,
+    FROM tickets_in WHERE excluded_by IS NULL AND NOT (${req.dialect.flag('outbound')}) AND (first_response_at IS NOT NULL OR first_response_minutes IS NOT NULL) GROUP BY ALL`,
     ...duckdbBreakdownParts(req, dayNumber(req)),
     ...(slotted ? duckdbSlotParts(cap) : []),
   ];
@@ -397,7 +401,13 @@ function clickhouseQuery(req: CompileRequest, base: string, rules: RuleConfig[],
   // The table's columns with '' text as NULL, under their own names (renamed twice: ClickHouse
   // 18.16 refuses an alias equal to a column of the same SELECT).
   const used = TICKET_COLUMNS.filter(([name]) => new RegExp(`\\b${name}\\b`).test(base));
-  const renamed = used.map(([name]) => (CH_TEXT.has(name) && name !== 'id' ? `nullIf(${name}, '') AS c_${name}` : `${name} AS c_${name}`)).join(', ');
+  const renamed = used
+    .map(([name, kind]) => {
+      if (req.columns && !req.columns.has(name))
+        return `${kind === 'tags' ? 'emptyArrayString()' : `CAST(NULL AS Nullable(${d.columnType(kind, true)}))`} AS c_${name}`;
+      return CH_TEXT.has(name) && name !== 'id' ? `nullIf(${name}, '') AS c_${name}` : `${name} AS c_${name}`;
+    })
+    .join(', ');
   const canonical = `(SELECT ${used.map(([name]) => `c_${name} AS ${name}`).join(', ')} FROM (SELECT ${renamed} FROM ${req.table}))`;
   // Replaced by functions: the text put in holds `$'` (a fold's '^ | $'), which a replacement string would expand.
   const ticketsIn = `(\n    ${base.replace(`FROM ${req.table}`, () => `FROM ${canonical}`)}\n  )`;
@@ -477,7 +487,7 @@ function clickhouseQuery(req: CompileRequest, base: string, rules: RuleConfig[],
     SELECT ${chColumns({ part: "'histogram'", key: 'hist_key', grp: 'hist_bin', n: 'count()' })}
     FROM (
       SELECT ifNull(channel, '(none)') AS hist_key, ${distributionBin(fr)} AS hist_bin
-      FROM ${ticketsIn} WHERE excluded_by IS NULL AND (first_response_at IS NOT NULL OR first_response_minutes IS NOT NULL)
+      FROM ${ticketsIn} WHERE excluded_by IS NULL AND NOT (${d.flag('outbound')}) AND (first_response_at IS NOT NULL OR first_response_minutes IS NOT NULL)
     ) GROUP BY hist_key, hist_bin`,
     ...clickhouseBreakdownParts(req, dayNumber(req), facts, ticketsIn, chColumns),
     ...(slotted ? clickhouseSlotParts(d, factsOf(true), chColumns, `LIMIT ${req.maxBreaches} BY rule, slot`, req.explain) : []),

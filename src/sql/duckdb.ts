@@ -5,7 +5,7 @@ import type { Ticket } from '../types.js';
 import { UsageError } from '../errors.js';
 import { duckdb as dialect } from './dialect.js';
 import { outOfMemory } from './memory.js';
-import { ticketsDdl, TICKET_COLUMNS } from './table.js';
+import { columnValue, ticketsDdl, TICKET_COLUMNS } from './table.js';
 
 type DuckDBApi = typeof import('@duckdb/node-api');
 type Connection = Awaited<ReturnType<Awaited<ReturnType<DuckDBApi['DuckDBInstance']['create']>>['connect']>>;
@@ -76,10 +76,9 @@ export async function ticketSink(session: DuckSession, table: string, generation
   const appender = await session.connection.createAppender(table);
   return {
     append(ticket, generation) {
-      const t = ticket as unknown as Record<string, unknown>;
       for (let c = 0; c < TICKET_COLUMNS.length; c++) {
         const [name, kind] = TICKET_COLUMNS[c];
-        const v = t[name];
+        const v = columnValue(ticket, name);
         if (v === undefined || v === null) {
           if (kind === 'tags') appender.appendList([], listType);
           else appender.appendNull();

@@ -5,6 +5,7 @@
 import type { Scorecard, ScorecardOptions } from '../aggregate/scorecard.js';
 import type { Policy } from '../policy/types.js';
 import type { Ticket } from '../types.js';
+import { columnValue } from './table.js';
 
 export interface TicketCollector {
   /** The scorecard factory to hand the reading (ReadingRequest.createCard). */
@@ -53,11 +54,10 @@ export function ticketCollector(sink?: (t: Ticket, generation: number) => void):
 /** JSON rows for the canonical table (ClickHouse's JSONEachRow): flags as 0/1, absent as null. */
 export function canonicalJsonRows(tickets: readonly Ticket[], columns: readonly (readonly [string, string])[]): Record<string, unknown>[] {
   const rows: Record<string, unknown>[] = [];
-  const source = tickets as unknown as readonly Record<string, unknown>[];
-  for (const t of source) {
+  for (const t of tickets) {
     const row: Record<string, unknown> = {};
     for (const [name, kind] of columns) {
-      const v = t[name];
+      const v = columnValue(t, name);
       if (kind === 'tags') row[name] = v ?? [];
       else if (v === undefined) row[name] = kind === 'text' && name !== 'id' ? '' : null;
       else row[name] = kind === 'flag' ? (v ? 1 : 0) : v;

@@ -2,8 +2,11 @@
 // docs/mapping.md under their own names. Instants are Int64 epoch milliseconds in UTC, as the JS
 // pipeline holds them: integer arithmetic gives the very durations the default engine computes,
 // no session time zone can shift them, and ClickHouse 18.16 (which has no DateTime64) stores
-// them the same way. Tags are a list of lower-case strings.
+// them the same way. Tags are a list of lower-case strings. The last two columns are flags only
+// conversations assembled from message exports carry (NULL on ticket rows): `outbound` and
+// `customer_wrote` (customerWrote below).
 
+import type { Ticket } from '../types.js';
 import type { Dialect } from './dialect.js';
 
 export type ColumnKind = 'text' | 'instant' | 'number' | 'flag' | 'tags';
@@ -48,7 +51,23 @@ export const TICKET_COLUMNS: readonly (readonly [string, ColumnKind])[] = [
   ['first_resolution_business_minutes', 'number'],
   ['requester_wait_minutes', 'number'],
   ['requester_wait_business_minutes', 'number'],
+  // Conversations only (message exports; a ticket row joined to one takes its values).
+  ['outbound', 'flag'],
+  ['customer_wrote', 'flag'],
 ];
+
+/**
+ * The `customer_wrote` column: whether a conversation holds a customer message at or before as_of
+ * (its reply pairs, trimmed at as_of, are not empty); undefined for a ticket row, which has none.
+ */
+export function customerWrote(t: Ticket): boolean | undefined {
+  return t.reply_pairs === undefined ? undefined : t.reply_pairs.length > 0;
+}
+
+/** A canonical column's value of a ticket: its field, or (`customer_wrote`) what it is derived from. */
+export function columnValue(t: Ticket, name: string): unknown {
+  return name === 'customer_wrote' ? customerWrote(t) : (t as unknown as Record<string, unknown>)[name];
+}
 
 /** `CREATE TABLE` for the canonical table in a dialect. */
 export function ticketsDdl(dialect: Dialect, table = 'tickets'): string {

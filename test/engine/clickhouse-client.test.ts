@@ -101,7 +101,8 @@ describe('the canonical table', () => {
       .split(',')
       .map((f) => f.trim().replace(/ \(\+ (\w+)\)$/, ',$1'))
       .flatMap((f) => f.split(','));
-    expect(TICKET_COLUMNS.map((c) => c.name)).toEqual(fields);
+    // Then the two columns only conversations assembled from message exports fill (docs/sql.md).
+    expect(TICKET_COLUMNS.map((c) => c.name)).toEqual([...fields, 'outbound', 'customer_wrote']);
   });
 
   it('types instants as Int64 ms, numbers Nullable(Float64), tags Array(String), text String', () => {
@@ -113,6 +114,7 @@ describe('the canonical table', () => {
     expect(ddl).toMatch(/ tags +Array\(String\),/);
     expect(ddl).toMatch(/ agent +String,/);
     expect(ddl).toMatch(/ missed +Nullable\(UInt8\),/);
+    expect(ddl).toMatch(/ outbound +Nullable\(UInt8\),\n +customer_wrote +Nullable\(UInt8\)\n\)/);
     expect(ddl).toMatch(/ENGINE = MergeTree\(\)\nORDER BY \(created_at, id\)$/);
     expect(distributedTableDdl({ database: 'my db', table: 'tickets' })).toBe(
       'CREATE TABLE IF NOT EXISTS `my db`.tickets\nAS `my db`.tickets_local\nENGINE = Distributed(support_audit, `my db`, tickets_local, cityHash64(id))',

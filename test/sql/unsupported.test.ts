@@ -66,22 +66,24 @@ describe('unsupported rules on the duckdb engine', () => {
     );
   });
 
-  it('name the thread fields a rule reads when a message export is among the inputs, and only then', () => {
+  it('name the thread fields a rule reads when a message export (or a table loaded from one) is among the inputs, and only then', () => {
     const policy = builtinPolicy();
     const withMessages = new Set([...THREAD_FIELDS, 'id', 'created_at']);
+    // A Parquet, DuckDB or ClickHouse table's fields: its columns holding a value, outbound among them.
+    const threadTable = new Set(['id', 'created_at', 'first_response_at', 'outbound', 'customer_wrote']);
     const tickets = new Set(['id', 'created_at', 'first_response_at', 'last_agent_update_at']);
     const reasons = Object.fromEntries(policy.rules.map((r) => [r.id, ruleUnsupported(r, duckdb, [], withMessages)]));
-    expect(reasons['chat-first-response']).toBe(
-      'with message exports, the first-response measure leaves out outbound conversations and those without a customer message, which the SQL table does not mark',
-    );
-    expect(reasons['peak-friendliness']).toBe(
-      "with message exports, the peak measure's response times leave out outbound conversations, which the SQL table does not mark",
-    );
     expect(reasons['promise-updates']).toBe(
       'with message exports, the promise-updates measure reads every agent update time of message threads, which the SQL table does not hold',
     );
-    expect(reasons.satisfaction).toBeUndefined();
-    expect(reasons['queue-hygiene']).toBeUndefined();
+    expect(ruleUnsupported(policy.rules.find((r) => r.id === 'promise-updates')!, duckdb, [], threadTable)).toBe(
+      "the table's outbound column holds values, so it was loaded from message threads, and the promise-updates measure reads every agent update time of those threads, which the table does not hold",
+    );
+    // The table marks outbound conversations and those without a customer message: these compute.
+    for (const id of ['chat-first-response', 'presales-advice', 'peak-friendliness', 'satisfaction', 'queue-hygiene']) {
+      expect(reasons[id]).toBeUndefined();
+      expect(ruleUnsupported(policy.rules.find((r) => r.id === id)!, duckdb, [], threadTable)).toBeUndefined();
+    }
     // Ticket exports alone (or fields unknown): nothing changes.
     for (const available of [tickets, undefined]) for (const r of policy.rules) expect(ruleUnsupported(r, duckdb, [], available)).toBeUndefined();
   });
