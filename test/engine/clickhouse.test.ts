@@ -186,4 +186,48 @@ describe.skipIf(!env)('scripts/clickhouse-load.mjs', () => {
       await conn.close();
     }
   });
+
+  // A table made before the outbound and customer_wrote columns: ticket rows are still added to
+  // it; conversations, which fill those columns, are refused with the statement that adds them
+  // (never loaded without them, which would audit them as ticket rows), and load once added.
+  it('adds ticket rows to a table made before the conversations’ columns, and refuses conversations until they are added', async () => {
+    const odb = `${database}_old`;
+    const load = (...files: string[]) =>
+      spawnSync(process.execPath, ['scripts/clickhouse-load.mjs', '--urls', env!.urls.join(','), '--user', env!.user, '--database', odb, ...files], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
+    const conns = [];
+    for (const url of env!.urls) conns.push(await openClickHouse({ url, table: 'tickets', user: env!.user }));
+    try {
+      expect(load('--replace', ZENDESK).status).toBe(0);
+      const alter = (table: string, change: string) =>
+        `ALTER TABLE ${odb}.${table} ${['outbound', 'customer_wrote'].map((c) => `${change} COLUMN ${c}${change === 'ADD' ? ' Nullable(UInt8)' : ''}`).join(', ')}`;
+      for (const conn of conns) for (const table of ['tickets_local', 'tickets']) await conn.command(alter(table, 'DROP'));
+      const more = load(ZENDESK);
+      expect(more.stderr).toBe('');
+      expect(more.status).toBe(0);
+      const count = async () => Number((await conns[0].query<{ n: number }>(`SELECT count() AS n FROM ${odb}.tickets`))[0].n);
+      expect(await count()).toBe(80);
+      const twitter = `${ROOT}fixtures/presets/twitter/sample.csv`;
+      const refused = load(twitter);
+      expect(refused.status).toBe(2);
+      expect(refused.stderr).toBe(
+        `error: ${odb}.tickets_local has no column outbound, which conversations from message exports fill (it was made before the column was): add it on every shard, ALTER TABLE ${odb}.tickets_local ADD COLUMN outbound Nullable(UInt8) and the same for ${odb}.tickets, or load with --replace (docs/sql.md).\n`,
+      );
+      expect(await count()).toBe(80);
+      for (const conn of conns) for (const table of ['tickets_local', 'tickets']) await conn.command(alter(table, 'ADD'));
+      expect(load(twitter).status).toBe(0);
+      // The sample's two conversations, both inbound with a customer message.
+      const marked = await conns[0].query<{ outbound: number; customer_wrote: number; n: number }>(
+        `SELECT outbound, customer_wrote, count() AS n FROM ${odb}.tickets WHERE outbound IS NOT NULL GROUP BY outbound, customer_wrote`,
+      );
+      expect(marked).toEqual([{ outbound: 0, customer_wrote: 1, n: 2 }]);
+    } finally {
+      for (const conn of conns) {
+        await conn.command(`DROP DATABASE IF EXISTS ${odb}`).catch(() => undefined);
+        await conn.close();
+      }
+    }
+  }, 120_000);
 });
