@@ -318,16 +318,38 @@ function duckdbQuery(req: CompileRequest, base: string, rules: RuleConfig[], rul
   ctes.push(`facts AS (\n    ${factsOf(false)}\n  )`);
   if (slotted) ctes.push(`slot_facts AS (\n    ${factsOf(true)}\n  )`);
   ctes.push(...duckdbBreakdownCtes(req, dayNumber(req)));
-  ctes.push(`samples AS (
-    SELECT rule, count(*) AS n, sum(sample) AS total, CASE WHEN count(*) <= ${EXACT_LIMIT} THEN list_sort(list(sample)) END AS xs
-    FROM facts WHERE outcome IN ('met', 'breached') AND sample IS NOT NULL GROUP BY rule
+  // The facts are read once, into `grouped`: per rule and every combination of the keys the
+  // parts below count by, the tickets, their samples' sum and values, and the worst breaches (a
+  // top-N per group; the rule's worst are among its groups' worst). Facts read by several parts
+  // were materialised whole, a row per rule and ticket (8.6M rows on 1M tickets): what made
+  // DuckDB spill at its memory limit.
+  const eligible = "outcome IN ('met', 'breached') AND sample IS NOT NULL";
+  const worst = `{value_ms: value_ms, id: id, created_at: created_at, code: code, grp: grp, cnt: cnt, channel: channel, agent: agent, lim: lim}`;
+  // The breaches' order as a key arg_min can rank: larger value first (none last), then id, creation and code.
+  const order = `{a: value_ms IS NULL, b: coalesce(-value_ms, 0), c: id IS NULL, d: coalesce(id, ''), e: created_at IS NULL, f: coalesce(created_at, 0), g: code IS NULL, h: coalesce(code, '')}`;
+  const every =
+    req.explain !== undefined
+      ? `,
+      list(${worst}) FILTER (WHERE outcome = 'breached' AND rule = ${req.dialect.str(req.explain)}) AS every`
+      : '';
+  ctes.push(`-- the facts counted by rule, outcome, code, group, week, vendor and log bucket (gamma ${GAMMA}; NULL for values <= 0)
+  grouped AS (
+    SELECT rule, outcome, code, grp, week, vendor, sample IS NOT NULL AS has_sample,
+      CASE WHEN ${eligible} THEN CASE WHEN sample <= 0 THEN NULL ELSE CAST(ceil(ln(sample) / ${LOG_GAMMA}) AS BIGINT) END END AS b,
+      count(*) AS c, sum(sample) AS total, list(sample) FILTER (WHERE ${eligible}) AS xs,
+      arg_min(${worst}, ${order}, ${Math.max(req.maxBreaches, 1)}) FILTER (WHERE outcome = 'breached') AS worst${every}
+    FROM facts GROUP BY ALL
   )`);
-  ctes.push(`-- past ${EXACT_LIMIT} samples: log buckets (gamma ${GAMMA}), bucket NULL holding values <= 0
+  ctes.push(`samples AS (
+    SELECT rule, CAST(sum(c) AS BIGINT) AS n, sum(total) AS total, CASE WHEN sum(c) <= ${EXACT_LIMIT} THEN list_sort(flatten(list(xs))) END AS xs
+    FROM grouped WHERE outcome IN ('met', 'breached') AND has_sample GROUP BY rule
+  )`);
+  ctes.push(`-- past ${EXACT_LIMIT} samples: log buckets, bucket NULL holding values <= 0
   buckets AS (
     SELECT rule, b, sum(c) OVER (PARTITION BY rule ORDER BY b NULLS FIRST) AS seen
     FROM (
-      SELECT rule, CASE WHEN sample <= 0 THEN NULL ELSE CAST(ceil(ln(sample) / ${LOG_GAMMA}) AS BIGINT) END AS b, count(*) AS c
-      FROM facts WHERE outcome IN ('met', 'breached') AND sample IS NOT NULL AND rule IN (SELECT rule FROM samples WHERE n > ${EXACT_LIMIT})
+      SELECT rule, b, sum(c) AS c
+      FROM grouped WHERE outcome IN ('met', 'breached') AND has_sample AND rule IN (SELECT rule FROM samples WHERE n > ${EXACT_LIMIT})
       GROUP BY ALL
     ) AS counted
   )`);
@@ -345,14 +367,14 @@ function duckdbQuery(req: CompileRequest, base: string, rules: RuleConfig[], rul
       CAST(NULL AS VARCHAR) AS id, CAST(NULL AS BIGINT) AS created, CAST(NULL AS VARCHAR) AS channel, CAST(NULL AS VARCHAR) AS agent, CAST(NULL AS DOUBLE) AS lim
     FROM tickets_in`,
     `-- outcome counts per rule, code and override group
-    SELECT rule, 'outcome', concat(outcome, ':', code), grp, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL
-    FROM facts GROUP BY rule, outcome, code, grp`,
+    SELECT rule, 'outcome', concat(outcome, ':', code), grp, CAST(sum(c) AS BIGINT), NULL, NULL, NULL, NULL, NULL, NULL, NULL
+    FROM grouped GROUP BY rule, outcome, code, grp`,
     `-- eligible and met per ISO week
-    SELECT rule, 'week', week, NULL, count(*), count(*) FILTER (WHERE outcome = 'met'), NULL, NULL, NULL, NULL, NULL, NULL
-    FROM facts WHERE outcome IN ('met', 'breached') GROUP BY rule, week`,
+    SELECT rule, 'week', week, NULL, CAST(sum(c) AS BIGINT), CAST(coalesce(sum(c) FILTER (WHERE outcome = 'met'), 0) AS BIGINT), NULL, NULL, NULL, NULL, NULL, NULL
+    FROM grouped WHERE outcome IN ('met', 'breached') GROUP BY rule, week`,
     `-- values taken from the export's own duration columns
-    SELECT rule, 'vendor', vendor, NULL, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL
-    FROM facts WHERE outcome IN ('met', 'breached') AND vendor IS NOT NULL GROUP BY rule, vendor`,
+    SELECT rule, 'vendor', vendor, NULL, CAST(sum(c) AS BIGINT), NULL, NULL, NULL, NULL, NULL, NULL, NULL
+    FROM grouped WHERE outcome IN ('met', 'breached') AND vendor IS NOT NULL GROUP BY rule, vendor`,
     `-- samples: count and sum (ms), then the percentiles as the default engine computes them
     SELECT rule, 'samples', NULL, NULL, n, NULL, total, NULL, NULL, NULL, NULL, NULL FROM samples`,
     ...QUANTILES.map(
@@ -361,7 +383,10 @@ function duckdbQuery(req: CompileRequest, base: string, rules: RuleConfig[], rul
     ),
     `-- the worst breaches: larger value first, then id, creation and code
     SELECT rule, 'breach', code, grp, rn, cnt, value_ms, id, created_at, channel, agent, lim
-    FROM (SELECT *, row_number() OVER (PARTITION BY rule ORDER BY value_ms DESC NULLS LAST, id, created_at, code) AS rn FROM facts WHERE outcome = 'breached') AS ranked
+    FROM (
+      SELECT rule, w.*, row_number() OVER (PARTITION BY rule ORDER BY w.value_ms DESC NULLS LAST, w.id, w.created_at, w.code) AS rn
+      FROM (SELECT rule, unnest(${req.explain !== undefined ? 'coalesce(every, worst)' : 'worst'}) AS w FROM grouped) AS listed
+    ) AS ranked
     WHERE ${cap}`,
     `-- first-response histogram per channel (minutes, bins by upper edge)
     SELECT NULL, 'histogram', coalesce(channel, '(none)'), ${distributionBin(fr)}, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL
