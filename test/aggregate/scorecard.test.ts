@@ -140,3 +140,28 @@ describe('split input == whole input', () => {
     expect(expected.rules[0].eligible).toBeGreaterThan(2000);
   });
 });
+
+describe('a slotted rule counts per slot', () => {
+  // The peak rule keeps one state per local hour of the week. T0 is Monday 09:00 UTC: hour of the
+  // week 24 + 9 = 33; an hour later, 34. Tickets alternate between the two slots, so every ticket
+  // counts in another slot than the one before it.
+  const peakRule = rule({ measure: 'peak', peak_hours: [], max_csat_gap: 0.1, max_response_ratio: 2 }, { id: 'peak' });
+  const csats = [undefined, 1, 0, undefined, 1, 0, undefined, 1, 0, undefined];
+  const at = (i: number) => ticket(`p${i}`, { created_at: T0 + (i % 2) * HOUR, csat: csats[i] });
+
+  it('keeps each slot’s volume, outcomes and codes, also when read between tickets', () => {
+    const card = createScorecard(policy([peakRule]), options());
+    for (let i = 0; i < 5; i++) card.add(at(i));
+    // After p0–p4: slot 33 has p0 (unrated), p2 (bad), p4 (good); slot 34 has p1 (good), p3 (unrated).
+    const early = card.snapshot().rules[0];
+    expect([early['33'].extra, early['33'].met, early['33'].breached]).toEqual([{ volume: 3, 'na:unrated': 1, 'breached:bad-rating': 1 }, 1, 1]);
+    expect([early['34'].extra, early['34'].met, early['34'].breached]).toEqual([{ volume: 2, 'na:unrated': 1 }, 1, 0]);
+    for (let i = 5; i < 10; i++) card.add(at(i));
+    // p5–p9 add to slot 33: p6 (unrated), p8 (bad); to slot 34: p5 (bad), p7 (good), p9 (unrated).
+    const done = card.release().rules[0];
+    expect(Object.keys(done).sort()).toEqual(['33', '34']);
+    const counts = (key: string) => ({ ...done[key].extra, met: done[key].met, breached: done[key].breached });
+    expect(counts('33')).toEqual({ volume: 5, 'na:unrated': 2, 'breached:bad-rating': 2, met: 1, breached: 2 });
+    expect(counts('34')).toEqual({ volume: 5, 'na:unrated': 2, 'breached:bad-rating': 1, met: 2, breached: 1 });
+  });
+});
